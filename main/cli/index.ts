@@ -1,0 +1,2 @@
+/** Entry point of the `gridkeeper` command line. */
+export {}
