@@ -1,0 +1,10 @@
+/** The exchange-rules module: parse exchangeInfo, validate and round orders against a symbol's rules. */
+export { parseExchangeInfo } from './parse-exchange-info'
+export { ExchangeInfoFormatError } from './exchange-info-format-error'
+export { validateOrder } from './validate-order'
+export { roundOrder, roundPrice, roundQuantity, priceStep, quantityStep, defaultPriceDirection } from './round-order'
+export type { RoundedOrder, RoundingAdjustment, RoundingOptions } from './round-order'
+export type { FilterViolation, OrderValidation, UncheckedFilter } from './filter-violation'
+export type { OrderContext, OrderRequest, OrderSide } from './order-request'
+export type * from './symbol-rules'
+export { KNOWN_ORDER_TYPES, KNOWN_STP_MODES, KNOWN_SYMBOL_STATUSES } from './symbol-rules'
