@@ -8,3 +8,5 @@ export type { FilterViolation, OrderValidation, UncheckedFilter } from './filter
 export type { OrderContext, OrderRequest, OrderSide } from './order-request'
 export type * from './symbol-rules'
 export { KNOWN_ORDER_TYPES, KNOWN_STP_MODES, KNOWN_SYMBOL_STATUSES } from './symbol-rules'
+export { validateOrderList } from './validate-order-list'
+export type { OrderListKind, OrderListRequest } from './validate-order-list'
