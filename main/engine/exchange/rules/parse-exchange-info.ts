@@ -77,25 +77,7 @@ export function parseExchangeInfo(payload: unknown): ExchangeRules {
     }
   }
 
-  let exchangeFilters: ExchangeRules['exchangeFilters'] = {}
-  let unknownExchangeFilters: ExchangeRules['unknownExchangeFilters'] = []
-  try {
-    const parsed = parseExchangeFilters(payload['exchangeFilters'], 'exchangeFilters')
-    exchangeFilters = parsed.filters
-    unknownExchangeFilters = parsed.unknownFilters
-    for (const unknown of parsed.unknownFilters) {
-      notes.add({
-        severity: 'info',
-        kind: 'unknown-filter',
-        subject: unknown.filterType,
-        message: `unknown exchange filter ${unknown.filterType} kept and not enforced`
-      })
-    }
-  } catch (error) {
-    if (!(error instanceof FieldError)) throw error
-    // Without the account-wide limits every order count check would be guesswork
-    throw new ExchangeInfoFormatError(`exchangeFilters are malformed: ${error.message}`, { cause: error })
-  }
+  const { filters: exchangeFilters, unknownFilters: unknownExchangeFilters } = readExchangeFilters(payload, notes)
 
   const symbols = new Map<string, SymbolRules>()
   payload['symbols'].forEach((raw: unknown, index: number) => {
@@ -117,6 +99,25 @@ export function parseExchangeInfo(payload: unknown): ExchangeRules {
     unknownExchangeFilters,
     symbols,
     notes: notes.list()
+  }
+}
+
+function readExchangeFilters(payload: RawObject, notes: ParseNoteCollector) {
+  try {
+    const parsed = parseExchangeFilters(payload['exchangeFilters'], 'exchangeFilters')
+    for (const unknown of parsed.unknownFilters) {
+      notes.add({
+        severity: 'info',
+        kind: 'unknown-filter',
+        subject: unknown.filterType,
+        message: `unknown exchange filter ${unknown.filterType} kept and not enforced`
+      })
+    }
+    return parsed
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error
+    // Without the account-wide limits every order count check would be guesswork
+    throw new ExchangeInfoFormatError(`exchangeFilters are malformed: ${error.message}`, { cause: error })
   }
 }
 
