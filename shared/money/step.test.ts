@@ -19,6 +19,14 @@ describe('step arithmetic', () => {
     expect(roundToStep(sum, d('0.1'), 'down').toFixed()).toBe('0.3')
   })
 
+  it('takes a quotient within division noise of a step as on it', () => {
+    const noisy = d('1').div(3).mul(3)
+    expect(noisy.eq(1)).toBe(false)
+    expect(roundToStep(noisy, d('1'), 'down').toFixed()).toBe('1')
+    expect(roundToStep(d('2').div(3).mul(3), d('0.5'), 'up').toFixed()).toBe('2')
+    expect(roundToStep(d('2.9999999999999999999999'), d('1'), 'down').toFixed()).toBe('2')
+  })
+
   it('knows multiples, with zero meaning any value', () => {
     expect(isMultipleOf(d('0.00030'), d('0.00001'))).toBe(true)
     expect(isMultipleOf(d('0.000305'), d('0.00001'))).toBe(false)

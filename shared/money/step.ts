@@ -9,10 +9,19 @@ export function isMultipleOf(value: Decimal, step: Decimal): boolean {
   return value.mod(step).isZero()
 }
 
-/** Moves `value` onto the grid of `step` in the given direction; a zero step leaves it unchanged. */
+// Exchange values have at most 20 integer and 20 decimal digits, so a quotient this close to a whole
+// number of steps is the last digit of a division (3 × p / p = 2.999…9), not a real difference
+const DIVISION_NOISE = new Decimal('1e-40')
+
+/**
+ * Moves `value` onto the grid of `step` in the given direction; a zero step leaves it unchanged.
+ * A value within division noise of a step is taken as on it.
+ */
 export function roundToStep(value: Decimal, step: Decimal, direction: RoundingDirection): Decimal {
   if (step.isZero()) return value
   const units = value.div(step)
+  const nearest = units.round()
+  if (units.sub(nearest).abs().lt(DIVISION_NOISE)) return nearest.mul(step)
   const whole = direction === 'down' ? units.floor() : units.ceil()
   return whole.mul(step)
 }
@@ -49,4 +58,9 @@ function gcd(a: bigint, b: bigint): bigint {
     y = next
   }
   return x
+}
+
+/** Returns one unit of the given number of decimals (2 → 0.01), the step of an asset's precision. */
+export function decimalUnit(places: number): Decimal {
+  return new Decimal(1).div(new Decimal(10).pow(places))
 }

@@ -1,5 +1,5 @@
 import { Decimal } from '@shared/money/decimal'
-import { commonStep, roundToStep, type RoundingDirection } from '@shared/money/step'
+import { commonStep, decimalUnit, roundToStep, type RoundingDirection } from '@shared/money/step'
 import type { OrderRequest, OrderSide } from './order-request'
 import type { OrderType, SymbolRules } from './symbol-rules'
 
@@ -42,7 +42,7 @@ export function roundPrice(rules: SymbolRules, price: Decimal, direction: Roundi
 /** Returns the step prices live on: the tick size, or one unit of quote precision when it is zero. */
 export function priceStep(rules: SymbolRules): Decimal {
   const tick = rules.filters.priceFilter?.tickSize
-  return tick !== undefined && !tick.isZero() ? tick : unit(rules.quoteAssetPrecision)
+  return tick !== undefined && !tick.isZero() ? tick : decimalUnit(rules.quoteAssetPrecision)
 }
 
 /**
@@ -53,7 +53,7 @@ export function quantityStep(rules: SymbolRules, type: OrderType): Decimal {
   const steps = [rules.filters.lotSize?.stepSize ?? new Decimal(0)]
   if (type === 'MARKET') steps.push(rules.filters.marketLotSize?.stepSize ?? new Decimal(0))
   const step = commonStep(steps)
-  return step.isZero() ? unit(rules.baseAssetPrecision) : step
+  return step.isZero() ? decimalUnit(rules.baseAssetPrecision) : step
 }
 
 /** Rounds a quantity down onto the step of the order type (quantities never round up). */
@@ -88,15 +88,11 @@ export function roundOrder(rules: SymbolRules, order: OrderRequest, options: Rou
   const stopPrice = adjust('stopPrice', order.stopPrice, tick, stopDirection, tickReason)
   const quantity = adjust('quantity', order.quantity, lot, 'down', lotReason)
   const icebergQty = adjust('icebergQty', order.icebergQty, quantityStep(rules, 'LIMIT'), 'down', lotReason)
-  const quoteOrderQty = adjust('quoteOrderQty', order.quoteOrderQty, unit(rules.quoteAssetPrecision), 'down', `quote precision ${rules.quoteAssetPrecision}`)
+  const quoteOrderQty = adjust('quoteOrderQty', order.quoteOrderQty, decimalUnit(rules.quoteAssetPrecision), 'down', `quote precision ${rules.quoteAssetPrecision}`)
   if (price !== undefined) rounded.price = price
   if (stopPrice !== undefined) rounded.stopPrice = stopPrice
   if (quantity !== undefined) rounded.quantity = quantity
   if (icebergQty !== undefined) rounded.icebergQty = icebergQty
   if (quoteOrderQty !== undefined) rounded.quoteOrderQty = quoteOrderQty
   return { order: rounded, adjustments }
-}
-
-function unit(decimals: number): Decimal {
-  return new Decimal(1).div(new Decimal(10).pow(decimals))
 }
