@@ -1,2 +1,15 @@
-/** Entry point of the `gridkeeper` command line. */
-export {}
+import { readFile } from 'node:fs/promises'
+import packageJson from '../../package.json'
+import { runCli } from './run-cli'
+
+/** Entry point of the `gridkeeper` command line (built to out/main/cli.js, started by bin/gridkeeper.cjs). */
+async function main(): Promise<void> {
+  const io = {
+    stdout: (text: string) => void process.stdout.write(text),
+    stderr: (text: string) => void process.stderr.write(text),
+    readTextFile: (path: string) => readFile(path, 'utf8')
+  }
+  process.exitCode = await runCli(process.argv.slice(2), io, packageJson.version)
+}
+
+void main()

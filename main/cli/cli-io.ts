@@ -1,0 +1,15 @@
+/** What a command needs from its process: output streams and file reading, injectable for tests. */
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+  readonly readTextFile: (path: string) => Promise<string>
+}
+
+/** Exit codes of the command line. */
+export const EXIT = {
+  ok: 0,
+  /** The command ran and found problems (e.g. a plan with problems). */
+  problems: 1,
+  /** The command could not run: bad arguments, unreadable input. */
+  usage: 2
+} as const

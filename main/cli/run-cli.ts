@@ -1,0 +1,46 @@
+import { EXIT, type CliIo } from './cli-io'
+import { CliUsageError } from './cli-usage-error'
+import { planCommand } from './plan/plan-command'
+
+/** Usage text of `gridkeeper`. */
+export const USAGE = `Usage: gridkeeper <command> [options]
+
+Commands:
+  plan    plan a grid from a symbol's exchange rules (gridkeeper plan --help)
+
+gridkeeper --help shows this text; gridkeeper --version the version.`
+
+const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = {
+  plan: planCommand
+}
+
+/**
+ * Runs the command line with the given arguments and returns the exit code. Bad input is one
+ * line on stderr naming the problem and exit code 2; anything unexpected is reported and 2 too.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const [name, ...args] = argv
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${USAGE}\n`)
+    return name === undefined ? EXIT.usage : EXIT.ok
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${version}\n`)
+    return EXIT.ok
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
+  if (command === undefined) {
+    io.stderr(`gridkeeper: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(', ')}\n`)
+    return EXIT.usage
+  }
+  try {
+    return await command(args, io)
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      io.stderr(`gridkeeper ${name}: ${error.message}\n`)
+      return EXIT.usage
+    }
+    io.stderr(`gridkeeper ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return EXIT.usage
+  }
+}

@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+
+const ROOT = join(__dirname, '..')
+const BIN = join(ROOT, 'bin', 'gridkeeper.cjs')
+const FIXTURE = join(ROOT, 'main', 'engine', 'exchange', 'rules', 'fixtures', 'exchange-info-2026.json')
+
+/** Runs the built `gridkeeper` command as a separate process, as a person would. */
+function gridkeeper(...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const TSLAB = ['plan', '--exchange-info', FIXTURE, '--symbol', 'TSLABUSDT', '--grids', '8', '--investment', '2000', '--price', '400']
+
+describe('the gridkeeper command', () => {
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'out', 'main', 'cli.js'))) throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does)')
+  })
+
+  it('plans a clean grid: one JSON object on stdout, nothing on stderr, exit 0', () => {
+    const { code, stdout, stderr } = gridkeeper(...TSLAB, '--lower', '330', '--upper', '470', '--json')
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
+    const plan = JSON.parse(stdout)
+    expect(plan.symbol).toBe('TSLABUSDT')
+    expect(plan.levels).toHaveLength(9)
+    expect(plan.problems).toEqual([])
+  })
+
+  it('exits 1 with the problems listed when levels fall outside the asymmetric price band', () => {
+    const { code, stdout } = gridkeeper(...TSLAB, '--lower', '300', '--upper', '500', '--json')
+    expect(code).toBe(1)
+    expect(JSON.parse(stdout).problems.map((p: { level: number; code: string }) => `${p.level}:${p.code}`)).toEqual(['0:OUTSIDE_PRICE_BAND', '8:OUTSIDE_PRICE_BAND'])
+  })
+
+  it('exits 2 with one line on stderr for a symbol missing from the file', () => {
+    const { code, stdout, stderr } = gridkeeper(...TSLAB.map((arg) => (arg === 'TSLABUSDT' ? 'XYZUSDT' : arg)), '--lower', '300', '--upper', '500')
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' })
+    expect(stderr).toBe(`gridkeeper plan: symbol XYZUSDT is not in ${FIXTURE} (2 symbols)\n`)
+  })
+})
