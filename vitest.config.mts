@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'preload/**/*.test.ts', 'renderer/**/*.test.ts', 'tests/**/*.test.ts'],
     environment: 'node',
-    pool: 'threads'
+    pool: 'threads',
+    reporters: ['default', './tests/summary-reporter.ts']
   }
 })
