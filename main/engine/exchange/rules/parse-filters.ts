@@ -19,6 +19,19 @@ interface FilterSpec<Target> {
   readonly apply: (raw: RawObject, owner: string, target: Target) => void
 }
 
+/** Keys of a filter target that hold a count. */
+type CountKey<Target> = { [K in keyof Target]-?: Target[K] extends number | undefined ? K : never }[keyof Target]
+
+/** A filter with one count field, stored under `key`. */
+function countFilter<Target>(field: string, key: CountKey<Target>): FilterSpec<Target> {
+  return {
+    fields: [field],
+    apply: (raw, owner, target) => {
+      target[key] = readCount(raw, field, owner) as Target[CountKey<Target>]
+    }
+  }
+}
+
 const SYMBOL_FILTERS: Readonly<Record<string, FilterSpec<MutableSymbolFilters>>> = {
   PRICE_FILTER: {
     fields: ['minPrice', 'maxPrice', 'tickSize'],
@@ -87,42 +100,12 @@ const SYMBOL_FILTERS: Readonly<Record<string, FilterSpec<MutableSymbolFilters>>>
       }
     }
   },
-  ICEBERG_PARTS: {
-    fields: ['limit'],
-    apply: (raw, owner, target) => {
-      target.icebergParts = readCount(raw, 'limit', owner)
-    }
-  },
-  MAX_NUM_ORDERS: {
-    fields: ['maxNumOrders'],
-    apply: (raw, owner, target) => {
-      target.maxNumOrders = readCount(raw, 'maxNumOrders', owner)
-    }
-  },
-  MAX_NUM_ALGO_ORDERS: {
-    fields: ['maxNumAlgoOrders'],
-    apply: (raw, owner, target) => {
-      target.maxNumAlgoOrders = readCount(raw, 'maxNumAlgoOrders', owner)
-    }
-  },
-  MAX_NUM_ICEBERG_ORDERS: {
-    fields: ['maxNumIcebergOrders'],
-    apply: (raw, owner, target) => {
-      target.maxNumIcebergOrders = readCount(raw, 'maxNumIcebergOrders', owner)
-    }
-  },
-  MAX_NUM_ORDER_LISTS: {
-    fields: ['maxNumOrderLists'],
-    apply: (raw, owner, target) => {
-      target.maxNumOrderLists = readCount(raw, 'maxNumOrderLists', owner)
-    }
-  },
-  MAX_NUM_ORDER_AMENDS: {
-    fields: ['maxNumOrderAmends'],
-    apply: (raw, owner, target) => {
-      target.maxNumOrderAmends = readCount(raw, 'maxNumOrderAmends', owner)
-    }
-  },
+  ICEBERG_PARTS: countFilter('limit', 'icebergParts'),
+  MAX_NUM_ORDERS: countFilter('maxNumOrders', 'maxNumOrders'),
+  MAX_NUM_ALGO_ORDERS: countFilter('maxNumAlgoOrders', 'maxNumAlgoOrders'),
+  MAX_NUM_ICEBERG_ORDERS: countFilter('maxNumIcebergOrders', 'maxNumIcebergOrders'),
+  MAX_NUM_ORDER_LISTS: countFilter('maxNumOrderLists', 'maxNumOrderLists'),
+  MAX_NUM_ORDER_AMENDS: countFilter('maxNumOrderAmends', 'maxNumOrderAmends'),
   MAX_POSITION: {
     fields: ['maxPosition'],
     apply: (raw, owner, target) => {
@@ -143,30 +126,10 @@ const SYMBOL_FILTERS: Readonly<Record<string, FilterSpec<MutableSymbolFilters>>>
 }
 
 const EXCHANGE_FILTERS: Readonly<Record<string, FilterSpec<MutableExchangeFilters>>> = {
-  EXCHANGE_MAX_NUM_ORDERS: {
-    fields: ['maxNumOrders'],
-    apply: (raw, owner, target) => {
-      target.maxNumOrders = readCount(raw, 'maxNumOrders', owner)
-    }
-  },
-  EXCHANGE_MAX_NUM_ALGO_ORDERS: {
-    fields: ['maxNumAlgoOrders'],
-    apply: (raw, owner, target) => {
-      target.maxNumAlgoOrders = readCount(raw, 'maxNumAlgoOrders', owner)
-    }
-  },
-  EXCHANGE_MAX_NUM_ICEBERG_ORDERS: {
-    fields: ['maxNumIcebergOrders'],
-    apply: (raw, owner, target) => {
-      target.maxNumIcebergOrders = readCount(raw, 'maxNumIcebergOrders', owner)
-    }
-  },
-  EXCHANGE_MAX_NUM_ORDER_LISTS: {
-    fields: ['maxNumOrderLists'],
-    apply: (raw, owner, target) => {
-      target.maxNumOrderLists = readCount(raw, 'maxNumOrderLists', owner)
-    }
-  }
+  EXCHANGE_MAX_NUM_ORDERS: countFilter('maxNumOrders', 'maxNumOrders'),
+  EXCHANGE_MAX_NUM_ALGO_ORDERS: countFilter('maxNumAlgoOrders', 'maxNumAlgoOrders'),
+  EXCHANGE_MAX_NUM_ICEBERG_ORDERS: countFilter('maxNumIcebergOrders', 'maxNumIcebergOrders'),
+  EXCHANGE_MAX_NUM_ORDER_LISTS: countFilter('maxNumOrderLists', 'maxNumOrderLists')
 }
 
 /** What parsing a filter list produced, besides the filters themselves. */
