@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { Decimal } from '@shared/money/decimal'
 import type { AccountSnapshot } from '../exchange/port/account'
-import { FundsLedger, type LedgerFill } from './funds-ledger'
+import { FundsLedger } from './funds-ledger'
 import { describeInsufficientFunds } from './insufficient-funds'
 
 const d = (value: string) => new Decimal(value)
+const text = (value: Decimal) => value.toFixed()
 
 function snapshot(balances: Record<string, [string, string]>): AccountSnapshot {
   return {
@@ -15,24 +16,11 @@ function snapshot(balances: Record<string, [string, string]>): AccountSnapshot {
 }
 
 function ledger(): FundsLedger {
-  const funds = new FundsLedger(snapshot({ USDT: ['1000', '0'], BTC: ['1', '0'], BNB: ['1', '0'] }))
+  const funds = new FundsLedger(snapshot({ USDT: ['1000', '0'], BTC: ['1', '0'] }))
   funds.registerBot('a', { USDT: d('600'), BTC: d('0.5') })
   funds.registerBot('b', { USDT: d('400'), BTC: d('0.5') })
   return funds
 }
-
-const fill = (overrides: Partial<LedgerFill>): LedgerFill => ({
-  side: 'BUY',
-  baseAsset: 'BTC',
-  quoteAsset: 'USDT',
-  price: d('100'),
-  quantity: d('1'),
-  commission: d('0'),
-  commissionAsset: 'BTC',
-  ...overrides
-})
-
-const text = (value: Decimal) => value.toFixed()
 
 describe('FundsLedger reservations', () => {
   it('lets a bot reserve up to its own share and no further', () => {
@@ -40,8 +28,7 @@ describe('FundsLedger reservations', () => {
     expect(funds.reserve('i1', 'a', 'USDT', d('500')).ok).toBe(true)
     const refused = funds.reserve('i2', 'a', 'USDT', d('100.01'))
     expect(refused.ok ? 'reserved' : describeInsufficientFunds('a', refused.error)).toBe('bot a needs 100.01 USDT, has 100 available')
-    expect(text(funds.available('a', 'USDT'))).toBe('100')
-    expect(text(funds.available('b', 'USDT'))).toBe('400')
+    expect([text(funds.available('a', 'USDT')), text(funds.available('b', 'USDT'))]).toEqual(['100', '400'])
   })
 
   it('refuses what the account cannot pay even when the bot share could', () => {
@@ -50,8 +37,7 @@ describe('FundsLedger reservations', () => {
     funds.registerBot('b', { USDT: d('400') })
     expect(funds.reserve('i1', 'a', 'USDT', d('200')).ok).toBe(true)
     const refused = funds.reserve('i2', 'b', 'USDT', d('150'))
-    expect(refused.ok ? undefined : refused.error).toMatchObject({ scope: 'account', asset: 'USDT' })
-    expect(refused.ok ? '' : text(refused.error.available)).toBe('100')
+    expect(refused.ok ? undefined : { scope: refused.error.scope, available: text(refused.error.available) }).toEqual({ scope: 'account', available: '100' })
   })
 
   it('gives funds back when a reservation is released', () => {
@@ -69,73 +55,48 @@ describe('FundsLedger reservations', () => {
   })
 })
 
-describe('FundsLedger orders and fills', () => {
-  it('moves an accepted order from reserved to locked, still unavailable to the bot', () => {
+describe('FundsLedger as the exchange takes an order', () => {
+  it('keeps an accepted order counted once, for the bot by its lock and for the account until balances show it', () => {
     const funds = ledger()
     funds.reserve('i1', 'a', 'USDT', d('200'))
-    funds.orderAccepted('i1', 'c1', 'a', 'USDT', d('200'))
-    expect([text(funds.accountFree('USDT')), text(funds.accountLocked('USDT'))]).toEqual(['800', '200'])
+    funds.markAccepted('i1', 5, 'event')
+    funds.setOrderLock('i1', 'a', 'USDT', d('200'))
     expect(text(funds.available('a', 'USDT'))).toBe('400')
-  })
-
-  it('books a resting BUY filled in two parts with the commission taken in base', () => {
-    const funds = ledger()
-    funds.reserve('i1', 'a', 'USDT', d('200'))
-    funds.orderAccepted('i1', 'c1', 'a', 'USDT', d('200'))
-    funds.applyFill('c1', 'a', fill({ quantity: d('0.5'), orderPrice: d('100'), commission: d('0.0005') }))
-    funds.applyFill('c1', 'a', fill({ quantity: d('1.5'), orderPrice: d('100'), commission: d('0.0015') }))
-    funds.orderClosed('c1')
-    expect([text(funds.accountFree('USDT')), text(funds.accountLocked('USDT')), text(funds.accountFree('BTC'))]).toEqual(['800', '0', '2.998'])
-    expect([text(funds.owned('a', 'USDT')), text(funds.owned('a', 'BTC'))]).toEqual(['400', '2.498'])
-    expect(text(funds.owned('b', 'BTC'))).toBe('0.5')
-  })
-
-  it('frees the difference when a BUY fills below its limit price', () => {
-    const funds = ledger()
-    funds.reserve('i1', 'a', 'USDT', d('101'))
-    funds.orderAccepted('i1', 'c1', 'a', 'USDT', d('101'))
-    funds.applyFill('c1', 'a', fill({ price: d('99.5'), orderPrice: d('101') }))
-    funds.orderClosed('c1')
-    expect([text(funds.accountFree('USDT')), text(funds.accountLocked('USDT'))]).toEqual(['900.5', '0'])
-  })
-
-  it('books a SELL from its locked base, the commission in quote', () => {
-    const funds = ledger()
-    funds.reserve('i1', 'a', 'BTC', d('0.5'))
-    funds.orderAccepted('i1', 'c1', 'a', 'BTC', d('0.5'))
-    funds.applyFill('c1', 'a', fill({ side: 'SELL', quantity: d('0.5'), commission: d('0.05'), commissionAsset: 'USDT' }))
-    funds.orderClosed('c1')
-    expect([text(funds.accountFree('BTC')), text(funds.accountLocked('BTC')), text(funds.accountFree('USDT'))]).toEqual(['0.5', '0', '1049.95'])
-    expect([text(funds.owned('a', 'BTC')), text(funds.owned('a', 'USDT'))]).toEqual(['0', '649.95'])
-  })
-
-  it('books a MARKET BUY straight from free quote, and a BNB commission from BNB', () => {
-    const funds = ledger()
-    funds.reserve('i1', 'a', 'USDT', d('110'))
-    funds.orderAccepted('i1', 'c1', 'a', 'USDT', d('0'))
-    funds.applyFill('c1', 'a', fill({ price: d('105'), commission: d('0.01'), commissionAsset: 'BNB' }))
-    funds.orderClosed('c1')
-    expect([text(funds.accountFree('USDT')), text(funds.accountFree('BTC')), text(funds.accountFree('BNB'))]).toEqual(['895', '2', '0.99'])
+    // Stale balances observed before the acceptance change nothing
+    funds.observeBalances([{ asset: 'USDT', free: d('1000'), locked: d('0') }], 4)
+    expect(funds.isReserved('i1')).toBe(true)
+    expect(text(funds.available('b', 'USDT'))).toBe('400')
+    funds.observeBalances([{ asset: 'USDT', free: d('800'), locked: d('200') }], 6)
     expect(funds.isReserved('i1')).toBe(false)
+    expect([text(funds.available('a', 'USDT')), text(funds.available('b', 'USDT'))]).toEqual(['400', '400'])
   })
 
-  it('returns the unfilled part of a cancelled order to free', () => {
-    const funds = ledger()
-    funds.reserve('i1', 'a', 'USDT', d('300'))
-    funds.orderAccepted('i1', 'c1', 'a', 'USDT', d('300'))
-    funds.applyFill('c1', 'a', fill({ quantity: d('1'), orderPrice: d('100') }))
-    funds.orderClosed('c1')
-    expect([text(funds.accountFree('USDT')), text(funds.accountLocked('USDT'))]).toEqual(['900', '0'])
-    expect(text(funds.available('a', 'USDT'))).toBe('500')
+  it('never lets two intents spend one coin while balances lag', () => {
+    const funds = new FundsLedger(snapshot({ USDT: ['300', '0'] }))
+    funds.registerBot('a', { USDT: d('300') })
+    funds.registerBot('b', { USDT: d('300') })
+    funds.reserve('i1', 'a', 'USDT', d('200'))
+    funds.markAccepted('i1', 1, 'response')
+    funds.setOrderLock('i1', 'a', 'USDT', d('200'))
+    // A balances event after a response-only sighting may predate the order: it releases nothing
+    funds.observeBalances([{ asset: 'USDT', free: d('300'), locked: d('0') }], 2)
+    expect(funds.reserve('i2', 'b', 'USDT', d('150')).ok).toBe(false)
+    funds.observeSnapshot(snapshot({ USDT: ['100', '200'] }), 3)
+    expect(funds.isReserved('i1')).toBe(false)
+    expect(text(funds.available('b', 'USDT'))).toBe('100')
   })
-})
 
-describe('FundsLedger against the exchange', () => {
-  it('reports each asset where booked and exchange balances differ, and adopts the exchange', () => {
+  it('derives a bot share from its fills and open-order locks', () => {
     const funds = ledger()
-    const exchange = snapshot({ USDT: ['1000', '0'], BTC: ['0.9', '0.1'], BNB: ['1', '0'], ETH: ['2', '0'] })
-    expect(funds.compare(exchange).map((drift) => drift.asset)).toEqual(['BTC', 'ETH'])
-    funds.adopt(exchange)
-    expect(funds.compare(exchange)).toEqual([])
+    funds.addToBot('a', 'USDT', d('-100'))
+    funds.addToBot('a', 'BTC', d('0.999'))
+    funds.setOrderLock('s1', 'a', 'BTC', d('0.4'))
+    expect([text(funds.owned('a', 'BTC')), text(funds.lockedBy('a', 'BTC')), text(funds.available('a', 'BTC'))]).toEqual(['1.499', '0.4', '1'])
+    funds.clearOrderLock('s1')
+    expect(text(funds.lockedBy('a', 'BTC'))).toBe('0')
+  })
+
+  it('refuses to serve a bot it was never given', () => {
+    expect(() => ledger().available('zz', 'USDT')).toThrow('bot zz has no share in the funds ledger')
   })
 })

@@ -59,4 +59,6 @@ export interface OrderStatusReport {
   readonly expiryReason?: string
   readonly createdAtMs: number
   readonly updatedAtMs: number
+  /** The trades a placement response carried (Binance's FULL response); absent elsewhere. */
+  readonly fills?: readonly FillReport[]
 }
