@@ -1,0 +1,326 @@
+import { Decimal } from '@shared/money/decimal'
+import { isExchangeRejectedError } from '../exchange/errors/exchange-rejected-error'
+import { isExchangeRetryableError } from '../exchange/errors/exchange-retryable-error'
+import { isOrderNotFoundError } from '../exchange/errors/order-not-found-error'
+import { isOutcomeUnknownError } from '../exchange/errors/outcome-unknown-error'
+import type { Exchange } from '../exchange/port/exchange'
+import { clientOrderId } from '../exchange/port/identifiers'
+import type { NewOrder } from '../exchange/port/new-order'
+import type { OrderStatusReport } from '../exchange/port/order-report'
+import { validateOrder } from '../exchange/rules/validate-order'
+import type { RulesSource } from '../exchange/rules/rules-source'
+import type { OrderType } from '../exchange/rules/symbol-rules'
+import type { Clock } from '../clock/clock'
+import type { FundsLedger } from '../funds/funds-ledger'
+import { describeInsufficientFunds } from '../funds/insufficient-funds'
+import type { Journal } from '../journal/journal'
+import type { IntentRecord } from '../journal/journal-records'
+import type { Logger } from '../logging/logger'
+import type { AsyncLock } from './async-lock'
+import { fundsNeeded } from './funds-needed'
+import type { Order } from './order'
+import type { OrderTracker } from './order-tracker'
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy'
+
+/** How an intent's execution ended. */
+export type ExecuteOutcome =
+  | { readonly kind: 'placed'; readonly order: Order }
+  /** The exchange or the rules refused the order for good; nothing is on the exchange. */
+  | { readonly kind: 'rejected'; readonly reason: string }
+  /** The retry budget is spent; the intent is marked failed (or still unknown if its outcome is). */
+  | { readonly kind: 'failed'; readonly reason: string }
+
+/** How a cancel ended. */
+export type CancelOutcome =
+  /** The order is closed now (cancelled, or it had filled or expired first). */
+  | { readonly kind: 'closed'; readonly order: Order }
+  /** The exchange has no such order. */
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'failed'; readonly reason: string }
+
+/** The gateway's dependencies. */
+export interface OrderGatewayDeps {
+  readonly exchange: Exchange
+  readonly journal: Journal
+  readonly ledger: FundsLedger
+  readonly tracker: OrderTracker
+  readonly rules: RulesSource
+  readonly clock: Clock
+  readonly logger: Logger
+  /** The account's lock, shared by everything that spends the account's funds. */
+  readonly lock: AsyncLock
+  /** Random numbers in [0, 1) for backoff jitter (seeded in tests). */
+  readonly random: () => number
+  readonly policy?: RetryPolicy
+}
+
+type Attempt =
+  | { readonly kind: 'sent'; readonly report: OrderStatusReport }
+  | { readonly kind: 'invalid'; readonly reason: string }
+  | { readonly kind: 'short'; readonly reason: string }
+  | { readonly kind: 'error'; readonly error: unknown }
+
+/**
+ * The only code that places and cancels orders. For each intent (already durable in the journal)
+ * it validates against the symbol's rules, reserves funds in the shared ledger under the
+ * account's lock, marks the intent as sending, and sends; then handles the answer by its kind:
+ * a refusal by its cause (-1013 refreshes the rules and re-validates once; an insufficient
+ * balance re-reads the account before trying again; a duplicate id means the order is there),
+ * a retryable error after the wait it asks for, and an unknown outcome by querying the client
+ * order id — never by resending blindly. Every loop is bounded by the retry policy.
+ */
+export class OrderGateway {
+  private readonly policy: RetryPolicy
+
+  constructor(private readonly deps: OrderGatewayDeps) {
+    this.policy = deps.policy ?? DEFAULT_RETRY_POLICY
+  }
+
+  /** Gets an intent's order onto the exchange, or says why it could not. */
+  async execute(intentId: string, override: Partial<RetryPolicy> = {}): Promise<ExecuteOutcome> {
+    const policy = { ...this.policy, ...override }
+    const { journal, clock, logger } = this.deps
+    const startedMs = clock.nowMs()
+    let rulesRefreshed = false
+    let lastReason = 'not attempted'
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
+      const intent = this.intent(intentId)
+      const settled = this.settledOutcome(intent)
+      if (settled !== undefined) return settled
+      if (intent.status === 'sending' || intent.status === 'unknown') {
+        const found = await this.resolveUnknown(intent, policy)
+        if (found === 'unresolved') {
+          lastReason = 'the outcome of an earlier send is still unknown'
+          break
+        }
+        if (found !== 'not-placed') return this.placed(found)
+      }
+      const step = await this.deps.lock.run(() => this.attemptOnce(intentId))
+      if (step.kind === 'sent') return this.placed(step.report)
+      if (step.kind === 'invalid') {
+        if (!rulesRefreshed) {
+          rulesRefreshed = true
+          await this.deps.rules.refresh([intent.symbol])
+          attempt -= 1
+          continue
+        }
+        return this.reject(intentId, step.reason)
+      }
+      if (step.kind === 'short') {
+        lastReason = step.reason
+      } else {
+        const handled = await this.handleSendError(intentId, step.error, rulesRefreshed)
+        if (handled.kind === 'done') return handled.outcome
+        if (handled.kind === 'rules-refreshed') rulesRefreshed = true
+        lastReason = handled.reason
+        if (handled.waitMs !== undefined && clock.nowMs() - startedMs + handled.waitMs <= policy.budgetMs) {
+          await clock.sleep(handled.waitMs)
+          continue
+        }
+      }
+      journal.updateIntent(intentId, { lastError: lastReason, updatedAtMs: clock.nowMs() })
+      const waitMs = backoffDelayMs(policy, attempt, this.deps.random)
+      if (attempt === policy.maxAttempts || clock.nowMs() - startedMs + waitMs > policy.budgetMs) break
+      logger.debug('order attempt failed; retrying', { intentId, attempt, waitMs, reason: lastReason })
+      await clock.sleep(waitMs)
+    }
+    return this.fail(intentId, lastReason)
+  }
+
+  /** Cancels one of our orders and reports how it ended (it may have filled first). */
+  async cancel(intentId: string, override: Partial<RetryPolicy> = {}): Promise<CancelOutcome> {
+    const policy = { ...this.policy, ...override }
+    const intent = this.intent(intentId)
+    const ref = { symbol: intent.symbol, clientOrderId: clientOrderId(intentId) }
+    let lastReason = 'not attempted'
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
+      try {
+        const report = await this.deps.exchange.cancelOrder(ref)
+        return { kind: 'closed', order: await this.track(report) }
+      } catch (error) {
+        if (isOrderNotFoundError(error) || isOutcomeUnknownError(error)) {
+          // Already gone (filled, expired) or maybe cancelled: the order itself says which
+          const report = await this.query(intent)
+          if (report === 'not-found') return { kind: 'not-found' }
+          if (report !== 'unresolved') {
+            const order = await this.track(report)
+            if (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED') return { kind: 'closed', order }
+          }
+          lastReason = error instanceof Error ? error.message : String(error)
+        } else if (isExchangeRetryableError(error)) {
+          lastReason = error.message
+          await this.deps.clock.sleep(Math.max(error.retryAfterMs, backoffDelayMs(policy, attempt, this.deps.random)))
+          continue
+        } else if (isExchangeRejectedError(error)) {
+          return { kind: 'failed', reason: error.message }
+        } else {
+          throw error
+        }
+      }
+      await this.deps.clock.sleep(backoffDelayMs(policy, attempt, this.deps.random))
+    }
+    return { kind: 'failed', reason: lastReason }
+  }
+
+  /** Applies a report to the tracker, first fetching the trades it mentions that we have not seen. */
+  async track(report: OrderStatusReport): Promise<Order> {
+    const order = this.deps.tracker.applyReport(report)
+    if (order === undefined) throw new Error(`report for ${report.clientOrderId}, which is not ours`)
+    if (report.executedQty.gt(order.filledQuantity)) {
+      const trades = await this.deps.exchange.myTrades({ symbol: report.symbol, orderId: report.orderId })
+      this.deps.tracker.applyFills(trades)
+    }
+    return this.deps.tracker.order(report.clientOrderId) ?? order
+  }
+
+  private async attemptOnce(intentId: string): Promise<Attempt> {
+    const { journal, ledger, tracker, clock } = this.deps
+    const intent = this.intent(intentId)
+    const rules = this.deps.rules.get(intent.symbol)
+    const order = newOrderOf(intent)
+    const validation = validateOrder(rules, order, { exchangeFilters: this.deps.rules.exchangeFilters() })
+    if (!validation.ok) return { kind: 'invalid', reason: validation.violations.map((violation) => violation.message).join('; ') }
+    if (!ledger.isReserved(intentId)) {
+      const lastPrice = intent.type === 'MARKET' && intent.side === 'BUY' ? await this.deps.exchange.lastPrice(intent.symbol) : undefined
+      const need = fundsNeeded(intent, rules, lastPrice)
+      const reserved = ledger.reserve(intentId, intent.botId, need.asset, need.amount)
+      if (!reserved.ok) return { kind: 'short', reason: describeInsufficientFunds(intent.botId, reserved.error) }
+    }
+    // Durable before the send: a crash from here on leaves an intent whose outcome must be queried
+    journal.updateIntent(intentId, { status: 'sending', attempts: intent.attempts + 1, updatedAtMs: clock.nowMs() })
+    tracker.markSubmitted(intentId)
+    try {
+      return { kind: 'sent', report: await this.deps.exchange.placeOrder(order) }
+    } catch (error) {
+      return { kind: 'error', error }
+    }
+  }
+
+  private async handleSendError(
+    intentId: string,
+    error: unknown,
+    rulesRefreshed: boolean
+  ): Promise<
+    | { kind: 'done'; outcome: ExecuteOutcome }
+    | { kind: 'retry' | 'rules-refreshed'; reason: string; waitMs?: number }
+  > {
+    const { journal, ledger, clock } = this.deps
+    const now = clock.nowMs()
+    if (isOutcomeUnknownError(error)) {
+      // Keep the reservation: the order may be on the exchange
+      journal.updateIntent(intentId, { status: 'unknown', lastError: error.message, updatedAtMs: now })
+      return { kind: 'retry', reason: error.message, waitMs: 0 }
+    }
+    ledger.release(intentId)
+    if (isExchangeRetryableError(error)) {
+      journal.updateIntent(intentId, { status: 'pending', lastError: error.message, updatedAtMs: now })
+      return { kind: 'retry', reason: error.message, waitMs: error.retryAfterMs }
+    }
+    if (!isExchangeRejectedError(error)) throw error
+    const { venueCode, venueMessage } = error
+    if (venueCode === -2010 && venueMessage === 'Duplicate order sent.') {
+      // Our id is on an open order: it was placed by an earlier send
+      journal.updateIntent(intentId, { status: 'unknown', updatedAtMs: now })
+      return { kind: 'retry', reason: venueMessage, waitMs: 0 }
+    }
+    journal.updateIntent(intentId, { status: 'pending', lastError: error.message, updatedAtMs: now })
+    if (venueCode === -2010 && venueMessage.startsWith('Account has insufficient balance')) {
+      // The book and the exchange disagree: re-read the account instead of spinning on the same refusal
+      const seq = this.deps.tracker.nextSeq()
+      ledger.observeSnapshot(await this.deps.exchange.account(), seq)
+      return { kind: 'retry', reason: venueMessage }
+    }
+    if (venueCode === -1013 && !rulesRefreshed) {
+      await this.deps.rules.refresh([this.intent(intentId).symbol])
+      return { kind: 'rules-refreshed', reason: venueMessage, waitMs: 0 }
+    }
+    return { kind: 'done', outcome: this.reject(intentId, `${venueCode} ${venueMessage}`) }
+  }
+
+  /** Finds out whether an earlier send placed the order: the order itself, or 'not-placed'. */
+  private async resolveUnknown(intent: IntentRecord, policy: RetryPolicy): Promise<OrderStatusReport | 'not-placed' | 'unresolved'> {
+    const report = await this.query(intent, policy.unknownQueryDelaysMs)
+    if (report === 'not-found') {
+      this.deps.ledger.release(intent.intentId)
+      this.deps.journal.updateIntent(intent.intentId, { status: 'pending', updatedAtMs: this.deps.clock.nowMs() })
+      this.deps.logger.info('an unanswered order send did not reach the exchange; sending again', { intentId: intent.intentId })
+      return 'not-placed'
+    }
+    return report
+  }
+
+  /** Queries an order by client order id after each delay; 'not-found' only when every query says so. */
+  private async query(intent: IntentRecord, delaysMs: readonly number[] = this.policy.unknownQueryDelaysMs): Promise<OrderStatusReport | 'not-found' | 'unresolved'> {
+    let answered = false
+    for (const delayMs of delaysMs) {
+      if (delayMs > 0) await this.deps.clock.sleep(delayMs)
+      try {
+        return await this.deps.exchange.queryOrder({ symbol: intent.symbol, clientOrderId: clientOrderId(intent.intentId) })
+      } catch (error) {
+        if (isOrderNotFoundError(error)) answered = true
+        else if (!isOutcomeUnknownError(error) && !isExchangeRetryableError(error)) throw error
+      }
+    }
+    return answered ? 'not-found' : 'unresolved'
+  }
+
+  private async placed(report: OrderStatusReport): Promise<ExecuteOutcome> {
+    return { kind: 'placed', order: await this.track(report) }
+  }
+
+  private reject(intentId: string, reason: string): ExecuteOutcome {
+    this.deps.tracker.markRejected(intentId, reason)
+    this.deps.journal.updateIntent(intentId, { status: 'rejected', lastError: reason, updatedAtMs: this.deps.clock.nowMs() })
+    this.deps.logger.warn('order rejected', { intentId, reason })
+    return { kind: 'rejected', reason }
+  }
+
+  private fail(intentId: string, reason: string): ExecuteOutcome {
+    const intent = this.intent(intentId)
+    // An unknown outcome stays unknown (reconciliation resolves it); anything else has failed for good
+    if (intent.status !== 'unknown' && intent.status !== 'sending') {
+      this.deps.ledger.release(intentId)
+      this.deps.journal.updateIntent(intentId, { status: 'failed', lastError: reason, updatedAtMs: this.deps.clock.nowMs() })
+    }
+    this.deps.logger.error('order could not be placed within its retry budget', { intentId, reason })
+    return { kind: 'failed', reason }
+  }
+
+  private settledOutcome(intent: IntentRecord): ExecuteOutcome | undefined {
+    switch (intent.status) {
+      case 'placed':
+      case 'done': {
+        const order = this.deps.tracker.order(intent.intentId)
+        return order === undefined ? undefined : { kind: 'placed', order }
+      }
+      case 'rejected':
+        return { kind: 'rejected', reason: intent.lastError ?? 'rejected' }
+      case 'failed':
+        return { kind: 'failed', reason: intent.lastError ?? 'failed' }
+      default:
+        return undefined
+    }
+  }
+
+  private intent(intentId: string): IntentRecord {
+    const intent = this.deps.journal.getIntent(intentId)
+    if (intent === undefined) throw new Error(`no intent ${intentId} in the journal`)
+    return intent
+  }
+}
+
+/** Builds the order to send from an intent. */
+export function newOrderOf(intent: IntentRecord): NewOrder {
+  const type = intent.type as OrderType
+  const resting = type === 'LIMIT' || type === 'STOP_LOSS_LIMIT' || type === 'TAKE_PROFIT_LIMIT'
+  return {
+    symbol: intent.symbol,
+    clientOrderId: clientOrderId(intent.intentId),
+    side: intent.side,
+    type,
+    ...(intent.quantity === null ? {} : { quantity: new Decimal(intent.quantity) }),
+    ...(intent.quoteOrderQty === null ? {} : { quoteOrderQty: new Decimal(intent.quoteOrderQty) }),
+    ...(intent.price === null || type === 'MARKET' ? {} : { price: new Decimal(intent.price) }),
+    ...(resting ? { timeInForce: 'GTC' as const } : {})
+  }
+}

@@ -1,0 +1,249 @@
+import { Decimal } from '@shared/money/decimal'
+import { clientOrderId as toClientOrderId } from '../exchange/port/identifiers'
+import type { FillReport, OrderStatusReport } from '../exchange/port/order-report'
+import type { ExecutionEvent } from '../exchange/port/user-event'
+import { MARKET_PRICED_TYPES } from '../exchange/rules/order-request'
+import type { RulesSource } from '../exchange/rules/rules-source'
+import type { OrderType } from '../exchange/rules/symbol-rules'
+import type { FundsLedger } from '../funds/funds-ledger'
+import type { Journal } from '../journal/journal'
+import type { FillRecord, IntentRecord } from '../journal/journal-records'
+import type { Logger } from '../logging/logger'
+import { applyOrderEvent, initialOrder } from './apply-order-event'
+import type { Order } from './order'
+import type { OrderEvent } from './order-event'
+import { decodeOrderEvent, dedupeKeyOf, encodeOrderEvent } from './order-event-codec'
+import { CLOSED_STATUSES } from './order-status'
+
+/** What the tracker tells the strategies. */
+export interface OrderTrackerListener {
+  /** A new fill of one of our orders was recorded; runs inside the transaction that recorded it. */
+  onFill?(fill: FillRecord, intent: IntentRecord): void
+  /** One of our orders reached a final status. */
+  onClosed?(order: Order, intent: IntentRecord): void
+}
+
+/** The dependencies of the tracker. */
+export interface OrderTrackerDeps {
+  readonly journal: Journal
+  readonly ledger: FundsLedger
+  readonly rules: RulesSource
+  readonly logger: Logger
+  readonly nowMs: () => number
+}
+
+/**
+ * The one owner of our orders' state. Every report of an order — placement response, query,
+ * user-data event, trade history — becomes order events, applied through the transition table,
+ * stored in the journal once (by dedupe key), with each new fill recorded once (by trade id) and
+ * booked to the bot's share, and the order's lock and intent status kept in step.
+ * Reports of orders that are not ours (no intent) are ignored here and left to reconciliation.
+ */
+export class OrderTracker {
+  private readonly orders = new Map<string, Order>()
+  private readonly listeners: OrderTrackerListener[] = []
+  private seq = 0
+
+  constructor(private readonly deps: OrderTrackerDeps) {}
+
+  /** Returns the next observation number (see FundsLedger); grows with every input processed. */
+  nextSeq(): number {
+    this.seq += 1
+    return this.seq
+  }
+
+  /** Adds a listener. */
+  addListener(listener: OrderTrackerListener): void {
+    this.listeners.push(listener)
+  }
+
+  /** Returns our order with this client order id (loading it from the journal), or undefined. */
+  order(clientOrderId: string): Order | undefined {
+    const cached = this.orders.get(clientOrderId)
+    if (cached !== undefined) return cached
+    const intent = this.deps.journal.getIntent(clientOrderId)
+    if (intent === undefined) return undefined
+    let order = initialOrder(commandOf(intent), intent.createdAtMs)
+    for (const record of this.deps.journal.listOrderEvents(clientOrderId)) {
+      const applied = applyOrderEvent(order, decodeOrderEvent(record.payloadJson))
+      if (applied.ok) order = applied.value
+    }
+    this.orders.set(clientOrderId, order)
+    return order
+  }
+
+  /** Records that an intent's order is about to be sent. */
+  markSubmitted(intentId: string): void {
+    this.apply(intentId, [{ type: 'OrderSubmitted', atMs: this.deps.nowMs() }], this.nextSeq(), 'response')
+  }
+
+  /** Records that the exchange refused an intent's order for good. */
+  markRejected(intentId: string, reason: string): void {
+    this.apply(intentId, [{ type: 'OrderRejected', reason, atMs: this.deps.nowMs() }], this.nextSeq(), 'response')
+    this.deps.ledger.release(intentId)
+  }
+
+  /** Applies a report from a placement response or a query; returns the order, or undefined if not ours. */
+  applyReport(report: OrderStatusReport): Order | undefined {
+    const events: OrderEvent[] = [{ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: report.createdAtMs }]
+    for (const fill of report.fills ?? []) events.push(fillEvent(fill))
+    events.push(...closingEvents(report))
+    return this.apply(report.clientOrderId, events, this.nextSeq(), 'response')
+  }
+
+  /** Applies one execution event of the user-data stream; returns the order, or undefined if not ours. */
+  applyExecution(event: ExecutionEvent): Order | undefined {
+    const { report } = event
+    const events: OrderEvent[] = []
+    if (event.executionType !== 'REJECTED') events.push({ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: event.eventTimeMs })
+    if (event.fill !== undefined) events.push(fillEvent(event.fill))
+    if (event.executionType !== 'TRADE' && event.executionType !== 'NEW') events.push(...closingEvents(report))
+    return this.apply(report.clientOrderId, events, this.nextSeq(), 'event')
+  }
+
+  /** Applies trades from the trade history (e.g. fills missed while offline). */
+  applyFills(fills: readonly FillReport[]): void {
+    for (const fill of fills) {
+      this.apply(fill.clientOrderId, [{ type: 'OrderAccepted', venueOrderId: fill.orderId, atMs: fill.timeMs }, fillEvent(fill)], this.nextSeq(), 'response')
+    }
+  }
+
+  /** Returns a bot's orders that are not closed. */
+  openOrders(botId: string): Order[] {
+    return this.deps.journal
+      .listIntents(botId, ['pending', 'sending', 'placed', 'unknown'])
+      .map((intent) => this.order(intent.intentId))
+      .filter((order): order is Order => order !== undefined && !CLOSED_STATUSES.has(order.status))
+  }
+
+  private apply(clientOrderId: string, events: readonly OrderEvent[], seq: number, source: 'event' | 'response'): Order | undefined {
+    const before = this.order(clientOrderId)
+    const intent = this.deps.journal.getIntent(clientOrderId)
+    if (before === undefined || intent === undefined) return undefined
+    const { journal, ledger, logger } = this.deps
+    let order = before
+    journal.transaction(() => {
+      for (const event of events) {
+        const applied = applyOrderEvent(order, event)
+        if (!applied.ok) {
+          // Replays are normal (the response and the stream both report an order); anything else is worth a look
+          const quiet = applied.error.problem === 'duplicate-trade' || applied.error.problem === 'invalid-transition'
+          ;(quiet ? logger.debug : logger.warn).call(logger, `order event ignored: ${applied.error.message}`, { clientOrderId })
+          continue
+        }
+        order = applied.value
+        journal.appendOrderEvent({
+          clientOrderId,
+          dedupeKey: dedupeKeyOf(event),
+          eventType: event.type,
+          status: order.status,
+          executedQty: order.filledQuantity.toFixed(),
+          cumulativeQuoteQty: order.filledQuote.toFixed(),
+          payloadJson: encodeOrderEvent(event),
+          atMs: event.atMs
+        })
+        if (event.type === 'OrderFilled') this.recordFill(intent, event)
+      }
+      this.orders.set(clientOrderId, order)
+      this.syncIntent(intent, order)
+    })
+    if (order.status !== 'INITIALIZED' && order.status !== 'SUBMITTED' && order.status !== 'REJECTED') {
+      ledger.markAccepted(clientOrderId, seq, source)
+    }
+    this.syncLock(intent, order)
+    if (CLOSED_STATUSES.has(order.status) && !CLOSED_STATUSES.has(before.status)) {
+      for (const listener of this.listeners) listener.onClosed?.(order, journal.getIntent(clientOrderId) ?? intent)
+    }
+    return order
+  }
+
+  private recordFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): void {
+    const rules = this.deps.rules.get(intent.symbol)
+    const quote = event.price.mul(event.quantity)
+    const fill: FillRecord = {
+      symbol: intent.symbol,
+      tradeId: event.tradeId,
+      orderId: event.venueOrderId,
+      clientOrderId: intent.intentId,
+      botId: intent.botId,
+      side: intent.side,
+      price: event.price.toFixed(),
+      quantity: event.quantity.toFixed(),
+      quoteQuantity: quote.toFixed(),
+      commission: event.commission.toFixed(),
+      commissionAsset: event.commissionAsset,
+      isMaker: event.isMaker,
+      timeMs: event.atMs,
+      counterIntentId: null
+    }
+    if (!this.deps.journal.recordFill(fill)) return
+    const sign = intent.side === 'BUY' ? 1 : -1
+    this.deps.ledger.addToBot(intent.botId, rules.baseAsset, event.quantity.mul(sign))
+    this.deps.ledger.addToBot(intent.botId, rules.quoteAsset, quote.mul(-sign))
+    this.deps.ledger.addToBot(intent.botId, event.commissionAsset, event.commission.neg())
+    for (const listener of this.listeners) listener.onFill?.(fill, intent)
+  }
+
+  private syncIntent(intent: IntentRecord, order: Order): void {
+    const status = order.status === 'REJECTED' ? 'rejected' : CLOSED_STATUSES.has(order.status) ? 'done' : order.venueOrderId !== undefined ? 'placed' : intent.status
+    const venueOrderId = order.venueOrderId ?? intent.venueOrderId
+    if (status === intent.status && venueOrderId === intent.venueOrderId) return
+    this.deps.journal.updateIntent(intent.intentId, { status, venueOrderId: venueOrderId ?? null, updatedAtMs: this.deps.nowMs() })
+  }
+
+  private syncLock(intent: IntentRecord, order: Order): void {
+    const { ledger } = this.deps
+    if (CLOSED_STATUSES.has(order.status) || order.venueOrderId === undefined || MARKET_PRICED_TYPES.has(order.command.type)) {
+      ledger.clearOrderLock(intent.intentId)
+      return
+    }
+    const rules = this.deps.rules.get(intent.symbol)
+    const remaining = order.command.quantity.sub(order.filledQuantity)
+    if (order.command.side === 'BUY') {
+      ledger.setOrderLock(intent.intentId, intent.botId, rules.quoteAsset, remaining.mul(order.command.price ?? 0))
+    } else {
+      ledger.setOrderLock(intent.intentId, intent.botId, rules.baseAsset, remaining)
+    }
+  }
+}
+
+function commandOf(intent: IntentRecord) {
+  if (intent.quantity === null) throw new Error(`intent ${intent.intentId} has no quantity`)
+  return {
+    clientOrderId: toClientOrderId(intent.intentId),
+    botId: intent.botId,
+    symbol: intent.symbol,
+    side: intent.side,
+    type: intent.type as OrderType,
+    quantity: new Decimal(intent.quantity),
+    ...(intent.price === null ? {} : { price: new Decimal(intent.price) })
+  }
+}
+
+function fillEvent(fill: FillReport): OrderEvent {
+  return {
+    type: 'OrderFilled',
+    tradeId: fill.tradeId,
+    venueOrderId: fill.orderId,
+    price: fill.price,
+    quantity: fill.quantity,
+    commission: fill.commission,
+    commissionAsset: fill.commissionAsset,
+    isMaker: fill.isMaker,
+    atMs: fill.timeMs
+  }
+}
+
+function closingEvents(report: OrderStatusReport): OrderEvent[] {
+  switch (report.status) {
+    case 'CANCELED':
+      return [{ type: 'OrderCanceled', atMs: report.updatedAtMs }]
+    case 'EXPIRED':
+    case 'EXPIRED_IN_MATCH':
+      return [{ type: 'OrderExpired', reason: report.expiryReason ?? report.status, atMs: report.updatedAtMs }]
+    case 'REJECTED':
+      return [{ type: 'OrderRejected', reason: 'rejected by the exchange', atMs: report.updatedAtMs }]
+    default:
+      return []
+  }
+}
