@@ -1,0 +1,99 @@
+import { Decimal } from '@shared/money/decimal'
+import type { Candle } from '../port/market-event'
+
+/** Kline intervals the simulator serves, in milliseconds (week and month alignment are not modelled). */
+export const KLINE_INTERVALS_MS: Readonly<Record<string, number>> = {
+  '1m': 60_000,
+  '3m': 180_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '30m': 1_800_000,
+  '1h': 3_600_000,
+  '2h': 7_200_000,
+  '4h': 14_400_000,
+  '6h': 21_600_000,
+  '8h': 28_800_000,
+  '12h': 43_200_000,
+  '1d': 86_400_000
+}
+
+const MINUTE_MS = 60_000
+
+interface MinuteBar {
+  readonly openTimeMs: number
+  open: Decimal
+  high: Decimal
+  low: Decimal
+  close: Decimal
+  volume: Decimal
+}
+
+/**
+ * Candles built from the trades the simulator saw: one-minute bars are kept, longer intervals are
+ * merged from them on request. An interval without trades after the first one repeats the last
+ * close with zero volume, as Binance does.
+ */
+export class KlineBook {
+  private readonly bars = new Map<string, MinuteBar[]>()
+
+  /** Adds one trade; trades arrive in clock order. */
+  record(symbol: string, price: Decimal, quantity: Decimal, timeMs: number): void {
+    const list = this.bars.get(symbol) ?? []
+    this.bars.set(symbol, list)
+    const openTimeMs = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS
+    const last = list[list.length - 1]
+    if (last !== undefined && last.openTimeMs === openTimeMs) {
+      if (price.gt(last.high)) last.high = price
+      if (price.lt(last.low)) last.low = price
+      last.close = price
+      last.volume = last.volume.add(quantity)
+      return
+    }
+    list.push({ openTimeMs, open: price, high: price, low: price, close: price, volume: quantity })
+  }
+
+  /** Returns up to `limit` most recent candles of the interval that closed by `nowMs`, oldest first. */
+  closedCandles(symbol: string, intervalMs: number, limit: number, nowMs: number): Candle[] {
+    const list = this.bars.get(symbol) ?? []
+    const first = list[0]
+    if (first === undefined || limit <= 0) return []
+    const lastClosedStart = Math.floor(nowMs / intervalMs) * intervalMs - intervalMs
+    const firstStart = Math.max(Math.floor(first.openTimeMs / intervalMs) * intervalMs, lastClosedStart - (limit - 1) * intervalMs)
+    if (lastClosedStart < firstStart) return []
+
+    let index = lowerBound(list, firstStart)
+    let previousClose = list[index - 1]?.close
+    const candles: Candle[] = []
+    for (let start = firstStart; start <= lastClosedStart; start += intervalMs) {
+      const end = start + intervalMs
+      let candle: { open: Decimal; high: Decimal; low: Decimal; close: Decimal; volume: Decimal } | undefined
+      for (let bar = list[index]; bar !== undefined && bar.openTimeMs < end; bar = list[++index]) {
+        if (candle === undefined) candle = { open: bar.open, high: bar.high, low: bar.low, close: bar.close, volume: bar.volume }
+        else {
+          if (bar.high.gt(candle.high)) candle.high = bar.high
+          if (bar.low.lt(candle.low)) candle.low = bar.low
+          candle.close = bar.close
+          candle.volume = candle.volume.add(bar.volume)
+        }
+      }
+      if (candle === undefined) {
+        if (previousClose === undefined) continue
+        candle = { open: previousClose, high: previousClose, low: previousClose, close: previousClose, volume: new Decimal(0) }
+      }
+      previousClose = candle.close
+      candles.push({ symbol, openTimeMs: start, closeTimeMs: end - 1, ...candle, closed: true })
+    }
+    return candles
+  }
+}
+
+function lowerBound(list: readonly MinuteBar[], timeMs: number): number {
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((list[middle] as MinuteBar).openTimeMs < timeMs) low = middle + 1
+    else high = middle
+  }
+  return low
+}

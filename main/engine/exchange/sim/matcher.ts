@@ -1,0 +1,238 @@
+import { Decimal } from '@shared/money/decimal'
+import { roundToStep } from '@shared/money/step'
+import type { FillReport } from '../port/order-report'
+import type { ExecutionType } from '../port/user-event'
+import { quantityStep } from '../rules'
+import { commissionFor } from './commission'
+import { finishList, isListOpen, orderListReport, type SimOrderList } from './sim-order-list'
+import { isOpen, moveTo, orderReport, remainingQty, type SimOrder } from './sim-order'
+import type { SimVenue } from './sim-venue'
+import { crossesLast, isTriggeredAt, MARKET_STOP_TYPES, STOP_TYPES } from './stop-trigger'
+
+/**
+ * The matching engine: fills, expiries, cancels, stop triggers and OCO contingency, with the
+ * balance settlement and user events of each. One call is one change; `endChange` closes it with
+ * a balances event for the assets it touched.
+ */
+export class Matcher {
+  constructor(private readonly venue: SimVenue) {}
+
+  /** Emits an execution report of the order's current state. */
+  report(executionType: ExecutionType, order: SimOrder, fill?: FillReport): void {
+    this.venue.stream.emit({
+      type: 'execution',
+      executionType,
+      report: orderReport(order),
+      ...(fill !== undefined ? { fill } : {}),
+      eventTimeMs: this.venue.nowMs()
+    })
+  }
+
+  /** Emits a list-status event of the list's current state. */
+  reportList(list: SimOrderList): void {
+    this.venue.stream.emit({ type: 'list-status', list: orderListReport(list), eventTimeMs: this.venue.nowMs() })
+  }
+
+  /** Closes one change: emits a balances event for the assets it changed, if any. */
+  endChange(): void {
+    const balances = this.venue.balances.takeChanged()
+    if (balances.length > 0) this.venue.stream.emit({ type: 'balances', balances, eventTimeMs: this.venue.nowMs() })
+  }
+
+  /** Fills `quantity` of the order at `price` and settles balances and commission. */
+  fill(order: SimOrder, quantity: Decimal, price: Decimal, isMaker: boolean): void {
+    const venue = this.venue
+    const rules = venue.symbol(order.symbol)
+    const nowMs = venue.nowMs()
+    const quoteQuantity = price.mul(quantity)
+    const rate = isMaker ? venue.fees.maker : venue.fees.taker
+    const reservation = order.reservation
+    let commission: Decimal
+    let commissionAsset: string
+    if (order.side === 'BUY') {
+      // Commission is charged on what the account receives: base for a BUY
+      commission = commissionFor(quantity, rate)
+      commissionAsset = rules.baseAsset
+      if (reservation !== undefined) {
+        const taken = reservation.take(quantity)
+        if (quoteQuantity.gt(taken)) throw new Error(`simulator invariant broken: fill cost ${quoteQuantity.toFixed()} exceeds its lock ${taken.toFixed()}`)
+        venue.balances.spendLocked(rules.quoteAsset, quoteQuantity, nowMs)
+        venue.balances.unlock(rules.quoteAsset, taken.sub(quoteQuantity), nowMs)
+      } else {
+        venue.balances.spendFree(rules.quoteAsset, quoteQuantity, nowMs)
+      }
+      venue.balances.credit(rules.baseAsset, quantity.sub(commission), nowMs)
+    } else {
+      commission = commissionFor(quoteQuantity, rate)
+      commissionAsset = rules.quoteAsset
+      if (reservation !== undefined) {
+        reservation.take(quantity)
+        venue.balances.spendLocked(rules.baseAsset, quantity, nowMs)
+      } else {
+        venue.balances.spendFree(rules.baseAsset, quantity, nowMs)
+      }
+      venue.balances.credit(rules.quoteAsset, quoteQuantity.sub(commission), nowMs)
+    }
+    order.executedQty = order.executedQty.add(quantity)
+    order.cumulativeQuoteQty = order.cumulativeQuoteQty.add(quoteQuantity)
+    moveTo(order, order.executedQty.eq(order.origQty) ? 'FILLED' : 'PARTIALLY_FILLED', nowMs)
+    const fill: FillReport = {
+      symbol: order.symbol,
+      tradeId: venue.ids.nextTradeId(),
+      orderId: order.orderId,
+      clientOrderId: order.clientOrderId,
+      side: order.side,
+      price,
+      quantity,
+      quoteQuantity,
+      commission,
+      commissionAsset,
+      isMaker,
+      timeMs: nowMs
+    }
+    venue.store.addFill(fill)
+    if (!isOpen(order)) this.release(order)
+    this.report('TRADE', order, fill)
+    this.contingency(order)
+  }
+
+  /** Expires an open order with Binance's expiry reason. */
+  expire(order: SimOrder, reason: string): void {
+    moveTo(order, 'EXPIRED', this.venue.nowMs())
+    order.expiryReason = reason
+    this.release(order)
+    this.report('EXPIRED', order)
+  }
+
+  /** Cancels an open order. */
+  cancel(order: SimOrder): void {
+    moveTo(order, 'CANCELED', this.venue.nowMs())
+    this.release(order)
+    this.report('CANCELED', order)
+  }
+
+  /** Cancels every open leg of an executing list and ends the list. */
+  cancelList(list: SimOrderList): void {
+    for (const leg of list.legs) if (isOpen(leg)) this.cancel(leg)
+    this.endList(list)
+  }
+
+  /**
+   * Puts a working limit order to work at the last price: it takes at once when it crosses
+   * (unbounded liquidity at the touch), expires when IOC/FOK and not crossing, or rests.
+   */
+  activate(order: SimOrder): void {
+    const last = this.venue.lastPrice(order.symbol)
+    const price = order.price as Decimal
+    if (crossesLast(order.side, price, last)) {
+      this.fill(order, remainingQty(order), last, false)
+      return
+    }
+    if (order.timeInForce === 'IOC') this.expire(order, 'UNFILLED_IOC_QUANTITY_EXPIRED')
+    else if (order.timeInForce === 'FOK') this.expire(order, 'UNFILLED_FOK_ORDER_EXPIRED')
+  }
+
+  /** Executes the rest of a market-priced order at the last price as taker. */
+  executeAtMarket(order: SimOrder): void {
+    this.fill(order, remainingQty(order), this.venue.lastPrice(order.symbol), false)
+  }
+
+  /**
+   * Lets one public trade act on a symbol's book: resting BUYs at or above the price and SELLs at
+   * or below it fill as makers at their own price (price priority, then time priority), each side
+   * limited by the trade's quantity on the lot step; then stops whose trigger the price meets fire.
+   */
+  onTrade(symbol: string, price: Decimal, quantity: Decimal): void {
+    const step = quantityStep(this.venue.symbol(symbol), 'LIMIT')
+    const resting = this.venue.store.openOrders(symbol).filter((order) => order.working && order.price !== undefined && !MARKET_STOP_TYPES.has(order.type))
+    const bids = resting
+      .filter((order) => order.side === 'BUY' && (order.price as Decimal).gte(price))
+      .sort((a, b) => (b.price as Decimal).comparedTo(a.price as Decimal) || a.priority - b.priority)
+    const asks = resting
+      .filter((order) => order.side === 'SELL' && (order.price as Decimal).lte(price))
+      .sort((a, b) => (a.price as Decimal).comparedTo(b.price as Decimal) || a.priority - b.priority)
+    this.fillFromLiquidity(bids, quantity, step)
+    this.fillFromLiquidity(asks, quantity, step)
+
+    const stops = this.venue.store
+      .openOrders(symbol)
+      .filter((order) => !order.working && STOP_TYPES.has(order.type))
+      .sort((a, b) => a.priority - b.priority)
+    for (const stop of stops) {
+      if (!isOpen(stop) || stop.working) continue
+      if (!isTriggeredAt(stop.type, stop.side, stop.stopPrice as Decimal, price)) continue
+      this.trigger(stop)
+      this.endChange()
+    }
+  }
+
+  private fillFromLiquidity(orders: readonly SimOrder[], quantity: Decimal, step: Decimal): void {
+    let liquidity = quantity
+    for (const order of orders) {
+      if (!isOpen(order)) continue
+      const available = roundToStep(liquidity, step, 'down')
+      if (available.lte(0)) return
+      const fillQuantity = Decimal.min(remainingQty(order), available)
+      this.fill(order, fillQuantity, order.price as Decimal, true)
+      liquidity = liquidity.sub(fillQuantity)
+      this.endChange()
+    }
+  }
+
+  private trigger(order: SimOrder): void {
+    const venue = this.venue
+    order.working = true
+    order.priority = venue.ids.nextPriority()
+    order.updatedAtMs = venue.nowMs()
+    this.contingency(order)
+    if (!MARKET_STOP_TYPES.has(order.type)) {
+      this.activate(order)
+      return
+    }
+    if (order.side === 'SELL') {
+      this.executeAtMarket(order)
+      return
+    }
+    // A market BUY's cost is known only now: free its lock and pay from free funds, as MARKET does
+    const rules = venue.symbol(order.symbol)
+    const released = order.reservation?.releaseHolder() ?? new Decimal(0)
+    order.reservation = undefined
+    venue.balances.unlock(rules.quoteAsset, released, venue.nowMs())
+    const cost = remainingQty(order).mul(venue.lastPrice(order.symbol))
+    if (venue.balances.free(rules.quoteAsset).lt(cost)) {
+      this.expire(order, 'REJECTED')
+      return
+    }
+    this.executeAtMarket(order)
+  }
+
+  /** An OCO leg traded or triggered: the other leg expires and the list is done. */
+  private contingency(order: SimOrder): void {
+    if (order.orderListId === undefined) return
+    const list = this.venue.store.list(order.orderListId)
+    if (list === undefined || !isListOpen(list)) return
+    for (const leg of list.legs) if (leg !== order && isOpen(leg)) this.expire(leg, 'OCO_TRIGGER')
+    const unitPrice = order.price ?? order.stopPrice
+    if (order.reservation !== undefined && isOpen(order) && unitPrice !== undefined) {
+      const rules = this.venue.symbol(order.symbol)
+      const excess = order.reservation.retarget(unitPrice)
+      this.venue.balances.unlock(rules.quoteAsset, excess, this.venue.nowMs())
+    }
+    this.endList(list)
+  }
+
+  private endList(list: SimOrderList): void {
+    finishList(list, this.venue.nowMs())
+    this.venue.store.listDone(list)
+    this.reportList(list)
+  }
+
+  private release(order: SimOrder): void {
+    const reservation = order.reservation
+    if (reservation !== undefined) {
+      const rest = reservation.releaseHolder()
+      this.venue.balances.unlock(reservation.asset, rest, this.venue.nowMs())
+    }
+    this.venue.store.closed(order)
+  }
+}

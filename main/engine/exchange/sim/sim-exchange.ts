@@ -1,0 +1,279 @@
+import { Decimal, tryParseDecimal } from '@shared/money/decimal'
+import { isGridkeeperError } from '@shared/errors/gridkeeper-error'
+import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
+import { ExchangeRetryableError } from '../errors/exchange-retryable-error'
+import type { AccountSnapshot } from '../port/account'
+import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
+import type { Candle, TradeTick } from '../port/market-event'
+import type { NewOcoList, NewOrder, OrderRef } from '../port/new-order'
+import type { OrderListReport } from '../port/order-list-report'
+import type { FillReport, OrderStatusReport } from '../port/order-report'
+import type { UserEvent } from '../port/user-event'
+import type { ExchangeRules } from '../rules'
+import { BalanceBook } from './balance-book'
+import { candlePath } from './candle-path'
+import { pageLimit, selectOrders, selectTrades } from './history-query'
+import { IdSequence } from './id-sequence'
+import { KLINE_INTERVALS_MS, KlineBook } from './kline-book'
+import { Matcher } from './matcher'
+import { enterOcoList } from './oco-entry'
+import { enterOrder } from './order-entry'
+import { OrderStore } from './order-store'
+import type { SimExchangeOptions } from './sim-exchange-options'
+import { SimFaults, type FaultableMethod } from './sim-faults'
+import { isListOpen, orderListReport } from './sim-order-list'
+import { isOpen, orderReport, type SimOrder } from './sim-order'
+import { SimVenue } from './sim-venue'
+import { TradeFeed } from './trade-feed'
+import { UserEventStream } from './user-event-stream'
+import { venueErrors } from './venue-errors'
+
+/**
+ * An in-process Binance Spot matching engine behind the engine's Exchange port, for backtests,
+ * unit tests and chaos runs. Prices move only when it is driven with `trade` or `candle`; time
+ * comes from the injected clock; every failure is one of the port's typed errors; user events
+ * arrive asynchronously and in order; faults are injected through `faults` and the stream controls.
+ */
+export class SimExchange implements Exchange {
+  /** Fault injection and its counters. */
+  readonly faults: SimFaults
+  private readonly venue: SimVenue
+  private readonly matcher: Matcher
+  private readonly klineBook = new KlineBook()
+  private readonly tradeFeed = new TradeFeed()
+
+  constructor(options: SimExchangeOptions) {
+    this.faults = new SimFaults(options.faults, options.seed ?? 1)
+    const lastPrices = new Map<string, Decimal>()
+    for (const [symbol, text] of Object.entries(options.prices)) {
+      if (!options.rules.symbols.has(symbol)) throw new RangeError(`price given for unknown symbol ${symbol}`)
+      lastPrices.set(symbol, parsePositive(text, `price of ${symbol}`))
+    }
+    const balances: Record<string, Decimal> = {}
+    for (const [asset, text] of Object.entries(options.balances)) balances[asset] = parseAmount(text, `balance of ${asset}`)
+    const stream = new UserEventStream(options.clock, this.faults)
+    this.venue = new SimVenue(
+      options.rules,
+      options.clock,
+      new BalanceBook(balances, options.clock.nowMs()),
+      new OrderStore(),
+      stream,
+      new IdSequence(),
+      { maker: options.makerFee, taker: options.takerFee },
+      lastPrices
+    )
+    this.matcher = new Matcher(this.venue)
+  }
+
+  /** Returns the rules of the given symbols (all when omitted); an unknown symbol is -1121. */
+  async exchangeInfo(symbols?: readonly string[]): Promise<ExchangeRules> {
+    this.guard('exchangeInfo')
+    const rules = this.venue.rules
+    if (symbols === undefined) return rules
+    return { ...rules, symbols: new Map(symbols.map((symbol) => [symbol, this.venue.symbol(symbol)])) }
+  }
+
+  /** Returns the clock's time. */
+  async serverTimeMs(): Promise<number> {
+    this.guard('serverTimeMs')
+    return this.venue.nowMs()
+  }
+
+  /** Returns every asset's free and locked balance. */
+  async account(): Promise<AccountSnapshot> {
+    this.guard('account')
+    const balances = this.venue.balances
+    return { balances: new Map(balances.all().map((balance) => [balance.asset, balance])), updatedAtMs: balances.updatedAtMs(), canTrade: true }
+  }
+
+  /** Returns the last traded price; -1121 for an unknown symbol, -1112 before any trade. */
+  async lastPrice(symbol: string): Promise<Decimal> {
+    this.guard('lastPrice')
+    this.venue.symbol(symbol)
+    return this.venue.lastPrice(symbol)
+  }
+
+  /** Places one order; the injected placement faults apply here. */
+  async placeOrder(order: NewOrder): Promise<OrderStatusReport> {
+    this.guard('placeOrder')
+    const fault = this.faults.placementFault()
+    switch (fault?.kind) {
+      case 'rate-limit':
+        throw new ExchangeRetryableError('rate-limit', -1015, fault.retryAfterMs, 'Too many new orders; current limit is 50 orders per 10 SECOND.')
+      case 'reject':
+        throw new ExchangeRejectedError(fault.code, fault.message)
+      case 'timeout-before-accept':
+        throw venueErrors.timeout()
+      case 'timeout-after-accept':
+        try {
+          enterOrder(this.venue, this.matcher, order)
+        } catch (error) {
+          // The caller cannot tell a refused order from a placed one behind a timeout
+          if (!isGridkeeperError(error)) throw error
+        }
+        throw venueErrors.timeout()
+      case undefined:
+        return orderReport(enterOrder(this.venue, this.matcher, order))
+    }
+  }
+
+  /** Cancels one open order (a leg cancels its whole list); -2011 when it is not open. */
+  async cancelOrder(ref: OrderRef): Promise<OrderStatusReport> {
+    this.guard('cancelOrder')
+    const fault = this.faults.cancelFault()
+    if (fault === 'timeout-before-apply') throw venueErrors.timeout()
+    this.venue.symbol(ref.symbol)
+    const order = this.venue.store.find(ref)
+    if (order === undefined || !isOpen(order)) throw venueErrors.unknownOrderSent()
+    this.cancelOne(order)
+    if (fault === 'timeout-after-apply') throw venueErrors.timeout()
+    return orderReport(order)
+  }
+
+  /** Cancels every open order and list of a symbol; -2011 when nothing is open, as Binance answers. */
+  async cancelAllOrders(symbol: string): Promise<readonly OrderStatusReport[]> {
+    this.guard('cancelAllOrders')
+    this.venue.symbol(symbol)
+    const open = [...this.venue.store.openOrders(symbol)]
+    if (open.length === 0) throw venueErrors.unknownOrderSent()
+    for (const order of open) if (isOpen(order)) this.cancelOne(order)
+    return open.map(orderReport)
+  }
+
+  /** Returns an order by id or client order id (the latest with it); -2013 when unknown. */
+  async queryOrder(ref: OrderRef): Promise<OrderStatusReport> {
+    this.guard('queryOrder')
+    this.venue.symbol(ref.symbol)
+    const order = this.venue.store.find(ref)
+    if (order === undefined) throw venueErrors.orderDoesNotExist()
+    return orderReport(order)
+  }
+
+  /** Returns the open orders of a symbol, oldest first. */
+  async openOrders(symbol: string): Promise<readonly OrderStatusReport[]> {
+    this.guard('openOrders')
+    this.venue.symbol(symbol)
+    return this.venue.store.openOrders(symbol).map(orderReport)
+  }
+
+  /** Returns past and open orders of a symbol, oldest first (see selectOrders). */
+  async allOrders(query: OrderHistoryQuery): Promise<readonly OrderStatusReport[]> {
+    this.guard('allOrders')
+    this.venue.symbol(query.symbol)
+    return selectOrders(this.venue.store.allOrders(query.symbol), query).map(orderReport)
+  }
+
+  /** Returns our trades of a symbol, oldest first (see selectTrades). */
+  async myTrades(query: TradeQuery): Promise<readonly FillReport[]> {
+    this.guard('myTrades')
+    this.venue.symbol(query.symbol)
+    return selectTrades(this.venue.store.fillsOf(query.symbol), query)
+  }
+
+  /** Places an OCO list. */
+  async placeOcoList(list: NewOcoList): Promise<OrderListReport> {
+    this.guard('placeOcoList')
+    return orderListReport(enterOcoList(this.venue, this.matcher, list))
+  }
+
+  /** Cancels an executing order list; -2011 when none has that id. */
+  async cancelOrderList(symbol: string, listClientOrderId: string): Promise<OrderListReport> {
+    this.guard('cancelOrderList')
+    this.venue.symbol(symbol)
+    const list = this.venue.store.openListByClientId(listClientOrderId)
+    if (list === undefined || list.symbol !== symbol) throw venueErrors.unknownOrderSent()
+    this.matcher.cancelList(list)
+    this.matcher.endChange()
+    return orderListReport(list)
+  }
+
+  /** Returns every executing order list, oldest first. */
+  async openOrderLists(): Promise<readonly OrderListReport[]> {
+    this.guard('openOrderLists')
+    return this.venue.store.openLists().map(orderListReport)
+  }
+
+  /** Adds a user-event listener. */
+  subscribeUserEvents(listener: (event: UserEvent) => void): Unsubscribe {
+    return this.venue.stream.subscribe(listener)
+  }
+
+  /** Adds a listener of a symbol's public trades. */
+  subscribeTrades(symbol: string, listener: (tick: TradeTick) => void): Unsubscribe {
+    return this.tradeFeed.subscribe(symbol, listener)
+  }
+
+  /** Returns closed candles built from the trades seen; -1120 for an unknown interval, -1130 for a bad limit. */
+  async klines(symbol: string, interval: string, limit: number): Promise<readonly Candle[]> {
+    this.guard('klines')
+    this.venue.symbol(symbol)
+    const intervalMs = KLINE_INTERVALS_MS[interval]
+    if (intervalMs === undefined) throw venueErrors.invalidInterval()
+    return this.klineBook.closedCandles(symbol, intervalMs, pageLimit(limit), this.venue.nowMs())
+  }
+
+  /**
+   * Prints one public trade at the clock's time: it becomes the last price, fills resting orders
+   * up to its quantity, fires stops, and goes to trade subscribers and the klines.
+   */
+  trade(symbol: string, price: Decimal, quantity: Decimal): void {
+    if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`trade on unknown symbol ${symbol}`)
+    if (!price.isPositive() || price.isZero()) throw new RangeError(`trade price must be positive, got ${price.toFixed()}`)
+    if (quantity.isNegative()) throw new RangeError(`trade quantity must not be negative, got ${quantity.toFixed()}`)
+    const timeMs = this.venue.nowMs()
+    this.venue.lastPrices.set(symbol, price)
+    this.klineBook.record(symbol, price, quantity, timeMs)
+    this.matcher.onTrade(symbol, price, quantity)
+    this.tradeFeed.publish({ symbol, price, quantity, timeMs })
+  }
+
+  /** Replays a candle as four trades at the clock's time (see candlePath), its volume split evenly. */
+  candle(candle: Candle): void {
+    const quantity = candle.volume.div(4)
+    for (const price of candlePath(candle)) this.trade(candle.symbol, price, quantity)
+  }
+
+  /** Stops user events without notice (a silently dead stream). */
+  silenceStream(): void {
+    this.venue.stream.silence()
+  }
+
+  /** Lets user events flow again after `silenceStream`. */
+  restoreStream(): void {
+    this.venue.stream.restore()
+  }
+
+  /** Drops the user stream with a 'disconnected' notice; events until `reconnectStream` are lost. */
+  disconnectStream(reason = 'simulated disconnect'): void {
+    this.venue.stream.disconnect(reason)
+  }
+
+  /** Brings the user stream back with a 'connected' notice. */
+  reconnectStream(reason = 'simulated reconnect'): void {
+    this.venue.stream.reconnect(reason)
+  }
+
+  private cancelOne(order: SimOrder): void {
+    const list = order.orderListId === undefined ? undefined : this.venue.store.list(order.orderListId)
+    if (list !== undefined && isListOpen(list)) this.matcher.cancelList(list)
+    else this.matcher.cancel(order)
+    this.matcher.endChange()
+  }
+
+  private guard(method: FaultableMethod): void {
+    const error = this.faults.takeFailure(method)
+    if (error !== undefined) throw error
+  }
+}
+
+function parseAmount(text: string, what: string): Decimal {
+  const value = tryParseDecimal(text)
+  if (value === undefined || value.isNegative()) throw new RangeError(`${what} must be a non-negative decimal, got "${text}"`)
+  return value
+}
+
+function parsePositive(text: string, what: string): Decimal {
+  const value = parseAmount(text, what)
+  if (value.isZero()) throw new RangeError(`${what} must be positive`)
+  return value
+}
