@@ -168,7 +168,8 @@ export class OrderGateway {
     if (order === undefined) throw new Error(`report for ${report.clientOrderId}, which is not ours`)
     if (report.executedQty.gt(order.filledQuantity)) {
       const trades = await this.deps.exchange.myTrades({ symbol: report.symbol, orderId: report.orderId })
-      this.deps.tracker.applyFills(trades)
+      // The trade history names orders by the exchange's id only
+      this.deps.tracker.applyFills(trades.map((trade) => ({ ...trade, clientOrderId: report.clientOrderId })))
     }
     return this.deps.tracker.order(report.clientOrderId) ?? order
   }

@@ -101,9 +101,10 @@ export class OrderTracker {
     return this.apply(report.clientOrderId, events, this.nextSeq(), 'event')
   }
 
-  /** Applies trades from the trade history (e.g. fills missed while offline). */
+  /** Applies trades from the trade history (e.g. fills missed while offline); each must name its order's client id. */
   applyFills(fills: readonly FillReport[]): void {
     for (const fill of fills) {
+      if (fill.clientOrderId === undefined) throw new Error(`trade ${fill.tradeId} does not name its client order id`)
       this.apply(fill.clientOrderId, [{ type: 'OrderAccepted', venueOrderId: fill.orderId, atMs: fill.timeMs }, fillEvent(fill)], this.nextSeq(), 'response')
     }
   }

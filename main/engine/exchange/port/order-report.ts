@@ -26,7 +26,8 @@ export interface FillReport {
   readonly symbol: string
   readonly tradeId: TradeId
   readonly orderId: VenueOrderId
-  readonly clientOrderId: ClientOrderId
+  /** Present in stream events; Binance's trade history (myTrades) does not carry it. */
+  readonly clientOrderId?: ClientOrderId
   readonly side: OrderSide
   readonly price: Decimal
   readonly quantity: Decimal

@@ -1,0 +1,129 @@
+import { Decimal } from '@shared/money/decimal'
+import type { AccountEngine } from '../account/account-engine'
+import type { Clock } from '../clock/clock'
+import type { Exchange } from '../exchange/port/exchange'
+import { counterNameOf, orderIdFor } from '../grid/trader/client-order-ids'
+import { GridTrader } from '../grid/trader/grid-trader'
+import { planGrid } from '../grid/planner/plan-grid'
+import type { Journal } from '../journal/journal'
+import type { BotRecord } from '../journal/journal-records'
+import type { Logger } from '../logging/logger'
+import type { ReconcileReport } from '../reconcile/reconciler'
+import { botHoldings } from './bot-holdings'
+import { settingsOf, type GridBotConfig } from './grid-bot-config'
+
+/** What a grid bot needs besides its account. */
+export interface GridBotDeps {
+  readonly exchange: Exchange
+  readonly journal: Journal
+  readonly clock: Clock
+  readonly logger: Logger
+}
+
+/**
+ * One grid bot on one symbol of an account: created from its configuration (planned at the
+ * current price, the base its sells need bought at market, the grid placed), or restored after a
+ * restart (its share of the funds rebuilt from the journal, reconciled with the exchange, every
+ * unhedged fill answered, unfinished intents finished). An EMERGENCY is persisted, raised as a
+ * critical incident, and stops it opening exposure until a person acts.
+ */
+export class GridBot {
+  readonly trader: GridTrader
+
+  constructor(
+    private readonly account: AccountEngine,
+    private readonly deps: GridBotDeps,
+    readonly config: GridBotConfig
+  ) {
+    this.trader = new GridTrader({
+      botId: config.botId,
+      symbol: config.symbol,
+      journal: deps.journal,
+      gateway: account.gateway,
+      tracker: account.tracker,
+      rules: account.rules,
+      clock: deps.clock,
+      logger: deps.logger,
+      onEmergency: (reason, details) => this.emergency(reason, details)
+    })
+  }
+
+  /** Plans and starts a new bot; throws if the plan has problems (nothing is sent then). */
+  async create(): Promise<void> {
+    const { journal, clock, exchange } = this.deps
+    const { botId, symbol } = this.config
+    const rules = this.account.rules.get(symbol)
+    const plan = planGrid(rules, settingsOf(this.config, await exchange.lastPrice(symbol)), this.account.rules.exchangeFilters())
+    if (plan.problems.length > 0) throw new Error(`the plan for ${symbol} has problems: ${plan.problems.map((problem) => problem.message).join('; ')}`)
+    const now = clock.nowMs()
+    journal.saveBot({ botId, symbol, configJson: JSON.stringify(this.config), status: 'running', createdAtMs: now, updatedAtMs: now })
+    this.account.ledger.registerBot(botId, { [rules.quoteAsset]: new Decimal(this.config.investment), [rules.baseAsset]: new Decimal(this.config.baseHeld) })
+    if (plan.acquisition !== null) await this.acquire(plan.acquisition.quantity)
+    await this.trader.start(plan)
+  }
+
+  /** Restores a bot after a restart: funds share, reconciliation, then trading resumes (unless stopped). */
+  async restore(): Promise<ReconcileReport | undefined> {
+    const { journal } = this.deps
+    const rules = this.account.rules.get(this.config.symbol)
+    const allocation = { [rules.quoteAsset]: new Decimal(this.config.investment), [rules.baseAsset]: new Decimal(this.config.baseHeld) }
+    this.account.ledger.registerBot(this.config.botId, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(this.config.botId)))
+    const record = this.record()
+    if (record.status === 'emergency' || record.status === 'stopped') this.trader.halt()
+    const report = await this.reconcile()
+    await this.trader.resume()
+    return report
+  }
+
+  /** Reconciles this bot with the exchange. */
+  async reconcile(): Promise<ReconcileReport> {
+    const active = new Set(this.trader.levelStates().flatMap((level) => (level.activeIntentId === null ? [] : [level.activeIntentId])))
+    const report = await this.account.reconciler.reconcileBot(this.config.botId, this.config.symbol, active)
+    await this.account.drained()
+    return report
+  }
+
+  /** Returns the bot's stored record. */
+  record(): BotRecord {
+    const record = this.deps.journal.getBot(this.config.botId)
+    if (record === undefined) throw new Error(`bot ${this.config.botId} is not in the journal`)
+    return record
+  }
+
+  private async acquire(quantity: Decimal): Promise<void> {
+    const { journal, clock } = this.deps
+    const { botId, symbol } = this.config
+    const intentId = orderIdFor(botId, { kind: 'acquire' }, journal.nextCounter(botId, counterNameOf({ kind: 'acquire' })))
+    const now = clock.nowMs()
+    journal.createIntent({
+      intentId, botId, symbol, purpose: 'acquire', level: null, side: 'BUY', type: 'MARKET', price: null,
+      quantity: quantity.toFixed(), quoteOrderQty: null, status: 'pending', attempts: 0, lastError: null,
+      venueOrderId: null, sourceFillKey: null, createdAtMs: now, updatedAtMs: now
+    })
+    const outcome = await this.account.gateway.execute(intentId)
+    if (outcome.kind !== 'placed' || outcome.order.status !== 'FILLED') {
+      throw new Error(`buying the base for the sells failed: ${outcome.kind === 'placed' ? outcome.order.status : outcome.reason}`)
+    }
+  }
+
+  private emergency(reason: string, details: Readonly<Record<string, string>>): void {
+    const { journal, clock, logger } = this.deps
+    const now = clock.nowMs()
+    this.trader.halt()
+    const record = this.record()
+    journal.transaction(() => {
+      journal.saveBot({ ...record, status: 'emergency', updatedAtMs: now })
+      journal.openIncident({
+        incidentId: `${this.config.botId}-${now}-${journal.nextCounter(this.config.botId, 'incident')}`,
+        botId: this.config.botId,
+        kind: 'emergency',
+        severity: 'critical',
+        message: `EMERGENCY: ${reason}. The bot opens no new positions until you act.`,
+        detailsJson: JSON.stringify(details),
+        openedAtMs: now,
+        resolvedAtMs: null
+      })
+    })
+    logger.error(`bot ${this.config.botId} entered EMERGENCY: ${reason}`, details)
+  }
+}

@@ -1,0 +1,306 @@
+import { Decimal } from '@shared/money/decimal'
+import { roundToStep } from '@shared/money/step'
+import { quantityStep } from '../../exchange/rules/round-order'
+import { validateOrder } from '../../exchange/rules/validate-order'
+import type { RulesSource } from '../../exchange/rules/rules-source'
+import type { Clock } from '../../clock/clock'
+import type { Journal } from '../../journal/journal'
+import type { FillRecord, IntentPurpose, IntentRecord } from '../../journal/journal-records'
+import type { Logger } from '../../logging/logger'
+import type { Order } from '../../orders/order'
+import type { ExecuteOutcome, OrderGateway } from '../../orders/order-gateway'
+import { CLOSED_STATUSES } from '../../orders/order-status'
+import type { OrderTracker } from '../../orders/order-tracker'
+import type { GridPlan } from '../planner/grid-plan'
+import { counterNameOf, orderIdFor, type OrderTag } from './client-order-ids'
+import { counterOrderOf } from './counter-order'
+import { nextPhase, type LevelEvent, type LevelState } from './level-state'
+
+/** The trader's dependencies. */
+export interface GridTraderDeps {
+  readonly botId: string
+  readonly symbol: string
+  readonly journal: Journal
+  readonly gateway: OrderGateway
+  readonly tracker: OrderTracker
+  readonly rules: RulesSource
+  readonly clock: Clock
+  readonly logger: Logger
+  /** Called when a fill cannot be hedged: the bot must stop opening exposure and tell the person. */
+  readonly onEmergency: (reason: string, details: Readonly<Record<string, string>>) => void
+}
+
+/** Marks a fill as hedged by dust carried on a level rather than by an order. */
+export const DUST_HEDGE_PREFIX = 'dust:'
+
+/** Marks a fill that needs no counter-order (acquisition, exit, emergency). */
+export const NO_HEDGE_PREFIX = 'none:'
+
+/**
+ * Runs one bot's grid: places the planned orders, answers every fill of a grid order with its
+ * counter-order one level away (a durable intent first, then the order), keeps at most one live
+ * order per level (further counter quantity for a busy level waits, and a same-side order is
+ * cancelled and replaced by one that carries both), and re-plans a level whose order the exchange
+ * ended. When a counter-order cannot be placed within its retry budget the bot enters EMERGENCY.
+ * Every level carries a reason a person can read. No recursion: each level is driven by one
+ * bounded loop at a time.
+ */
+export class GridTrader {
+  private readonly levels = new Map<number, LevelState>()
+  private readonly running = new Map<number, Promise<void>>()
+  private halted = false
+
+  constructor(private readonly deps: GridTraderDeps) {
+    deps.tracker.addListener({
+      onFill: (fill, intent) => this.onFill(fill, intent),
+      onClosed: (order, intent) => this.onClosed(order, intent)
+    })
+  }
+
+  /** Returns the levels, lowest first. */
+  levelStates(): LevelState[] {
+    return [...this.levels.values()].sort((a, b) => a.index - b.index)
+  }
+
+  /** Stops opening exposure: no new BUY orders are placed from now on (SELLs still hedge). */
+  halt(): void {
+    this.halted = true
+  }
+
+  /** Lays out the levels of a plan and places its orders (the base the sells need must already be held). */
+  async start(plan: GridPlan): Promise<void> {
+    const { journal, botId } = this.deps
+    journal.transaction(() => {
+      journal.clearLevels(botId)
+      this.levels.clear()
+      for (const level of plan.levels) {
+        let state: LevelState = { index: level.index, price: level.price.toFixed(), phase: 'empty', activeIntentId: null, waiting: [], dustSell: '0', dustBuy: '0', reason: 'empty: the level nearest the price' }
+        if (level.side !== 'NONE') {
+          const intent = this.createIntent('grid', level.index, level.side, level.price, level.quantity, null)
+          state = { ...state, waiting: [intent.intentId], reason: `waiting: ${level.side} to place` }
+        }
+        this.save(state)
+      }
+    })
+    await this.driveAll()
+  }
+
+  /** Loads the levels from the journal and hedges what the journal shows unhedged (after a restart and reconciliation). */
+  async resume(): Promise<void> {
+    const { journal, botId } = this.deps
+    this.levels.clear()
+    for (const record of journal.listLevels(botId)) this.levels.set(record.level, JSON.parse(record.stateJson) as LevelState)
+    for (const fill of journal.listUnhedgedFills(botId)) {
+      const intent = journal.getIntent(fill.clientOrderId)
+      if (intent !== undefined) journal.transaction(() => this.onFill(fill, intent))
+    }
+    for (const state of this.levels.values()) {
+      const active = state.activeIntentId === null ? undefined : this.deps.tracker.order(state.activeIntentId)
+      if (active !== undefined && CLOSED_STATUSES.has(active.status)) {
+        const intent = journal.getIntent(state.activeIntentId as string)
+        if (intent !== undefined) this.onClosed(active, intent)
+      }
+    }
+    await this.driveAll()
+  }
+
+  /** Drives every level until each is placed or waiting on the exchange. */
+  async driveAll(): Promise<void> {
+    await Promise.all([...this.levels.keys()].map((index) => this.drive(index)))
+  }
+
+  /** Waits for every level's work in progress. */
+  async idle(): Promise<void> {
+    for (let round = 0; round < 10 && this.running.size > 0; round += 1) await Promise.all([...this.running.values()])
+  }
+
+  private onFill(fill: FillRecord, intent: IntentRecord): void {
+    if (intent.botId !== this.deps.botId) return
+    const { journal } = this.deps
+    if (intent.level === null || (intent.purpose !== 'grid' && intent.purpose !== 'counter')) {
+      // Acquisition, exit and emergency orders move the position on purpose: nothing to hedge
+      journal.setFillCounterIntent(fill.symbol, fill.tradeId, `${NO_HEDGE_PREFIX}${intent.purpose}`)
+      return
+    }
+    const rules = this.deps.rules.get(this.deps.symbol)
+    const counter = counterOrderOf(
+      { side: fill.side, level: intent.level, quantity: new Decimal(fill.quantity), commission: new Decimal(fill.commission), commissionAsset: fill.commissionAsset },
+      this.levels.size,
+      rules
+    )
+    if (counter === undefined) {
+      this.deps.onEmergency(`a ${fill.side} fill on edge level ${intent.level} has no level to hedge on`, { tradeId: fill.tradeId, level: String(intent.level) })
+      return
+    }
+    const target = this.level(counter.level)
+    const dustField = counter.side === 'SELL' ? 'dustSell' : 'dustBuy'
+    const total = counter.quantity.add(counter.dust).add(target[dustField])
+    const quantity = roundToStep(total, quantityStep(rules, 'LIMIT'), 'down')
+    const price = new Decimal(target.price)
+    const tooSmall = quantity.isZero() || validateOrder(rules, { side: counter.side, type: 'LIMIT', price, quantity }).violations.some((v) => isSizeViolation(v.filter, v.rule))
+    if (tooSmall) {
+      // Below the exchange minimum on its own: carried into the level's next order of that side
+      this.save({ ...target, [dustField]: total.toFixed(), reason: `${target.reason}; ${total.toFixed()} below the minimum carried` })
+      journal.setFillCounterIntent(fill.symbol, fill.tradeId, `${DUST_HEDGE_PREFIX}${counter.level}`)
+      return
+    }
+    const counterIntent = this.createIntent('counter', counter.level, counter.side, price, quantity, `${fill.symbol}:${fill.tradeId}`)
+    journal.setFillCounterIntent(fill.symbol, fill.tradeId, counterIntent.intentId)
+    this.save({ ...target, [dustField]: total.sub(quantity).toFixed(), waiting: [...target.waiting, counterIntent.intentId] })
+    queueMicrotask(() => void this.drive(counter.level))
+  }
+
+  private onClosed(order: Order, intent: IntentRecord): void {
+    if (intent.botId !== this.deps.botId || intent.level === null) return
+    const state = this.levels.get(intent.level)
+    if (state === undefined || state.activeIntentId !== intent.intentId) return
+    const remaining = order.command.quantity.sub(order.filledQuantity)
+    if (order.status === 'FILLED' || remaining.isZero()) {
+      this.transition(state, 'filled', { activeIntentId: null, reason: 'empty: its order filled' })
+    } else if (order.status === 'REJECTED') {
+      this.transition(state, 'rejected', { activeIntentId: null, reason: `failed: ${intent.lastError ?? 'rejected by the exchange'}` })
+    } else {
+      // Cancelled by us to merge, or ended by the exchange: the unfilled rest is placed again
+      const replacement = this.createIntent(intent.purpose, intent.level, intent.side, new Decimal(state.price), remaining, intent.sourceFillKey)
+      this.repointFills(intent.intentId, replacement.intentId)
+      this.transition(state, 'closed', { activeIntentId: null, waiting: [replacement.intentId, ...state.waiting], reason: `waiting: re-placing ${remaining.toFixed()} after ${order.status}` })
+    }
+    queueMicrotask(() => void this.drive(intent.level as number))
+  }
+
+  /** Runs one level's loop unless it already runs; resolves when the level waits on the exchange. */
+  private drive(index: number): Promise<void> {
+    const current = this.running.get(index)
+    if (current !== undefined) return current.then(() => this.drive(index))
+    const run = this.driveOnce(index).finally(() => this.running.delete(index))
+    this.running.set(index, run)
+    return run
+  }
+
+  private async driveOnce(index: number): Promise<void> {
+    // Bounded: each pass either places one order, starts one replacement, or stops
+    for (let pass = 0; pass < 8; pass += 1) {
+      const state = this.level(index)
+      if (state.waiting.length === 0) return
+      if (state.activeIntentId !== null) {
+        const active = this.deps.journal.getIntent(state.activeIntentId)
+        const waitingSide = this.deps.journal.getIntent(state.waiting[0] as string)?.side
+        if (active !== undefined && state.phase === 'open' && active.side === waitingSide) {
+          this.transition(state, 'replace', { reason: 'replacing: merging new counter quantity into the open order' })
+          const outcome = await this.deps.gateway.cancel(active.intentId)
+          if (outcome.kind === 'failed') this.deps.logger.warn('cancel for a merge failed; will retry on the next event', { intentId: active.intentId, reason: outcome.reason })
+        }
+        return
+      }
+      const intentId = this.mergeWaiting(state)
+      const intent = this.deps.journal.getIntent(intentId) as IntentRecord
+      if (this.halted && intent.side === 'BUY') {
+        this.save({ ...this.level(index), reason: 'paused: the bot opens no new exposure' })
+        return
+      }
+      this.transition(this.level(index), 'assign', { activeIntentId: intentId, waiting: this.level(index).waiting.filter((id) => id !== intentId), reason: `placing: ${intent.side} ${intent.quantity}` })
+      const outcome = await this.deps.gateway.execute(intentId)
+      this.afterExecute(index, intent, outcome)
+    }
+  }
+
+  private afterExecute(index: number, intent: IntentRecord, outcome: ExecuteOutcome): void {
+    const state = this.level(index)
+    if (state.activeIntentId !== intent.intentId) return
+    if (outcome.kind === 'placed') {
+      if (!CLOSED_STATUSES.has(outcome.order.status)) this.transition(state, 'placed', { reason: `open: ${intent.side} ${intent.quantity} @ ${state.price}` })
+      return
+    }
+    this.transition(state, outcome.kind === 'rejected' ? 'rejected' : 'failed', { activeIntentId: null, reason: `failed: ${outcome.reason}` })
+    if (intent.purpose === 'counter') {
+      this.deps.onEmergency(`the counter-order ${intent.intentId} could not be placed: ${outcome.reason}`, {
+        intentId: intent.intentId,
+        level: String(index),
+        side: intent.side,
+        quantity: intent.quantity ?? '',
+        price: state.price,
+        sourceFill: intent.sourceFillKey ?? ''
+      })
+    }
+  }
+
+  /** Turns the waiting intents of a level into one intent (merging several), and returns its id. */
+  private mergeWaiting(state: LevelState): string {
+    const { journal } = this.deps
+    const [first, ...others] = state.waiting
+    if (first === undefined) throw new Error(`level ${state.index} has nothing waiting`)
+    const firstIntent = journal.getIntent(first) as IntentRecord
+    const same = others.filter((id) => journal.getIntent(id)?.side === firstIntent.side)
+    if (same.length === 0) return first
+    let merged!: IntentRecord
+    journal.transaction(() => {
+      const quantity = [first, ...same].reduce((total, id) => total.add(journal.getIntent(id)?.quantity ?? '0'), new Decimal(0))
+      merged = this.createIntent('counter', state.index, firstIntent.side, new Decimal(state.price), quantity, firstIntent.sourceFillKey)
+      for (const id of [first, ...same]) {
+        this.repointFills(id, merged.intentId)
+        journal.updateIntent(id, { status: 'done', lastError: `merged into ${merged.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
+      }
+      this.save({ ...state, waiting: [merged.intentId, ...state.waiting.filter((id) => id !== first && !same.includes(id))] })
+    })
+    return merged.intentId
+  }
+
+  private repointFills(fromIntentId: string, toIntentId: string): void {
+    for (const fill of this.deps.journal.listFills(this.deps.botId)) {
+      if (fill.counterIntentId === fromIntentId) this.deps.journal.setFillCounterIntent(fill.symbol, fill.tradeId, toIntentId)
+    }
+  }
+
+  private createIntent(purpose: IntentPurpose, level: number, side: 'BUY' | 'SELL', price: Decimal, quantity: Decimal, sourceFillKey: string | null): IntentRecord {
+    const { journal, botId, symbol, clock } = this.deps
+    const tag: OrderTag = { kind: 'level', level, side }
+    const intentId = orderIdFor(botId, tag, journal.nextCounter(botId, counterNameOf(tag)))
+    const now = clock.nowMs()
+    const intent: IntentRecord = {
+      intentId,
+      botId,
+      symbol,
+      purpose,
+      level,
+      side,
+      type: 'LIMIT',
+      price: price.toFixed(),
+      quantity: quantity.toFixed(),
+      quoteOrderQty: null,
+      status: 'pending',
+      attempts: 0,
+      lastError: null,
+      venueOrderId: null,
+      sourceFillKey,
+      createdAtMs: now,
+      updatedAtMs: now
+    }
+    journal.createIntent(intent)
+    return intent
+  }
+
+  private transition(state: LevelState, event: LevelEvent, changes: Partial<LevelState>): void {
+    const phase = nextPhase(state.phase, event)
+    if (phase === undefined) {
+      this.deps.logger.debug('level event ignored', { level: state.index, phase: state.phase, event })
+      this.save({ ...state, ...changes, phase: state.phase })
+      return
+    }
+    this.save({ ...state, ...changes, phase })
+  }
+
+  private level(index: number): LevelState {
+    const state = this.levels.get(index)
+    if (state === undefined) throw new Error(`bot ${this.deps.botId} has no level ${index}`)
+    return state
+  }
+
+  private save(state: LevelState): void {
+    this.levels.set(state.index, state)
+    this.deps.journal.saveLevel({ botId: this.deps.botId, level: state.index, stateJson: JSON.stringify(state), updatedAtMs: this.deps.clock.nowMs() })
+  }
+}
+
+function isSizeViolation(filter: string, rule: string): boolean {
+  return rule === 'minQty' || rule === 'minNotional' || (filter === 'PARAMETER' && rule === 'positive')
+}

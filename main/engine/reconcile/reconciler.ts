@@ -1,0 +1,115 @@
+import { isOrderNotFoundError } from '../exchange/errors/order-not-found-error'
+import type { Exchange } from '../exchange/port/exchange'
+import { clientOrderId, tradeId } from '../exchange/port/identifiers'
+import type { FillReport } from '../exchange/port/order-report'
+import type { FundsLedger } from '../funds/funds-ledger'
+import type { Journal } from '../journal/journal'
+import type { Logger } from '../logging/logger'
+import type { OrderGateway } from '../orders/order-gateway'
+import type { OrderTracker } from '../orders/order-tracker'
+import { parseOrderId } from '../grid/trader/client-order-ids'
+
+/** What one reconciliation found and did, for the log and the person. */
+export interface ReconcileReport {
+  readonly ordersChecked: number
+  readonly missedFills: number
+  readonly strangersCancelled: readonly string[]
+  readonly duplicatesCancelled: readonly string[]
+}
+
+/** The reconciler's dependencies. */
+export interface ReconcilerDeps {
+  readonly exchange: Exchange
+  readonly journal: Journal
+  readonly ledger: FundsLedger
+  readonly tracker: OrderTracker
+  readonly gateway: OrderGateway
+  readonly logger: Logger
+}
+
+const TRADE_PAGE = 1000
+const MAX_TRADE_PAGES = 100
+
+/**
+ * Makes the journal agree with the exchange for one bot, at start, after every stream reconnect
+ * and on a timer. The exchange is the truth: every order the journal holds open is looked up by
+ * its client order id (a FILLED one has its fills processed, so its counter-order follows; a
+ * CANCELED or EXPIRED one lets its level be re-planned); trades the journal lacks are fetched and
+ * processed; our own orders the journal does not know, and second orders on one level, are
+ * cancelled; the account's balances are re-read. openOrders alone is never acted on for fills,
+ * because it lags them.
+ */
+export class Reconciler {
+  constructor(private readonly deps: ReconcilerDeps) {}
+
+  /** Reconciles one bot; `activeOrderIds` are the orders its levels hold, one per level. */
+  async reconcileBot(botId: string, symbol: string, activeOrderIds: ReadonlySet<string>): Promise<ReconcileReport> {
+    const { exchange, journal, tracker, gateway, logger, ledger } = this.deps
+    const seq = tracker.nextSeq()
+    let ordersChecked = 0
+    for (const intent of journal.listIntents(botId, ['placed', 'sending', 'unknown'])) {
+      ordersChecked += 1
+      try {
+        await gateway.track(await exchange.queryOrder({ symbol, clientOrderId: clientOrderId(intent.intentId) }))
+      } catch (error) {
+        if (!isOrderNotFoundError(error)) throw error
+        // A send that never arrived is retried by the gateway; a placed order the exchange forgot is worth a look
+        if (intent.status === 'placed') logger.warn('an order the journal holds open is unknown to the exchange', { intentId: intent.intentId })
+      }
+    }
+    const missedFills = await this.fetchMissedTrades(botId, symbol)
+    const strangersCancelled: string[] = []
+    const duplicatesCancelled: string[] = []
+    const byLevel = new Map<number, string[]>()
+    for (const order of await exchange.openOrders(symbol)) {
+      const parsed = parseOrderId(order.clientOrderId)
+      if (parsed === undefined || parsed.botId !== botId) continue
+      if (journal.getIntent(order.clientOrderId) === undefined) {
+        // Ours by its id but written nowhere: nothing says which level it hedges, so it goes
+        await exchange.cancelOrder({ symbol, clientOrderId: order.clientOrderId }).catch((error: unknown) => {
+          if (!isOrderNotFoundError(error)) throw error
+        })
+        strangersCancelled.push(order.clientOrderId)
+        continue
+      }
+      if (parsed.tag.kind === 'level') byLevel.set(parsed.tag.level, [...(byLevel.get(parsed.tag.level) ?? []), order.clientOrderId])
+    }
+    for (const ids of byLevel.values()) {
+      for (const id of ids.filter((candidate) => !activeOrderIds.has(candidate)).slice(ids.some((candidate) => activeOrderIds.has(candidate)) ? 0 : 1)) {
+        const outcome = await gateway.cancel(id)
+        if (outcome.kind !== 'failed') duplicatesCancelled.push(id)
+      }
+    }
+    ledger.observeSnapshot(await exchange.account(), seq)
+    if (missedFills > 0 || strangersCancelled.length > 0 || duplicatesCancelled.length > 0) {
+      logger.info('reconciliation changed the journal', { botId, missedFills, strangers: strangersCancelled.length, duplicates: duplicatesCancelled.length })
+    }
+    return { ordersChecked, missedFills, strangersCancelled, duplicatesCancelled }
+  }
+
+  private async fetchMissedTrades(botId: string, symbol: string): Promise<number> {
+    const { exchange, journal, tracker } = this.deps
+    const intentByOrderId = new Map(
+      journal
+        .listIntents(botId)
+        .filter((intent) => intent.venueOrderId !== null)
+        .map((intent) => [intent.venueOrderId as string, intent.intentId])
+    )
+    const known = journal.listFills(botId)
+    const lastKnown = known.reduce((max, fill) => (BigInt(fill.tradeId) > max ? BigInt(fill.tradeId) : max), 0n)
+    const before = known.length
+    let fromTradeId = lastKnown + 1n
+    for (let page = 0; page < MAX_TRADE_PAGES; page += 1) {
+      const trades: readonly FillReport[] = await exchange.myTrades({ symbol, fromTradeId: tradeId(fromTradeId.toString()), limit: TRADE_PAGE })
+      // The trade history names orders by the exchange's id; only trades of our intents are ours to book
+      const ours = trades.flatMap((trade) => {
+        const intentId = intentByOrderId.get(trade.orderId)
+        return intentId === undefined ? [] : [{ ...trade, clientOrderId: clientOrderId(intentId) }]
+      })
+      tracker.applyFills(ours)
+      if (trades.length < TRADE_PAGE) break
+      fromTradeId = BigInt(trades[trades.length - 1]?.tradeId ?? fromTradeId.toString()) + 1n
+    }
+    return journal.listFills(botId).length - before
+  }
+}
