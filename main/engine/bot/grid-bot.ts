@@ -70,6 +70,7 @@ export class GridBot {
     this.account.ledger.registerBot(this.config.botId, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(this.config.botId)))
     const record = this.record()
     if (record.status === 'emergency' || record.status === 'stopped') this.trader.halt()
+    this.trader.load()
     const report = await this.reconcile()
     await this.trader.resume()
     return report

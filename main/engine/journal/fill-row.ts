@@ -22,7 +22,8 @@ export function fillParameters(fill: FillRecord): Record<string, SQLInputValue> 
     commissionAsset: fill.commissionAsset,
     isMaker: fill.isMaker ? 1 : 0,
     timeMs: fill.timeMs,
-    counterIntentId: fill.counterIntentId
+    counterIntentId: fill.counterIntentId,
+    hedgeNote: fill.hedgeNote
   }
 }
 
@@ -42,6 +43,7 @@ export function fillFromRow(row: JournalRow): FillRecord {
     commissionAsset: readText(row, TABLE, 'commission_asset'),
     isMaker: readBoolean(row, TABLE, 'is_maker'),
     timeMs: readInteger(row, TABLE, 'time_ms'),
-    counterIntentId: readNullableText(row, TABLE, 'counter_intent_id')
+    counterIntentId: readNullableText(row, TABLE, 'counter_intent_id'),
+    hedgeNote: readNullableText(row, TABLE, 'hedge_note')
   }
 }

@@ -85,6 +85,11 @@ export interface FillRecord {
   readonly timeMs: number
   /** The intent that hedges this fill, once one exists. */
   readonly counterIntentId: string | null
+  /**
+   * Why the fill is hedged without an order of its own: its counter quantity is dust carried on a
+   * level ("dust:<level>"), or it needs none ("none:<purpose>", e.g. the acquisition's fills).
+   */
+  readonly hedgeNote: string | null
 }
 
 /** A grid level's state as JSON text (the engine owns its shape). */

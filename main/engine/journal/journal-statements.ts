@@ -40,14 +40,15 @@ const SQL = {
 
   insertFill: `
     INSERT INTO fills (symbol, trade_id, order_id, client_order_id, bot_id, side, price, quantity, quote_quantity,
-      commission, commission_asset, is_maker, time_ms, counter_intent_id)
+      commission, commission_asset, is_maker, time_ms, counter_intent_id, hedge_note)
     VALUES (:symbol, :tradeId, :orderId, :clientOrderId, :botId, :side, :price, :quantity, :quoteQuantity,
-      :commission, :commissionAsset, :isMaker, :timeMs, :counterIntentId)
+      :commission, :commissionAsset, :isMaker, :timeMs, :counterIntentId, :hedgeNote)
     ON CONFLICT (symbol, trade_id) DO NOTHING`,
   getFill: 'SELECT * FROM fills WHERE symbol = ? AND trade_id = ?',
   listFills: 'SELECT * FROM fills WHERE bot_id = ? ORDER BY time_ms, rowid',
-  listUnhedgedFills: 'SELECT * FROM fills WHERE bot_id = ? AND counter_intent_id IS NULL ORDER BY time_ms, rowid',
+  listUnhedgedFills: 'SELECT * FROM fills WHERE bot_id = ? AND counter_intent_id IS NULL AND hedge_note IS NULL ORDER BY time_ms, rowid',
   setFillCounterIntent: 'UPDATE fills SET counter_intent_id = ? WHERE symbol = ? AND trade_id = ?',
+  setFillHedgeNote: 'UPDATE fills SET hedge_note = ? WHERE symbol = ? AND trade_id = ?',
 
   upsertLevel: `
     INSERT INTO levels (bot_id, level, state_json, updated_at_ms) VALUES (:botId, :level, :stateJson, :updatedAtMs)

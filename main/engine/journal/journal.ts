@@ -48,10 +48,12 @@ export interface Journal {
   getFill(symbol: string, tradeId: string): FillRecord | undefined
   /** Returns a bot's fills in trade time order. */
   listFills(botId: string): FillRecord[]
-  /** Returns a bot's fills that no intent hedges yet. */
+  /** Returns a bot's fills that neither an intent nor a hedge note covers yet. */
   listUnhedgedFills(botId: string): FillRecord[]
   /** Marks a fill as hedged by an intent. */
   setFillCounterIntent(symbol: string, tradeId: string, intentId: string): void
+  /** Marks a fill as covered without an order of its own, and says how (see FillRecord.hedgeNote). */
+  setFillHedgeNote(symbol: string, tradeId: string, note: string): void
 
   /** Creates or replaces a level's state. */
   saveLevel(level: LevelRecord): void

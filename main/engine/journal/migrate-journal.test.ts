@@ -96,7 +96,7 @@ describe('the journal schema', () => {
   it('stores booleans as 0/1 only', () => {
     db.exec("INSERT INTO bots VALUES ('b', 'BTCUSDT', '{}', 'running', 0, 0)")
     const insert = (isMaker: number) =>
-      db.prepare("INSERT INTO fills VALUES ('BTCUSDT', ?, '1', 'c', 'b', 'BUY', '1', '1', '1', '0', 'BNB', ?, 0, NULL)").run(String(isMaker), isMaker)
+      db.prepare("INSERT INTO fills VALUES ('BTCUSDT', ?, '1', 'c', 'b', 'BUY', '1', '1', '1', '0', 'BNB', ?, 0, NULL, NULL)").run(String(isMaker), isMaker)
     expect(() => insert(1)).not.toThrow()
     expect(() => insert(2)).toThrow(/CHECK constraint failed/)
   })
@@ -109,7 +109,7 @@ describe('the journal schema', () => {
         .map((row) => String(row['detail']))
         .join('\n')
     expect(plan("SELECT * FROM intents WHERE bot_id = 'b' AND status IN (SELECT value FROM json_each('[\"pending\"]'))")).toContain('intents_by_bot_status')
-    expect(plan("SELECT * FROM fills WHERE bot_id = 'b' AND counter_intent_id IS NULL ORDER BY time_ms")).toContain('fills_unhedged_by_bot')
+    expect(plan("SELECT * FROM fills WHERE bot_id = 'b' AND counter_intent_id IS NULL AND hedge_note IS NULL ORDER BY time_ms")).toContain('fills_unhedged_by_bot')
     expect(plan("SELECT * FROM fills WHERE bot_id = 'b' ORDER BY time_ms")).toContain('fills_by_bot')
     expect(plan("SELECT * FROM order_events WHERE client_order_id = 'c' ORDER BY event_seq")).toMatch(/USING INDEX sqlite_autoindex_order_events_1/)
   })

@@ -126,6 +126,15 @@ export const JOURNAL_MIGRATIONS: readonly JournalMigration[] = [
         PRIMARY KEY (bot_id, name)
       ) STRICT, WITHOUT ROWID;
     `
+  },
+  {
+    version: 2,
+    description: 'fills hedged without an order: dust carried on a level, or fills that need no counter-order',
+    sql: `
+      ALTER TABLE fills ADD COLUMN hedge_note TEXT;
+      DROP INDEX fills_unhedged_by_bot;
+      CREATE INDEX fills_unhedged_by_bot ON fills (bot_id, time_ms) WHERE counter_intent_id IS NULL AND hedge_note IS NULL;
+    `
   }
 ]
 

@@ -409,3 +409,16 @@ describe('connection', () => {
     expect(() => journal.getBot('bot-1')).toThrow()
   })
 })
+
+describe('fill hedge notes', () => {
+  it('takes a fill covered by a note out of the unhedged list, and refuses an unknown fill', () => {
+    const journal = openJournal(':memory:')
+    journal.saveBot(botRecord())
+    journal.recordFill(fillRecord({ tradeId: '1' }))
+    journal.recordFill(fillRecord({ tradeId: '2' }))
+    journal.setFillHedgeNote('BTCUSDT', '1', 'dust:4')
+    expect(journal.listUnhedgedFills('bot-1').map((fill) => fill.tradeId)).toEqual(['2'])
+    expect(journal.getFill('BTCUSDT', '1')?.hedgeNote).toBe('dust:4')
+    expect(() => journal.setFillHedgeNote('BTCUSDT', '99', 'dust:1')).toThrow(JournalRecordMissingError)
+  })
+})

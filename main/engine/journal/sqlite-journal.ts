@@ -146,6 +146,12 @@ export class SqliteJournal implements Journal {
     if (changes === 0) throw new JournalRecordMissingError('fill', `${symbol}:${tradeId}`, 'setFillCounterIntent')
   }
 
+  /** Marks a fill as covered without an order of its own; throws JournalRecordMissingError for an unknown fill. */
+  setFillHedgeNote(symbol: string, tradeId: string, note: string): void {
+    const changes = Number(this.statements.setFillHedgeNote.run(note, symbol, tradeId).changes)
+    if (changes === 0) throw new JournalRecordMissingError('fill', `${symbol}:${tradeId}`, 'setFillHedgeNote')
+  }
+
   /** Creates or replaces a level's state; throws JournalRecordMissingError for an unknown bot. */
   saveLevel(level: LevelRecord): void {
     try {

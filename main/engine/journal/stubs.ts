@@ -74,6 +74,7 @@ export function fillRecord(overrides: Partial<FillRecord> = {}): FillRecord {
     isMaker: true,
     timeMs: T0,
     counterIntentId: null,
+    hedgeNote: null,
     ...overrides
   }
 }

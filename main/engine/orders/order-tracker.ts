@@ -175,7 +175,8 @@ export class OrderTracker {
       commissionAsset: event.commissionAsset,
       isMaker: event.isMaker,
       timeMs: event.atMs,
-      counterIntentId: null
+      counterIntentId: null,
+      hedgeNote: null
     }
     if (!this.deps.journal.recordFill(fill)) return
     const sign = intent.side === 'BUY' ? 1 : -1

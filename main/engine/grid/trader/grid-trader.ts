@@ -85,11 +85,15 @@ export class GridTrader {
     await this.driveAll()
   }
 
-  /** Loads the levels from the journal and hedges what the journal shows unhedged (after a restart and reconciliation). */
+  /** Loads the levels from the journal (after a restart, before reconciliation feeds it fills). */
+  load(): void {
+    this.levels.clear()
+    for (const record of this.deps.journal.listLevels(this.deps.botId)) this.levels.set(record.level, JSON.parse(record.stateJson) as LevelState)
+  }
+
+  /** Hedges what the journal shows unhedged, finishes closed orders' levels, and drives every level (after reconciliation). */
   async resume(): Promise<void> {
     const { journal, botId } = this.deps
-    this.levels.clear()
-    for (const record of journal.listLevels(botId)) this.levels.set(record.level, JSON.parse(record.stateJson) as LevelState)
     for (const fill of journal.listUnhedgedFills(botId)) {
       const intent = journal.getIntent(fill.clientOrderId)
       if (intent !== undefined) journal.transaction(() => this.onFill(fill, intent))
@@ -119,7 +123,7 @@ export class GridTrader {
     const { journal } = this.deps
     if (intent.level === null || (intent.purpose !== 'grid' && intent.purpose !== 'counter')) {
       // Acquisition, exit and emergency orders move the position on purpose: nothing to hedge
-      journal.setFillCounterIntent(fill.symbol, fill.tradeId, `${NO_HEDGE_PREFIX}${intent.purpose}`)
+      journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${NO_HEDGE_PREFIX}${intent.purpose}`)
       return
     }
     const rules = this.deps.rules.get(this.deps.symbol)
@@ -141,7 +145,7 @@ export class GridTrader {
     if (tooSmall) {
       // Below the exchange minimum on its own: carried into the level's next order of that side
       this.save({ ...target, [dustField]: total.toFixed(), reason: `${target.reason}; ${total.toFixed()} below the minimum carried` })
-      journal.setFillCounterIntent(fill.symbol, fill.tradeId, `${DUST_HEDGE_PREFIX}${counter.level}`)
+      journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${DUST_HEDGE_PREFIX}${counter.level}`)
       return
     }
     const counterIntent = this.createIntent('counter', counter.level, counter.side, price, quantity, `${fill.symbol}:${fill.tradeId}`)

@@ -1,0 +1,119 @@
+import { Decimal } from '@shared/money/decimal'
+import { AccountEngine } from '../../main/engine/account/account-engine'
+import { GridBot } from '../../main/engine/bot/grid-bot'
+import type { GridBotConfig } from '../../main/engine/bot/grid-bot-config'
+import { settle, TestClock } from '../../main/engine/clock/test-clock'
+import { parseExchangeInfo } from '../../main/engine/exchange/rules'
+import { BTCUSDT_FILTERS, rawSymbol } from '../../main/engine/exchange/rules/stubs'
+import { SimExchange } from '../../main/engine/exchange/sim/sim-exchange'
+import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
+import { openJournal, type Journal } from '../../main/engine/journal'
+import { MemoryLogger } from '../../main/engine/logging/logger'
+
+/** BTCUSDT as a 2024 response describes it. */
+export const BTCUSDT_RULES = parseExchangeInfo({
+  symbols: [rawSymbol(BTCUSDT_FILTERS, { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', orderTypes: ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT'] })]
+})
+
+/** A ten-grid BTCUSDT bot from 55,000 to 65,000 with 1,000 USDT. */
+export const BOT_CONFIG: GridBotConfig = {
+  botId: 'b1',
+  symbol: 'BTCUSDT',
+  lower: '55000',
+  upper: '65000',
+  grids: 10,
+  spacing: 'arithmetic',
+  investment: '1000',
+  baseHeld: '0',
+  makerFee: '0.001',
+  takerFee: '0.001'
+}
+
+/** A seeded number source in [0, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** One engine process: what a crash throws away. */
+export interface EngineProcess {
+  readonly engine: AccountEngine
+  readonly bot: GridBot
+  readonly journal: Journal
+  readonly logger: MemoryLogger
+}
+
+/** A simulated exchange, a virtual clock and a journal file that outlive engine processes. */
+export class SimWorld {
+  readonly clock = new TestClock(Date.UTC(2026, 0, 5))
+  readonly exchange: SimExchange
+  process: EngineProcess | undefined
+
+  constructor(
+    readonly journalPath: string,
+    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string } = {}
+  ) {
+    this.exchange = new SimExchange({
+      rules: BTCUSDT_RULES,
+      clock: this.clock,
+      balances: options.balances ?? { USDT: '10000', BTC: '0' },
+      makerFee: new Decimal('0.001'),
+      takerFee: new Decimal('0.001'),
+      prices: { BTCUSDT: options.price ?? '60000' },
+      ...(options.faults ? { faults: options.faults } : {}),
+      seed: options.seed ?? 1
+    })
+  }
+
+  /** Starts an engine process; creates the bot, or restores it when the journal already has it. */
+  async boot(config: GridBotConfig = BOT_CONFIG, seed = 7): Promise<EngineProcess> {
+    const journal = openJournal(this.journalPath)
+    const logger = new MemoryLogger()
+    const engine = new AccountEngine({ exchange: this.exchange, journal, clock: this.clock, logger, random: seededRandom(seed) })
+    await engine.start([config.symbol])
+    const bot = new GridBot(engine, { exchange: this.exchange, journal, clock: this.clock, logger }, config)
+    this.process = { engine, bot, journal, logger }
+    engine.onReconnect(() => void bot.reconcile())
+    const starting = journal.getBot(config.botId) === undefined ? bot.create() : bot.restore()
+    let failure: unknown
+    starting.catch((error: unknown) => (failure = error))
+    // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
+    let done = false
+    void starting.finally(() => (done = true))
+    for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
+    if (failure !== undefined) throw failure
+    if (!done) throw new Error('the engine did not finish starting')
+    await this.quiesce()
+    return this.process
+  }
+
+  /** Throws the engine process away as a crash would (its journal writes stay). */
+  crash(): void {
+    this.process?.engine.stop()
+    this.process?.journal.close()
+    this.process = undefined
+  }
+
+  /**
+   * Lets the exchange's events and the engine's work run: settles pending callbacks and moves the
+   * virtual clock on in small steps, so retries and backoffs sleeping on it wake up too.
+   */
+  async quiesce(rounds = 30, stepMs = 250): Promise<void> {
+    for (let round = 0; round < rounds; round += 1) {
+      await settle(10)
+      await this.clock.advance(stepMs)
+    }
+  }
+
+  /** Prints a public trade and lets the engine react. */
+  async trade(price: string, quantity = '100'): Promise<void> {
+    this.exchange.trade('BTCUSDT', new Decimal(price), new Decimal(quantity))
+    await this.quiesce()
+  }
+}
