@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { BTCUSDT_FILTERS } from '../rules/stubs'
-import { SimExchange } from './sim-exchange'
 import { balanceOf, cid, d, flush, limit, limitMaker, market, marketQuote, simRules, simSetup, stop, T0 } from './stubs'
 import type { NewOrder } from '../port/new-order'
 
