@@ -9,6 +9,7 @@ import { SimExchange } from '../../main/engine/exchange/sim/sim-exchange'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
 import { openJournal, type Journal } from '../../main/engine/journal'
 import { MemoryLogger } from '../../main/engine/logging/logger'
+import { processExchange } from './process-exchange'
 
 /** BTCUSDT as a 2024 response describes it. */
 export const BTCUSDT_RULES = parseExchangeInfo({
@@ -43,6 +44,7 @@ export function seededRandom(seed: number): () => number {
 
 /** One engine process: what a crash throws away. */
 export interface EngineProcess {
+  readonly kill: () => void
   readonly engine: AccountEngine
   readonly bot: GridBot
   readonly journal: Journal
@@ -54,6 +56,8 @@ export class SimWorld {
   readonly clock = new TestClock(Date.UTC(2026, 0, 5))
   readonly exchange: SimExchange
   process: EngineProcess | undefined
+  /** Warnings and errors of engine processes that crashed, oldest first. */
+  readonly pastProblems: string[] = []
 
   constructor(
     readonly journalPath: string,
@@ -75,17 +79,20 @@ export class SimWorld {
   async boot(config: GridBotConfig = BOT_CONFIG, seed = 7): Promise<EngineProcess> {
     const journal = openJournal(this.journalPath)
     const logger = new MemoryLogger()
-    const engine = new AccountEngine({ exchange: this.exchange, journal, clock: this.clock, logger, random: seededRandom(seed) })
+    const connection = processExchange(this.exchange)
+    const engine = new AccountEngine({ exchange: connection.exchange, journal, clock: this.clock, logger, random: seededRandom(seed) })
     await engine.start([config.symbol])
-    const bot = new GridBot(engine, { exchange: this.exchange, journal, clock: this.clock, logger }, config)
-    this.process = { engine, bot, journal, logger }
-    engine.onReconnect(() => void bot.reconcile())
+    const bot = new GridBot(engine, { exchange: connection.exchange, journal, clock: this.clock, logger }, config)
+    this.process = { kill: connection.kill, engine, bot, journal, logger }
     const starting = journal.getBot(config.botId) === undefined ? bot.create() : bot.restore()
     let failure: unknown
     starting.catch((error: unknown) => (failure = error))
     // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
     let done = false
-    void starting.finally(() => (done = true))
+    starting.then(
+      () => (done = true),
+      () => (done = true)
+    )
     for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
     if (failure !== undefined) throw failure
     if (!done) throw new Error('the engine did not finish starting')
@@ -93,8 +100,12 @@ export class SimWorld {
     return this.process
   }
 
-  /** Throws the engine process away as a crash would (its journal writes stay). */
+  /** Throws the engine process away as a crash would: it hears and sends nothing more; its journal writes stay. */
   crash(): void {
+    for (const line of this.process?.logger.lines ?? []) {
+      if (line.level === 'warn' || line.level === 'error') this.pastProblems.push(`${line.level}: ${line.message} ${JSON.stringify(line.fields)}`)
+    }
+    this.process?.kill()
     this.process?.engine.stop()
     this.process?.journal.close()
     this.process = undefined

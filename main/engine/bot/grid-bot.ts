@@ -46,6 +46,10 @@ export class GridBot {
       logger: deps.logger,
       onEmergency: (reason, details) => this.emergency(reason, details)
     })
+    // Events may have been missed while the stream was down: the exchange is asked again
+    account.onReconnect(() => {
+      this.reconcile().catch((error: unknown) => deps.logger.error('reconciliation after a reconnect failed', { botId: config.botId, error: String(error) }))
+    })
   }
 
   /** Plans and starts a new bot; throws if the plan has problems (nothing is sent then). */
@@ -102,9 +106,10 @@ export class GridBot {
       venueOrderId: null, sourceFillKey: null, createdAtMs: now, updatedAtMs: now
     })
     const outcome = await this.account.gateway.execute(intentId)
-    if (outcome.kind !== 'placed' || outcome.order.status !== 'FILLED') {
-      throw new Error(`buying the base for the sells failed: ${outcome.kind === 'placed' ? outcome.order.status : outcome.reason}`)
-    }
+    if (outcome.kind !== 'placed') throw new Error(`buying the base for the sells failed: ${outcome.reason}`)
+    // A MARKET order is done at once, but its trades may not have reached us yet (a lost event): ask
+    const order = outcome.order.status === 'FILLED' ? outcome.order : await this.account.gateway.refresh(intentId)
+    if (order?.status !== 'FILLED') throw new Error(`buying the base for the sells ended ${order?.status ?? 'unknown'}, not FILLED`)
   }
 
   private emergency(reason: string, details: Readonly<Record<string, string>>): void {

@@ -162,6 +162,12 @@ export class OrderGateway {
     return { kind: 'failed', reason: lastReason }
   }
 
+  /** Asks the exchange for an intent's order and applies what it says (fills we missed included). */
+  async refresh(intentId: string): Promise<Order | undefined> {
+    const report = await this.query(this.intent(intentId))
+    return report === 'not-found' || report === 'unresolved' ? undefined : this.track(report)
+  }
+
   /** Applies a report to the tracker, first fetching the trades it mentions that we have not seen. */
   async track(report: OrderStatusReport): Promise<Order> {
     const order = this.deps.tracker.applyReport(report)
@@ -184,7 +190,13 @@ export class OrderGateway {
     if (!ledger.isReserved(intentId)) {
       const lastPrice = intent.type === 'MARKET' && intent.side === 'BUY' ? await this.deps.exchange.lastPrice(intent.symbol) : undefined
       const need = fundsNeeded(intent, rules, lastPrice)
-      const reserved = ledger.reserve(intentId, intent.botId, need.asset, need.amount)
+      let reserved = ledger.reserve(intentId, intent.botId, need.asset, need.amount)
+      if (!reserved.ok && reserved.error.scope === 'account') {
+        // The bot's share covers it but the account's observed balance does not: it may be stale (a lost event)
+        const seq = this.deps.tracker.nextSeq()
+        ledger.observeSnapshot(await this.deps.exchange.account(), seq)
+        reserved = ledger.reserve(intentId, intent.botId, need.asset, need.amount)
+      }
       if (!reserved.ok) return { kind: 'short', reason: describeInsufficientFunds(intent.botId, reserved.error) }
     }
     // Durable before the send: a crash from here on leaves an intent whose outcome must be queried

@@ -33,6 +33,9 @@ export interface GridTraderDeps {
 /** Marks a fill as hedged by dust carried on a level rather than by an order. */
 export const DUST_HEDGE_PREFIX = 'dust:'
 
+/** Marks a fill whose counter-order cancelled out against an opposite one on the same level. */
+export const NETTED_HEDGE_PREFIX = 'netted:'
+
 /** Marks a fill that needs no counter-order (acquisition, exit, emergency). */
 export const NO_HEDGE_PREFIX = 'none:'
 
@@ -151,7 +154,7 @@ export class GridTrader {
     const counterIntent = this.createIntent('counter', counter.level, counter.side, price, quantity, `${fill.symbol}:${fill.tradeId}`)
     journal.setFillCounterIntent(fill.symbol, fill.tradeId, counterIntent.intentId)
     this.save({ ...target, [dustField]: total.sub(quantity).toFixed(), waiting: [...target.waiting, counterIntent.intentId] })
-    queueMicrotask(() => void this.drive(counter.level))
+    this.driveLater(counter.level)
   }
 
   private onClosed(order: Order, intent: IntentRecord): void {
@@ -169,7 +172,14 @@ export class GridTrader {
       this.repointFills(intent.intentId, replacement.intentId)
       this.transition(state, 'closed', { activeIntentId: null, waiting: [replacement.intentId, ...state.waiting], reason: `waiting: re-placing ${remaining.toFixed()} after ${order.status}` })
     }
-    queueMicrotask(() => void this.drive(intent.level as number))
+    this.driveLater(intent.level)
+  }
+
+  /** Drives a level once the current synchronous work (a journal transaction) is over; failures are logged. */
+  private driveLater(index: number): void {
+    queueMicrotask(() => {
+      this.drive(index).catch((error: unknown) => this.deps.logger.error('a grid level could not be driven', { level: index, error: String(error) }))
+    })
   }
 
   /** Runs one level's loop unless it already runs; resolves when the level waits on the exchange. */
@@ -185,18 +195,26 @@ export class GridTrader {
     // Bounded: each pass either places one order, starts one replacement, or stops
     for (let pass = 0; pass < 8; pass += 1) {
       const state = this.level(index)
+      const unfinished = state.activeIntentId === null ? undefined : this.deps.journal.getIntent(state.activeIntentId)
+      if (unfinished !== undefined && (unfinished.status === 'pending' || unfinished.status === 'sending' || unfinished.status === 'unknown')) {
+        // A placement this process did not finish (a restart, or a retry budget cut short): finish it first
+        if (this.halted && unfinished.side === 'BUY') return
+        this.afterExecute(index, unfinished, await this.deps.gateway.execute(unfinished.intentId))
+        continue
+      }
       if (state.waiting.length === 0) return
       if (state.activeIntentId !== null) {
         const active = this.deps.journal.getIntent(state.activeIntentId)
-        const waitingSide = this.deps.journal.getIntent(state.waiting[0] as string)?.side
-        if (active !== undefined && state.phase === 'open' && active.side === waitingSide) {
-          this.transition(state, 'replace', { reason: 'replacing: merging new counter quantity into the open order' })
+        if (active !== undefined && state.phase === 'open') {
+          // One order per level: the open one is cancelled, and its rest joins what waits (same side adds up, the other side nets)
+          this.transition(state, 'replace', { reason: 'replacing: combining the open order with new counter quantity' })
           const outcome = await this.deps.gateway.cancel(active.intentId)
           if (outcome.kind === 'failed') this.deps.logger.warn('cancel for a merge failed; will retry on the next event', { intentId: active.intentId, reason: outcome.reason })
         }
         return
       }
       const intentId = this.mergeWaiting(state)
+      if (intentId === undefined) continue
       const intent = this.deps.journal.getIntent(intentId) as IntentRecord
       if (this.halted && intent.side === 'BUY') {
         this.save({ ...this.level(index), reason: 'paused: the bot opens no new exposure' })
@@ -228,25 +246,45 @@ export class GridTrader {
     }
   }
 
-  /** Turns the waiting intents of a level into one intent (merging several), and returns its id. */
-  private mergeWaiting(state: LevelState): string {
-    const { journal } = this.deps
-    const [first, ...others] = state.waiting
-    if (first === undefined) throw new Error(`level ${state.index} has nothing waiting`)
-    const firstIntent = journal.getIntent(first) as IntentRecord
-    const same = others.filter((id) => journal.getIntent(id)?.side === firstIntent.side)
-    if (same.length === 0) return first
-    let merged!: IntentRecord
+  /**
+   * Turns the waiting intents of a level into one and returns its id: a single intent as it is;
+   * several as one intent of their net quantity (BUYs add, SELLs subtract). Opposite obligations
+   * on one level cancel out — the round trips they close are complete — so their fills are
+   * marked as netted; a net too small to place is carried as dust. Returns undefined when
+   * nothing is left to place.
+   */
+  private mergeWaiting(state: LevelState): string | undefined {
+    const { journal, clock } = this.deps
+    const intents = state.waiting.map((id) => journal.getIntent(id)).filter((intent): intent is IntentRecord => intent !== undefined)
+    const [first] = intents
+    if (first === undefined) {
+      this.save({ ...state, waiting: [] })
+      return undefined
+    }
+    if (intents.length === 1) return first.intentId
+    const net = intents.reduce((total, intent) => total.add(new Decimal(intent.quantity ?? '0').mul(intent.side === 'BUY' ? 1 : -1)), new Decimal(0))
+    const side = net.isNegative() ? 'SELL' : 'BUY'
+    const rules = this.deps.rules.get(this.deps.symbol)
+    const price = new Decimal(state.price)
+    const quantity = net.abs()
+    const tooSmall = quantity.isZero() || validateOrder(rules, { side, type: 'LIMIT', price, quantity }).violations.some((v) => isSizeViolation(v.filter, v.rule))
+    let mergedId: string | undefined
     journal.transaction(() => {
-      const quantity = [first, ...same].reduce((total, id) => total.add(journal.getIntent(id)?.quantity ?? '0'), new Decimal(0))
-      merged = this.createIntent('counter', state.index, firstIntent.side, new Decimal(state.price), quantity, firstIntent.sourceFillKey)
-      for (const id of [first, ...same]) {
-        this.repointFills(id, merged.intentId)
-        journal.updateIntent(id, { status: 'done', lastError: `merged into ${merged.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
+      const merged = tooSmall ? undefined : this.createIntent('counter', state.index, side, price, quantity, first.sourceFillKey)
+      mergedId = merged?.intentId
+      for (const intent of intents) {
+        for (const fill of journal.listFills(this.deps.botId)) {
+          if (fill.counterIntentId !== intent.intentId) continue
+          if (merged !== undefined) journal.setFillCounterIntent(fill.symbol, fill.tradeId, merged.intentId)
+          else journal.setFillHedgeNote(fill.symbol, fill.tradeId, quantity.isZero() ? `${NETTED_HEDGE_PREFIX}${state.index}` : `${DUST_HEDGE_PREFIX}${state.index}`)
+        }
+        journal.updateIntent(intent.intentId, { status: 'done', lastError: merged === undefined ? `netted on level ${state.index}` : `merged into ${merged.intentId}`, updatedAtMs: clock.nowMs() })
       }
-      this.save({ ...state, waiting: [merged.intentId, ...state.waiting.filter((id) => id !== first && !same.includes(id))] })
+      const dustField = side === 'SELL' ? 'dustSell' : 'dustBuy'
+      const carried = tooSmall && !quantity.isZero() ? { [dustField]: new Decimal(state[dustField]).add(quantity).toFixed() } : {}
+      this.save({ ...state, ...carried, waiting: merged === undefined ? [] : [merged.intentId] })
     })
-    return merged.intentId
+    return mergedId
   }
 
   private repointFills(fromIntentId: string, toIntentId: string): void {

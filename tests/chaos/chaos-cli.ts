@@ -1,0 +1,56 @@
+/**
+ * npm run chaos -- --runs N --seed S [--steps N] [--crash-rate R] [--disconnect-rate R]
+ * Runs N chaos runs with seeds S, S+1, …, prints each violation with its seed and a trace, and
+ * ends with "chaos: R runs, V violations". Exit code 1 when any invariant broke.
+ */
+import { parseArgs } from 'node:util'
+import { CHAOS_FAULTS, runChaosSeries } from './run-chaos'
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      steps: { type: 'string', default: '200' },
+      'crash-rate': { type: 'string', default: '0.03' },
+      'disconnect-rate': { type: 'string', default: '0.02' }
+    }
+  })
+  const runs = Number(values.runs)
+  const firstSeed = Number(values.seed)
+  const steps = Number(values.steps)
+  const crashRate = Number(values['crash-rate'])
+  const disconnectRate = Number(values['disconnect-rate'])
+  for (const [name, value] of Object.entries({ runs, seed: firstSeed, steps, crashRate, disconnectRate })) {
+    if (!Number.isFinite(value) || value < 0) {
+      process.stderr.write(`chaos: --${name} must be a non-negative number\n`)
+      return 2
+    }
+  }
+  const started = performance.now()
+  let violations = 0
+  let fills = 0
+  let crashes = 0
+  for (let offset = 0; offset < runs; offset += 10) {
+    const seeds = Array.from({ length: Math.min(10, runs - offset) }, (_, index) => firstSeed + offset + index)
+    for (const result of await runChaosSeries(seeds, { steps, crashRate, disconnectRate, faults: CHAOS_FAULTS })) {
+      fills += result.fills
+      crashes += result.crashes
+      if (result.violations.length === 0) continue
+      violations += result.violations.length
+      process.stdout.write(`\nseed ${result.seed}: ${result.violations.length} violation(s)\n  ${result.violations.join('\n  ')}\n  trace:\n    ${result.trace.join('\n    ')}\n`)
+    }
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
+  process.stdout.write(`${runs} runs of ${steps} steps in ${seconds} s: ${fills} fills, ${crashes} crashes\n`)
+  process.stdout.write(`chaos: ${runs} runs, ${violations} violations\n`)
+  return violations === 0 ? 0 : 1
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`chaos: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exitCode = 2
+  }
+)
