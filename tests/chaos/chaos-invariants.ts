@@ -5,15 +5,22 @@ import type { Journal } from '../../main/engine/journal'
 import type { FundsLedger } from '../../main/engine/funds/funds-ledger'
 import type { SimExchange } from '../../main/engine/exchange/sim/sim-exchange'
 
+/** One bot the invariants check. */
+export interface BotUnderTest {
+  readonly botId: string
+  readonly symbol: string
+  readonly baseAsset: string
+  readonly quoteAsset: string
+  /** What the bot was given: its investment in quote and base held. */
+  readonly allocation: Readonly<Record<string, string>>
+}
+
 /** What the invariants look at, after a run has settled. */
 export interface InvariantInput {
   readonly exchange: SimExchange
   readonly journal: Journal
   readonly ledger: FundsLedger
-  readonly botId: string
-  readonly symbol: string
-  readonly baseAsset: string
-  readonly quoteAsset: string
+  readonly bots: readonly BotUnderTest[]
   readonly startingBalances: Readonly<Record<string, string>>
 }
 
@@ -27,7 +34,15 @@ const LIVE = new Set(['NEW', 'PARTIALLY_FILLED'])
  * differ from the exchange's, or an open order of ours the journal does not know.
  */
 export async function checkInvariants(input: InvariantInput): Promise<string[]> {
-  const { exchange, journal, botId, symbol } = input
+  const violations: string[] = []
+  for (const bot of input.bots) violations.push(...(await checkBot(input, bot)).map((line) => `${bot.botId}: ${line}`))
+  violations.push(...(await checkBalances(input)))
+  return violations
+}
+
+async function checkBot(input: InvariantInput, bot: BotUnderTest): Promise<string[]> {
+  const { exchange, journal } = input
+  const { botId, symbol } = bot
   const violations: string[] = []
   const allOrders = await allOrdersOf(exchange, symbol)
   const ours = allOrders.filter((order) => parseOrderId(order.clientOrderId)?.botId === botId)
@@ -69,14 +84,30 @@ export async function checkInvariants(input: InvariantInput): Promise<string[]> 
   for (const order of ours) seen.set(order.clientOrderId, (seen.get(order.clientOrderId) ?? 0) + 1)
   for (const [id, count] of seen) if (count > 1) violations.push(`client order id ${id} was used by ${count} orders`)
 
-  const account = await exchange.account()
+  return violations
+}
+
+/**
+ * The account's balances equal the start plus every bot's recorded fills (so the journal holds the
+ * whole truth), the ledger books what the exchange holds, and no bot owns less than nothing of
+ * any asset (no bot spent another's funds).
+ */
+async function checkBalances(input: InvariantInput): Promise<string[]> {
+  const violations: string[] = []
+  const account = await input.exchange.account()
   const expected = new Map<string, Decimal>(Object.entries(input.startingBalances).map(([asset, amount]) => [asset, new Decimal(amount)]))
-  const add = (asset: string, amount: Decimal) => expected.set(asset, (expected.get(asset) ?? new Decimal(0)).add(amount))
-  for (const fill of journal.listFills(botId)) {
-    const sign = fill.side === 'BUY' ? 1 : -1
-    add(input.baseAsset, new Decimal(fill.quantity).mul(sign))
-    add(input.quoteAsset, new Decimal(fill.quoteQuantity).mul(-sign))
-    add(fill.commissionAsset, new Decimal(fill.commission).neg())
+  const add = (target: Map<string, Decimal>, asset: string, amount: Decimal) => target.set(asset, (target.get(asset) ?? new Decimal(0)).add(amount))
+  for (const bot of input.bots) {
+    const owned = new Map<string, Decimal>(Object.entries(bot.allocation).map(([asset, amount]) => [asset, new Decimal(amount)]))
+    for (const fill of input.journal.listFills(bot.botId)) {
+      const sign = fill.side === 'BUY' ? 1 : -1
+      for (const target of [expected, owned]) {
+        add(target, bot.baseAsset, new Decimal(fill.quantity).mul(sign))
+        add(target, bot.quoteAsset, new Decimal(fill.quoteQuantity).mul(-sign))
+        add(target, fill.commissionAsset, new Decimal(fill.commission).neg())
+      }
+    }
+    for (const [asset, amount] of owned) if (amount.isNegative()) violations.push(`${bot.botId} owns ${amount.toFixed()} ${asset}: it spent more than its share`)
   }
   for (const [asset, amount] of expected) {
     const balance = account.balances.get(asset)

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { settle } from '../../main/engine/clock/test-clock'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
-import { BOT_CONFIG, seededRandom, SimWorld } from '../engine/harness'
+import { BOT_CONFIG, ETH_BOT_CONFIG, seededRandom, SimWorld } from '../engine/harness'
 import { ChaosMarket } from './chaos-market'
 import { checkInvariants } from './chaos-invariants'
 
@@ -15,6 +15,8 @@ export interface ChaosOptions {
   /** Chance per step that the user-data stream drops (it comes back a few steps later). */
   readonly disconnectRate: number
   readonly faults: SimFaultOptions
+  /** 1: one BTCUSDT bot; 2: a BTCUSDT and an ETHUSDT bot sharing the account's USDT. */
+  readonly bots?: 1 | 2
 }
 
 /** What one run found. */
@@ -26,7 +28,7 @@ export interface ChaosResult {
   readonly fills: number
 }
 
-const STARTING_BALANCES = { USDT: '10000', BTC: '0' }
+const STARTING_BALANCES = { USDT: '2000', BTC: '0', ETH: '0' }
 
 /** The fault mix of chaos runs: every kind the simulator has, at rates that keep the grid trading. */
 export const CHAOS_FAULTS: SimFaultOptions = {
@@ -49,12 +51,13 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   const random = seededRandom(options.seed)
   const trace: string[] = []
   const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES })
-  const market = new ChaosMarket(random)
+  const configs = options.bots === 2 ? [BOT_CONFIG, ETH_BOT_CONFIG] : [BOT_CONFIG]
+  const markets = configs.map((config) => (config.symbol === 'ETHUSDT' ? new ChaosMarket(random, 3_000, 4) : new ChaosMarket(random)))
   let crashes = 0
   let reconnectAtStep = -1
   const boot = async (why: string) => {
     try {
-      await world.boot(BOT_CONFIG, options.seed)
+      await world.boot(configs, options.seed)
     } catch (error) {
       trace.push(`${why} failed: ${String(error)}`)
       throw error
@@ -62,18 +65,22 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   }
   await boot('start')
   for (let step = 0; step < options.steps; step += 1) {
-    const { price, quantity } = market.next()
-    world.exchange.trade('BTCUSDT', price, quantity)
+    configs.forEach((config, index) => {
+      const { price, quantity } = (markets[index] as ChaosMarket).next()
+      world.exchange.trade(config.symbol, price, quantity)
+    })
     await settle(Math.floor(random() * 6))
     const roll = random()
     if (roll < options.crashRate) {
       crashes += 1
-      trace.push(`step ${step}: crash after a trade at ${price.toFixed()}`)
+      trace.push(`step ${step}: crash`)
       world.crash()
       const missed = Math.floor(random() * 3)
       for (let index = 0; index < missed; index += 1) {
-        const offline = market.next()
-        world.exchange.trade('BTCUSDT', offline.price, offline.quantity)
+        configs.forEach((config, marketIndex) => {
+          const offline = (markets[marketIndex] as ChaosMarket).next()
+          world.exchange.trade(config.symbol, offline.price, offline.quantity)
+        })
       }
       await boot(`restart at step ${step}`)
     } else if (roll < options.crashRate + options.disconnectRate && reconnectAtStep < 0) {
@@ -93,19 +100,19 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   await world.quiesce(40)
   const process = world.process
   if (process === undefined) throw new Error('no engine process at the end of the run')
-  await process.bot.reconcile()
+  for (const bot of process.bots) await bot.reconcile()
   await world.quiesce(40)
   const violations = await checkInvariants({
     exchange: world.exchange,
     journal: process.journal,
     ledger: process.engine.ledger,
-    botId: BOT_CONFIG.botId,
-    symbol: 'BTCUSDT',
-    baseAsset: 'BTC',
-    quoteAsset: 'USDT',
+    bots: configs.map((config) => {
+      const baseAsset = config.symbol.replace(/USDT$/, '')
+      return { botId: config.botId, symbol: config.symbol, baseAsset, quoteAsset: 'USDT', allocation: { USDT: config.investment, [baseAsset]: config.baseHeld } }
+    }),
     startingBalances: STARTING_BALANCES
   })
-  const fills = process.journal.listFills(BOT_CONFIG.botId).length
+  const fills = configs.reduce((total, config) => total + process.journal.listFills(config.botId).length, 0)
   world.crash()
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)
   return { seed: options.seed, violations, trace, crashes, fills }

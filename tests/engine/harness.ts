@@ -11,9 +11,17 @@ import { openJournal, type Journal } from '../../main/engine/journal'
 import { MemoryLogger } from '../../main/engine/logging/logger'
 import { processExchange } from './process-exchange'
 
-/** BTCUSDT as a 2024 response describes it. */
+const ORDER_TYPES = ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT']
+
+/** BTCUSDT as a 2024 response describes it, and an ETHUSDT beside it (tick 0.01, step 0.0001). */
 export const BTCUSDT_RULES = parseExchangeInfo({
-  symbols: [rawSymbol(BTCUSDT_FILTERS, { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', orderTypes: ['LIMIT', 'LIMIT_MAKER', 'MARKET', 'STOP_LOSS_LIMIT', 'TAKE_PROFIT_LIMIT'] })]
+  symbols: [
+    rawSymbol(BTCUSDT_FILTERS, { symbol: 'BTCUSDT', baseAsset: 'BTC', quoteAsset: 'USDT', orderTypes: ORDER_TYPES }),
+    rawSymbol(
+      BTCUSDT_FILTERS.map((filter) => (filter.filterType === 'LOT_SIZE' ? { ...filter, minQty: '0.00010000', stepSize: '0.00010000' } : filter)),
+      { symbol: 'ETHUSDT', baseAsset: 'ETH', quoteAsset: 'USDT', orderTypes: ORDER_TYPES }
+    )
+  ]
 })
 
 /** A ten-grid BTCUSDT bot from 55,000 to 65,000 with 1,000 USDT. */
@@ -25,6 +33,20 @@ export const BOT_CONFIG: GridBotConfig = {
   grids: 10,
   spacing: 'arithmetic',
   investment: '1000',
+  baseHeld: '0',
+  makerFee: '0.001',
+  takerFee: '0.001'
+}
+
+/** A ten-grid ETHUSDT bot from 2,700 to 3,300 with 800 USDT, on the same account as BOT_CONFIG. */
+export const ETH_BOT_CONFIG: GridBotConfig = {
+  botId: 'b2',
+  symbol: 'ETHUSDT',
+  lower: '2700',
+  upper: '3300',
+  grids: 10,
+  spacing: 'geometric',
+  investment: '800',
   baseHeld: '0',
   makerFee: '0.001',
   takerFee: '0.001'
@@ -46,7 +68,9 @@ export function seededRandom(seed: number): () => number {
 export interface EngineProcess {
   readonly kill: () => void
   readonly engine: AccountEngine
+  /** The first bot. */
   readonly bot: GridBot
+  readonly bots: readonly GridBot[]
   readonly journal: Journal
   readonly logger: MemoryLogger
 }
@@ -69,33 +93,38 @@ export class SimWorld {
       balances: options.balances ?? { USDT: '10000', BTC: '0' },
       makerFee: new Decimal('0.001'),
       takerFee: new Decimal('0.001'),
-      prices: { BTCUSDT: options.price ?? '60000' },
+      prices: { BTCUSDT: options.price ?? '60000', ETHUSDT: '3000' },
       ...(options.faults ? { faults: options.faults } : {}),
       seed: options.seed ?? 1
     })
   }
 
-  /** Starts an engine process; creates the bot, or restores it when the journal already has it. */
-  async boot(config: GridBotConfig = BOT_CONFIG, seed = 7): Promise<EngineProcess> {
+  /** Starts an engine process; creates each bot, or restores it when the journal already has it. */
+  async boot(configs: GridBotConfig | readonly GridBotConfig[] = BOT_CONFIG, seed = 7): Promise<EngineProcess> {
+    const list = Array.isArray(configs) ? (configs as readonly GridBotConfig[]) : [configs as GridBotConfig]
     const journal = openJournal(this.journalPath)
     const logger = new MemoryLogger()
     const connection = processExchange(this.exchange)
     const engine = new AccountEngine({ exchange: connection.exchange, journal, clock: this.clock, logger, random: seededRandom(seed) })
-    await engine.start([config.symbol])
-    const bot = new GridBot(engine, { exchange: connection.exchange, journal, clock: this.clock, logger }, config)
-    this.process = { kill: connection.kill, engine, bot, journal, logger }
-    const starting = journal.getBot(config.botId) === undefined ? bot.create() : bot.restore()
-    let failure: unknown
-    starting.catch((error: unknown) => (failure = error))
-    // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
-    let done = false
-    starting.then(
-      () => (done = true),
-      () => (done = true)
-    )
-    for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
-    if (failure !== undefined) throw failure
-    if (!done) throw new Error('the engine did not finish starting')
+    await engine.start(list.map((config) => config.symbol))
+    const bots = list.map((config) => new GridBot(engine, { exchange: connection.exchange, journal, clock: this.clock, logger }, config))
+    this.process = { kill: connection.kill, engine, bot: bots[0] as GridBot, bots, journal, logger }
+    for (const bot of bots) {
+      const starting = journal.getBot(bot.config.botId) === undefined ? bot.create() : bot.restore()
+      let failure: unknown
+      let done = false
+      starting.then(
+        () => (done = true),
+        (error: unknown) => {
+          failure = error
+          done = true
+        }
+      )
+      // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
+      for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
+      if (failure !== undefined) throw failure
+      if (!done) throw new Error(`bot ${bot.config.botId} did not finish starting`)
+    }
     await this.quiesce()
     return this.process
   }
@@ -123,8 +152,8 @@ export class SimWorld {
   }
 
   /** Prints a public trade and lets the engine react. */
-  async trade(price: string, quantity = '100'): Promise<void> {
-    this.exchange.trade('BTCUSDT', new Decimal(price), new Decimal(quantity))
+  async trade(price: string, quantity = '100', symbol = 'BTCUSDT'): Promise<void> {
+    this.exchange.trade(symbol, new Decimal(price), new Decimal(quantity))
     await this.quiesce()
   }
 }
