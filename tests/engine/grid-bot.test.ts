@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { Decimal } from '@shared/money/decimal'
-import { SimWorld } from './harness'
+import { BOT_CONFIG, SimWorld } from './harness'
 
 const folders: string[] = []
 function journalPath(): string {
@@ -57,5 +57,59 @@ describe('a grid bot on the simulated exchange', () => {
     expect(journal.listUnhedgedFills('b1')).toEqual([])
     const problems = world.process?.logger.lines.filter((line) => line.level === 'error' || line.level === 'warn')
     expect(bot.record().status, JSON.stringify(problems)).toBe('running')
+  })
+})
+
+describe('a grid bot in trouble', () => {
+  it('enters EMERGENCY when a counter-order cannot be placed, opens a critical incident and stops buying', async () => {
+    const world = new SimWorld(journalPath())
+    const { journal, bot } = await world.boot()
+    world.exchange.faults.configure({ placeRejectRate: 1, placeReject: { code: -2010, message: 'This action is disabled on this account.' } })
+    await world.trade('58990')
+    expect(bot.record().status).toBe('emergency')
+    const incidents = journal.listIncidents({ openOnly: true, botId: 'b1' })
+    expect(incidents).toHaveLength(1)
+    expect(incidents[0]?.severity).toBe('critical')
+    expect(incidents[0]?.message).toContain('could not be placed: -2010 This action is disabled on this account.')
+    expect(JSON.parse(incidents[0]?.detailsJson ?? '{}')).toMatchObject({ level: '5', side: 'SELL' })
+    // Faults off again: the SELL side may hedge, but no BUY is placed while the bot is in EMERGENCY
+    world.exchange.faults.configure({ placeRejectRate: 0 })
+    await world.trade('60010')
+    const buysBefore = (await world.exchange.openOrders('BTCUSDT')).filter((order) => order.side === 'BUY').length
+    await world.trade('57990')
+    const buysAfter = (await world.exchange.openOrders('BTCUSDT')).filter((order) => order.side === 'BUY').length
+    expect(buysAfter).toBeLessThanOrEqual(buysBefore)
+    // After a restart it is still in EMERGENCY
+    world.crash()
+    const restarted = await world.boot()
+    expect(restarted.bot.record().status).toBe('emergency')
+  })
+
+  it('flattens when told to: every order of the bot cancelled and its base sold at market', async () => {
+    const world = new SimWorld(journalPath())
+    const { bot } = await world.boot({ ...BOT_CONFIG, flattenOnEmergency: true })
+    world.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
+    await world.trade('58990')
+    await world.quiesce(80)
+    expect(bot.record().status).toBe('emergency')
+    expect(await world.exchange.openOrders('BTCUSDT')).toEqual([])
+    const btc = (await world.exchange.account()).balances.get('BTC')
+    // What is left is less than one lot step of the symbol
+    expect(btc?.free.add(btc.locked).lt('0.00001')).toBe(true)
+  })
+
+  it('finds by periodic reconciliation a fill whose events never arrived', async () => {
+    const world = new SimWorld(journalPath())
+    const { bot, journal } = await world.boot()
+    const stop = new AbortController()
+    void bot.keepReconciling(60_000, stop.signal)
+    world.exchange.silenceStream()
+    await world.trade('58990')
+    expect(journal.listFills('b1').filter((fill) => fill.clientOrderId.includes('-4B-'))).toHaveLength(0)
+    await world.clock.advance(60_000)
+    await world.quiesce()
+    stop.abort()
+    expect(journal.listFills('b1').filter((fill) => fill.clientOrderId.includes('-4B-'))).toHaveLength(1)
+    expect(await openOrders(world)).toContain('SELL@60000')
   })
 })

@@ -15,6 +15,8 @@ export interface GridBotConfig {
   readonly baseHeld: string
   readonly makerFee: string
   readonly takerFee: string
+  /** On EMERGENCY, cancel the bot's orders and sell its base at market (default: keep them, a person decides). */
+  readonly flattenOnEmergency?: boolean
 }
 
 /** Returns the planner's settings for a configuration at a price. */

@@ -5,6 +5,7 @@ import type { Exchange } from '../exchange/port/exchange'
 import { counterNameOf, orderIdFor } from '../grid/trader/client-order-ids'
 import { GridTrader } from '../grid/trader/grid-trader'
 import { planGrid } from '../grid/planner/plan-grid'
+import { roundQuantity } from '../exchange/rules/round-order'
 import type { Journal } from '../journal/journal'
 import type { BotRecord } from '../journal/journal-records'
 import type { Logger } from '../logging/logger'
@@ -73,7 +74,8 @@ export class GridBot {
     const allocation = { [rules.quoteAsset]: new Decimal(this.config.investment), [rules.baseAsset]: new Decimal(this.config.baseHeld) }
     this.account.ledger.registerBot(this.config.botId, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(this.config.botId)))
     const record = this.record()
-    if (record.status === 'emergency' || record.status === 'stopped') this.trader.halt()
+    if (record.status === 'stopped') this.trader.halt('all')
+    if (record.status === 'emergency') this.trader.halt(this.config.flattenOnEmergency === true ? 'all' : 'buys')
     this.trader.load()
     const report = await this.reconcile()
     await this.trader.resume()
@@ -86,6 +88,21 @@ export class GridBot {
     const report = await this.account.reconciler.reconcileBot(this.config.botId, this.config.symbol, active)
     await this.account.drained()
     return report
+  }
+
+  /**
+   * Reconciles every `intervalMs` of clock time until the signal aborts: events can be lost
+   * without the stream ever saying so, and only asking the exchange finds that out.
+   */
+  async keepReconciling(intervalMs: number, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        await this.deps.clock.sleep(intervalMs, signal)
+      } catch {
+        return
+      }
+      await this.reconcile().catch((error: unknown) => this.deps.logger.error('periodic reconciliation failed', { botId: this.config.botId, error: String(error) }))
+    }
   }
 
   /** Returns the bot's stored record. */
@@ -131,5 +148,29 @@ export class GridBot {
       })
     })
     logger.error(`bot ${this.config.botId} entered EMERGENCY: ${reason}`, details)
+    if (this.config.flattenOnEmergency === true) {
+      this.trader.halt('all')
+      this.flatten().catch((error: unknown) => logger.error('flattening after the EMERGENCY failed; act by hand', { botId: this.config.botId, error: String(error) }))
+    }
+  }
+
+  /** Cancels every open order of the bot, then sells the base it owns at market. */
+  private async flatten(): Promise<void> {
+    const { journal, clock, logger } = this.deps
+    const { botId, symbol } = this.config
+    const { tracker, gateway, ledger } = this.account
+    for (const order of tracker.openOrders(botId)) await gateway.cancel(order.command.clientOrderId)
+    const rules = this.account.rules.get(symbol)
+    const quantity = roundQuantity(rules, Decimal.max(ledger.owned(botId, rules.baseAsset), 0), 'MARKET')
+    if (quantity.isZero()) return
+    const intentId = orderIdFor(botId, { kind: 'emergency' }, journal.nextCounter(botId, counterNameOf({ kind: 'emergency' })))
+    const now = clock.nowMs()
+    journal.createIntent({
+      intentId, botId, symbol, purpose: 'emergency', level: null, side: 'SELL', type: 'MARKET', price: null,
+      quantity: quantity.toFixed(), quoteOrderQty: null, status: 'pending', attempts: 0, lastError: null,
+      venueOrderId: null, sourceFillKey: null, createdAtMs: now, updatedAtMs: now
+    })
+    const outcome = await gateway.execute(intentId)
+    logger.warn(`bot ${botId} flattened after its EMERGENCY: MARKET SELL ${quantity.toFixed()} ${outcome.kind}`, { intentId })
   }
 }

@@ -51,7 +51,7 @@ export const NO_HEDGE_PREFIX = 'none:'
 export class GridTrader {
   private readonly levels = new Map<number, LevelState>()
   private readonly running = new Map<number, Promise<void>>()
-  private halted = false
+  private halted: 'no' | 'buys' | 'all' = 'no'
 
   constructor(private readonly deps: GridTraderDeps) {
     deps.tracker.addListener({
@@ -65,9 +65,9 @@ export class GridTrader {
     return [...this.levels.values()].sort((a, b) => a.index - b.index)
   }
 
-  /** Stops opening exposure: no new BUY orders are placed from now on (SELLs still hedge). */
-  halt(): void {
-    this.halted = true
+  /** Stops opening exposure: no new BUY orders from now on (SELLs still hedge), or no orders at all. */
+  halt(scope: 'buys' | 'all' = 'buys'): void {
+    if (this.halted !== 'all') this.halted = scope
   }
 
   /** Lays out the levels of a plan and places its orders (the base the sells need must already be held). */
@@ -165,7 +165,8 @@ export class GridTrader {
     if (order.status === 'FILLED' || remaining.isZero()) {
       this.transition(state, 'filled', { activeIntentId: null, reason: 'empty: its order filled' })
     } else if (order.status === 'REJECTED') {
-      this.transition(state, 'rejected', { activeIntentId: null, reason: `failed: ${intent.lastError ?? 'rejected by the exchange'}` })
+      // A refusal comes back through the gateway, where afterExecute knows what it means for the bot
+      return
     } else {
       // Cancelled by us to merge, or ended by the exchange: the unfilled rest is placed again
       const replacement = this.createIntent(intent.purpose, intent.level, intent.side, new Decimal(state.price), remaining, intent.sourceFillKey)
@@ -198,7 +199,7 @@ export class GridTrader {
       const unfinished = state.activeIntentId === null ? undefined : this.deps.journal.getIntent(state.activeIntentId)
       if (unfinished !== undefined && (unfinished.status === 'pending' || unfinished.status === 'sending' || unfinished.status === 'unknown')) {
         // A placement this process did not finish (a restart, or a retry budget cut short): finish it first
-        if (this.halted && unfinished.side === 'BUY') return
+        if (this.isHalted(unfinished.side)) return
         this.afterExecute(index, unfinished, await this.deps.gateway.execute(unfinished.intentId))
         continue
       }
@@ -216,7 +217,7 @@ export class GridTrader {
       const intentId = this.mergeWaiting(state)
       if (intentId === undefined) continue
       const intent = this.deps.journal.getIntent(intentId) as IntentRecord
-      if (this.halted && intent.side === 'BUY') {
+      if (this.isHalted(intent.side)) {
         this.save({ ...this.level(index), reason: 'paused: the bot opens no new exposure' })
         return
       }
@@ -224,6 +225,10 @@ export class GridTrader {
       const outcome = await this.deps.gateway.execute(intentId)
       this.afterExecute(index, intent, outcome)
     }
+  }
+
+  private isHalted(side: 'BUY' | 'SELL'): boolean {
+    return this.halted === 'all' || (this.halted === 'buys' && side === 'BUY')
   }
 
   private afterExecute(index: number, intent: IntentRecord, outcome: ExecuteOutcome): void {
