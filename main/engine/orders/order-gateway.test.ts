@@ -252,6 +252,20 @@ describe('OrderGateway.execute', () => {
     ])
   })
 
+  it('never sends before a Retry-After has passed, even when the wait does not fit in the budget', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.faults.rateLimitNextPlacement(20_000)
+
+    const outcome = await world.run(world.gateway.execute(id, { budgetMs: 10_000 }))
+
+    expect(outcome).toEqual({ kind: 'failed', reason: RATE_LIMITED })
+    expect(world.calls.timesOf('placeOrder', T0)).toEqual([0])
+    expect(progress(world)).toEqual({ status: 'failed', attempts: 1, lastError: RATE_LIMITED })
+    expect([world.ledger.isReserved(id), await onExchange(world)]).toEqual([false, []])
+  })
+
+
   it('gives up after maxAttempts sends that all time out, leaving the intent unknown and its funds reserved', async () => {
     const world = await orderWorld()
     const id = world.addIntent()

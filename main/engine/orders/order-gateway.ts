@@ -106,6 +106,7 @@ export class OrderGateway {
         }
         return this.reject(intentId, step.reason)
       }
+      let requiredWaitMs = 0
       if (step.kind === 'short') {
         lastReason = step.reason
       } else {
@@ -117,9 +118,11 @@ export class OrderGateway {
           await clock.sleep(handled.waitMs)
           continue
         }
+        // A wait the exchange asked for (Retry-After) is a floor: a shorter backoff would resend too early
+        requiredWaitMs = handled.waitMs ?? 0
       }
       journal.updateIntent(intentId, { lastError: lastReason, updatedAtMs: clock.nowMs() })
-      const waitMs = backoffDelayMs(policy, attempt, this.deps.random)
+      const waitMs = Math.max(requiredWaitMs, backoffDelayMs(policy, attempt, this.deps.random))
       if (attempt === policy.maxAttempts || clock.nowMs() - startedMs + waitMs > policy.budgetMs) break
       logger.debug('order attempt failed; retrying', { intentId, attempt, waitMs, reason: lastReason })
       await clock.sleep(waitMs)
