@@ -12,6 +12,7 @@ import { parseOrderId } from '../grid/trader/client-order-ids'
 /** What one reconciliation found and did, for the log and the person. */
 export interface ReconcileReport {
   readonly ordersChecked: number
+  /** Fills recorded while reconciling: those an open order's query brought and those found in the trade history. */
   readonly missedFills: number
   readonly strangersCancelled: readonly string[]
   readonly duplicatesCancelled: readonly string[]
@@ -46,6 +47,7 @@ export class Reconciler {
   async reconcileBot(botId: string, symbol: string, activeOrderIds: ReadonlySet<string>): Promise<ReconcileReport> {
     const { exchange, journal, tracker, gateway, logger, ledger } = this.deps
     const seq = tracker.nextSeq()
+    const fillsBefore = journal.listFills(botId).length
     let ordersChecked = 0
     for (const intent of journal.listIntents(botId, ['placed', 'sending', 'unknown'])) {
       ordersChecked += 1
@@ -57,7 +59,9 @@ export class Reconciler {
         if (intent.status === 'placed') logger.warn('an order the journal holds open is unknown to the exchange', { intentId: intent.intentId })
       }
     }
-    const missedFills = await this.fetchMissedTrades(botId, symbol)
+    await this.fetchMissedTrades(botId, symbol)
+    // Counted from the start: a FILLED order's query books its fills before the trade history is read
+    const missedFills = journal.listFills(botId).length - fillsBefore
     const strangersCancelled: string[] = []
     const duplicatesCancelled: string[] = []
     const byLevel = new Map<number, string[]>()
@@ -87,7 +91,7 @@ export class Reconciler {
     return { ordersChecked, missedFills, strangersCancelled, duplicatesCancelled }
   }
 
-  private async fetchMissedTrades(botId: string, symbol: string): Promise<number> {
+  private async fetchMissedTrades(botId: string, symbol: string): Promise<void> {
     const { exchange, journal, tracker } = this.deps
     const intentByOrderId = new Map(
       journal
@@ -95,9 +99,7 @@ export class Reconciler {
         .filter((intent) => intent.venueOrderId !== null)
         .map((intent) => [intent.venueOrderId as string, intent.intentId])
     )
-    const known = journal.listFills(botId)
-    const lastKnown = known.reduce((max, fill) => (BigInt(fill.tradeId) > max ? BigInt(fill.tradeId) : max), 0n)
-    const before = known.length
+    const lastKnown = journal.listFills(botId).reduce((max, fill) => (BigInt(fill.tradeId) > max ? BigInt(fill.tradeId) : max), 0n)
     let fromTradeId = lastKnown + 1n
     for (let page = 0; page < MAX_TRADE_PAGES; page += 1) {
       const trades: readonly FillReport[] = await exchange.myTrades({ symbol, fromTradeId: tradeId(fromTradeId.toString()), limit: TRADE_PAGE })
@@ -110,6 +112,5 @@ export class Reconciler {
       if (trades.length < TRADE_PAGE) break
       fromTradeId = BigInt(trades[trades.length - 1]?.tradeId ?? fromTradeId.toString()) + 1n
     }
-    return journal.listFills(botId).length - before
   }
 }
