@@ -87,6 +87,9 @@ export class GridBot {
     const active = new Set(this.trader.levelStates().flatMap((level) => (level.activeIntentId === null ? [] : [level.activeIntentId])))
     const report = await this.account.reconciler.reconcileBot(this.config.botId, this.config.symbol, active)
     await this.account.drained()
+    // Levels waiting on something that never came (a failed cancel, a lost event) get another pass;
+    // it runs on its own, since a retry may wait minutes for the exchange
+    this.trader.driveAll().catch((error: unknown) => this.deps.logger.error('driving the levels after reconciliation failed', { botId: this.config.botId, error: String(error) }))
     return report
   }
 

@@ -273,6 +273,28 @@ describe('OrderTracker listeners', () => {
     expect(closed).toEqual([{ status: 'FILLED', intentStatus: 'done' }])
   })
 
+  it('runs onFill inside the transaction that records the fill: a listener that throws leaves no trace, and the replay books once', async () => {
+    const world = await orderWorld()
+    world.addIntent()
+    world.tracker.applyReport(venueReport())
+    let failing = true
+    world.tracker.addListener({
+      onFill: () => {
+        if (failing) throw new Error('listener failed')
+      }
+    })
+
+    expect(() => world.tracker.applyExecution(executionEvent('TRADE', partly, trade7))).toThrow('listener failed')
+    expect([world.journal.listFills(TEST_BOT_ID), events(world), world.tracker.order(ID)?.status]).toEqual([[], ['OrderAccepted ACCEPTED 0'], 'ACCEPTED'])
+    expect(book(world)).toEqual(['0.05', '1000', '0', '590'])
+
+    failing = false
+    world.tracker.applyExecution(executionEvent('TRADE', partly, trade7))
+    expect(world.journal.listFills(TEST_BOT_ID)).toHaveLength(1)
+    expect(book(world)).toEqual(['0.053996', '764', '0', '354'])
+  })
+
+
   it('keeps a cancelled order CANCELED when a late fill arrives, records the fill, and does not report the close again', async () => {
     const world = await orderWorld()
     world.addIntent()

@@ -17,7 +17,7 @@ import { CLOSED_STATUSES } from './order-status'
 
 /** What the tracker tells the strategies. */
 export interface OrderTrackerListener {
-  /** A new fill of one of our orders was recorded; runs inside the transaction that recorded it. */
+  /** A new fill of one of our orders was recorded; runs inside the transaction that recorded it, before the bot's share is booked. */
   onFill?(fill: FillRecord, intent: IntentRecord): void
   /** One of our orders reached a final status. */
   onClosed?(order: Order, intent: IntentRecord): void
@@ -123,6 +123,7 @@ export class OrderTracker {
     if (before === undefined || intent === undefined) return undefined
     const { journal, ledger, logger } = this.deps
     let order = before
+    const recorded: Extract<OrderEvent, { type: 'OrderFilled' }>[] = []
     journal.transaction(() => {
       for (const event of events) {
         const applied = applyOrderEvent(order, event)
@@ -143,11 +144,13 @@ export class OrderTracker {
           payloadJson: encodeOrderEvent(event),
           atMs: event.atMs
         })
-        if (event.type === 'OrderFilled') this.recordFill(intent, event)
+        if (event.type === 'OrderFilled' && this.recordFill(intent, event)) recorded.push(event)
       }
       this.orders.set(clientOrderId, order)
       this.syncIntent(intent, order)
     })
+    // Booked after the commit: a fill rolled back (a listener threw) must not stay booked, or its replay books it twice
+    for (const event of recorded) this.bookFill(intent, event)
     if (order.status !== 'INITIALIZED' && order.status !== 'SUBMITTED' && order.status !== 'REJECTED') {
       ledger.markAccepted(clientOrderId, seq, source)
     }
@@ -158,8 +161,8 @@ export class OrderTracker {
     return order
   }
 
-  private recordFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): void {
-    const rules = this.deps.rules.get(intent.symbol)
+  /** Records a fill in the journal and tells the listeners; false when the journal already had it. */
+  private recordFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): boolean {
     const quote = event.price.mul(event.quantity)
     const fill: FillRecord = {
       symbol: intent.symbol,
@@ -178,12 +181,19 @@ export class OrderTracker {
       counterIntentId: null,
       hedgeNote: null
     }
-    if (!this.deps.journal.recordFill(fill)) return
+    if (!this.deps.journal.recordFill(fill)) return false
+    for (const listener of this.listeners) listener.onFill?.(fill, intent)
+    return true
+  }
+
+  /** Adds a recorded fill's effect to the bot's share. */
+  private bookFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): void {
+    const rules = this.deps.rules.get(intent.symbol)
+    const quote = event.price.mul(event.quantity)
     const sign = intent.side === 'BUY' ? 1 : -1
     this.deps.ledger.addToBot(intent.botId, rules.baseAsset, event.quantity.mul(sign))
     this.deps.ledger.addToBot(intent.botId, rules.quoteAsset, quote.mul(-sign))
     this.deps.ledger.addToBot(intent.botId, event.commissionAsset, event.commission.neg())
-    for (const listener of this.listeners) listener.onFill?.(fill, intent)
   }
 
   private syncIntent(intent: IntentRecord, order: Order): void {

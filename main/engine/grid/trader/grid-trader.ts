@@ -206,7 +206,10 @@ export class GridTrader {
       if (state.waiting.length === 0) return
       if (state.activeIntentId !== null) {
         const active = this.deps.journal.getIntent(state.activeIntentId)
-        if (active !== undefined && state.phase === 'open') {
+        const live = active === undefined ? undefined : this.deps.tracker.order(active.intentId)
+        // An earlier cancel for a merge may have failed: a level still replacing a live order tries again
+        const stillLive = live !== undefined && (live.status === 'ACCEPTED' || live.status === 'PARTIALLY_FILLED')
+        if (active !== undefined && (state.phase === 'open' || (state.phase === 'replacing' && stillLive))) {
           // One order per level: the open one is cancelled, and its rest joins what waits (same side adds up, the other side nets)
           this.transition(state, 'replace', { reason: 'replacing: combining the open order with new counter quantity' })
           const outcome = await this.deps.gateway.cancel(active.intentId)
