@@ -109,12 +109,12 @@ export class OrderTracker {
     }
   }
 
-  /** Returns a bot's orders that are not closed. */
+  /** Returns a bot's orders that are or may be on the exchange and not closed (sent, and not known to be closed). */
   openOrders(botId: string): Order[] {
     return this.deps.journal
-      .listIntents(botId, ['pending', 'sending', 'placed', 'unknown'])
+      .listIntents(botId, ['sending', 'placed', 'unknown'])
       .map((intent) => this.order(intent.intentId))
-      .filter((order): order is Order => order !== undefined && !CLOSED_STATUSES.has(order.status))
+      .filter((order): order is Order => order !== undefined && order.status !== 'INITIALIZED' && !CLOSED_STATUSES.has(order.status))
   }
 
   private apply(clientOrderId: string, events: readonly OrderEvent[], seq: number, source: 'event' | 'response'): Order | undefined {
