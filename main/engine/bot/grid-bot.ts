@@ -144,7 +144,7 @@ export class GridBot {
         botId: this.config.botId,
         kind: 'emergency',
         severity: 'critical',
-        message: `EMERGENCY: ${reason}. The bot opens no new positions until you act.`,
+        message: `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`,
         detailsJson: JSON.stringify(details),
         openedAtMs: now,
         resolvedAtMs: null

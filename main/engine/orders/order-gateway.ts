@@ -4,7 +4,7 @@ import { isExchangeRetryableError } from '../exchange/errors/exchange-retryable-
 import { isOrderNotFoundError } from '../exchange/errors/order-not-found-error'
 import { isOutcomeUnknownError } from '../exchange/errors/outcome-unknown-error'
 import type { Exchange } from '../exchange/port/exchange'
-import { clientOrderId } from '../exchange/port/identifiers'
+import { clientOrderId, tradeId, type TradeId } from '../exchange/port/identifiers'
 import type { NewOrder } from '../exchange/port/new-order'
 import type { OrderStatusReport } from '../exchange/port/order-report'
 import { validateOrder } from '../exchange/rules/validate-order'
@@ -165,6 +165,24 @@ export class OrderGateway {
     return { kind: 'failed', reason: lastReason }
   }
 
+  /**
+   * Cancels an order of ours that the journal has no intent for (found by reconciliation); an
+   * order that is already gone counts as cancelled. Returns false when the cancel did not go through.
+   */
+  async cancelUntracked(symbol: string, id: string): Promise<boolean> {
+    try {
+      await this.deps.exchange.cancelOrder({ symbol, clientOrderId: clientOrderId(id) })
+      return true
+    } catch (error) {
+      if (isOrderNotFoundError(error)) return true
+      if (isExchangeRejectedError(error) || isExchangeRetryableError(error) || isOutcomeUnknownError(error)) {
+        this.deps.logger.warn('an order unknown to the journal could not be cancelled; the next reconciliation tries again', { clientOrderId: id, error: error.message })
+        return false
+      }
+      throw error
+    }
+  }
+
   /** Asks the exchange for an intent's order and applies what it says (fills we missed included). */
   async refresh(intentId: string): Promise<Order | undefined> {
     const report = await this.query(this.intent(intentId))
@@ -175,10 +193,15 @@ export class OrderGateway {
   async track(report: OrderStatusReport): Promise<Order> {
     const order = this.deps.tracker.applyReport(report)
     if (order === undefined) throw new Error(`report for ${report.clientOrderId}, which is not ours`)
-    if (report.executedQty.gt(order.filledQuantity)) {
-      const trades = await this.deps.exchange.myTrades({ symbol: report.symbol, orderId: report.orderId })
+    // Pages of an order's trades until the exchange's executed quantity is covered (bounded)
+    let fromTradeId: TradeId | undefined
+    for (let page = 0; page < 20 && report.executedQty.gt(this.deps.tracker.order(report.clientOrderId)?.filledQuantity ?? 0); page += 1) {
+      const trades = await this.deps.exchange.myTrades({ symbol: report.symbol, orderId: report.orderId, limit: 1000, ...(fromTradeId === undefined ? {} : { fromTradeId }) })
       // The trade history names orders by the exchange's id only
       this.deps.tracker.applyFills(trades.map((trade) => ({ ...trade, clientOrderId: report.clientOrderId })))
+      const last = trades[trades.length - 1]
+      if (trades.length < 1000 || last === undefined) break
+      fromTradeId = tradeId((BigInt(last.tradeId) + 1n).toString())
     }
     return this.deps.tracker.order(report.clientOrderId) ?? order
   }

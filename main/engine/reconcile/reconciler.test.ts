@@ -63,12 +63,13 @@ describe('Reconciler', () => {
     expect(fills).toHaveLength(1600)
     expect(new Set(fills.map((fill) => fill.tradeId)).size).toBe(1600)
     expect(report.missedFills).toBe(1600)
-    // The order's query brings its first 500 trades; the rest come from the history in pages of 1000
+    // The order's query pages through its own trades, each page from the trade after the last;
+    // the history pass then starts after the newest trade booked and finds nothing more
     const queries = world.calls.flatMap((call) => (call.method === 'myTrades' ? [{ ...call.query, returned: call.returned }] : []))
     expect(queries).toEqual([
-      { symbol: SYMBOL, orderId: '1', returned: 500 },
-      { symbol: SYMBOL, fromTradeId: '501', limit: 1000, returned: 1000 },
-      { symbol: SYMBOL, fromTradeId: '1501', limit: 1000, returned: 100 }
+      { symbol: SYMBOL, orderId: '1', limit: 1000, returned: 1000 },
+      { symbol: SYMBOL, orderId: '1', fromTradeId: '1001', limit: 1000, returned: 600 },
+      { symbol: SYMBOL, fromTradeId: '1601', limit: 1000, returned: 0 }
     ])
     expect(proc.journal.getIntent('gk-b1-M-1')?.status).toBe('done')
     expect(proc.engine.ledger.owned(BOT_ID, 'BTC').toFixed()).toBe('0.025984')
@@ -76,6 +77,15 @@ describe('Reconciler', () => {
     const again = await reconcileNow(world, proc)
     expect(again.missedFills).toBe(0)
     expect(world.calls.filter((call) => call.method === 'myTrades').at(-1)).toMatchObject({ query: { fromTradeId: '1601' }, returned: 0 })
+  })
+
+  it('reads the trade history of a bot with no fill from the bot\'s creation, not from the symbol\'s first trade', async () => {
+    const world = new GridWorld()
+    const proc = await world.boot()
+    registerBotOnly(proc, world)
+    await reconcileNow(world, proc)
+    const first = world.calls.find((call) => call.method === 'myTrades')
+    expect(first?.query).toEqual({ symbol: SYMBOL, startTimeMs: proc.journal.getBot(BOT_ID)?.createdAtMs, limit: 1000 })
   })
 
   describe('orders on the exchange the journal does not explain', () => {

@@ -70,9 +70,7 @@ export class Reconciler {
       if (parsed === undefined || parsed.botId !== botId) continue
       if (journal.getIntent(order.clientOrderId) === undefined) {
         // Ours by its id but written nowhere: nothing says which level it hedges, so it goes
-        await exchange.cancelOrder({ symbol, clientOrderId: order.clientOrderId }).catch((error: unknown) => {
-          if (!isOrderNotFoundError(error)) throw error
-        })
+        await gateway.cancelUntracked(symbol, order.clientOrderId)
         strangersCancelled.push(order.clientOrderId)
         continue
       }
@@ -99,18 +97,24 @@ export class Reconciler {
         .filter((intent) => intent.venueOrderId !== null)
         .map((intent) => [intent.venueOrderId as string, intent.intentId])
     )
-    const lastKnown = journal.listFills(botId).reduce((max, fill) => (BigInt(fill.tradeId) > max ? BigInt(fill.tradeId) : max), 0n)
+    const fills = journal.listFills(botId)
+    const lastKnown = fills.reduce((max, fill) => (BigInt(fill.tradeId) > max ? BigInt(fill.tradeId) : max), 0n)
+    // With no fill yet the history starts at the bot's creation, not at the symbol's first trade
+    const createdAtMs = journal.getBot(botId)?.createdAtMs ?? 0
     let fromTradeId = lastKnown + 1n
     for (let page = 0; page < MAX_TRADE_PAGES; page += 1) {
-      const trades: readonly FillReport[] = await exchange.myTrades({ symbol, fromTradeId: tradeId(fromTradeId.toString()), limit: TRADE_PAGE })
+      const trades: readonly FillReport[] = await exchange.myTrades(
+        page === 0 && fills.length === 0 ? { symbol, startTimeMs: createdAtMs, limit: TRADE_PAGE } : { symbol, fromTradeId: tradeId(fromTradeId.toString()), limit: TRADE_PAGE }
+      )
       // The trade history names orders by the exchange's id; only trades of our intents are ours to book
       const ours = trades.flatMap((trade) => {
         const intentId = intentByOrderId.get(trade.orderId)
         return intentId === undefined ? [] : [{ ...trade, clientOrderId: clientOrderId(intentId) }]
       })
       tracker.applyFills(ours)
-      if (trades.length < TRADE_PAGE) break
+      if (trades.length < TRADE_PAGE) return
       fromTradeId = BigInt(trades[trades.length - 1]?.tradeId ?? fromTradeId.toString()) + 1n
     }
+    this.deps.logger.warn('the trade history is longer than one reconciliation reads; the rest is read next time', { botId, fromTradeId: fromTradeId.toString() })
   }
 }
