@@ -7,7 +7,7 @@ import type { Journal } from '../journal/journal'
 import type { Logger } from '../logging/logger'
 import type { OrderGateway } from '../orders/order-gateway'
 import type { OrderTracker } from '../orders/order-tracker'
-import { parseOrderId } from '../grid/trader/client-order-ids'
+import { planOpenOrderActions } from './plan-open-order-actions'
 
 /** What one reconciliation found and did, for the log and the person. */
 export interface ReconcileReport {
@@ -62,26 +62,12 @@ export class Reconciler {
     await this.fetchMissedTrades(botId, symbol)
     // Counted from the start: a FILLED order's query books its fills before the trade history is read
     const missedFills = journal.listFills(botId).length - fillsBefore
+    const openIds = (await exchange.openOrders(symbol)).map((order) => order.clientOrderId as string)
+    const actions = planOpenOrderActions(botId, openIds, (id) => journal.getIntent(id) !== undefined, activeOrderIds)
     const strangersCancelled: string[] = []
+    for (const id of actions.cancelStrangers) if (await gateway.cancelUntracked(symbol, id)) strangersCancelled.push(id)
     const duplicatesCancelled: string[] = []
-    const byLevel = new Map<number, string[]>()
-    for (const order of await exchange.openOrders(symbol)) {
-      const parsed = parseOrderId(order.clientOrderId)
-      if (parsed === undefined || parsed.botId !== botId) continue
-      if (journal.getIntent(order.clientOrderId) === undefined) {
-        // Ours by its id but written nowhere: nothing says which level it hedges, so it goes
-        await gateway.cancelUntracked(symbol, order.clientOrderId)
-        strangersCancelled.push(order.clientOrderId)
-        continue
-      }
-      if (parsed.tag.kind === 'level') byLevel.set(parsed.tag.level, [...(byLevel.get(parsed.tag.level) ?? []), order.clientOrderId])
-    }
-    for (const ids of byLevel.values()) {
-      for (const id of ids.filter((candidate) => !activeOrderIds.has(candidate)).slice(ids.some((candidate) => activeOrderIds.has(candidate)) ? 0 : 1)) {
-        const outcome = await gateway.cancel(id)
-        if (outcome.kind !== 'failed') duplicatesCancelled.push(id)
-      }
-    }
+    for (const id of actions.cancelDuplicates) if ((await gateway.cancel(id)).kind !== 'failed') duplicatesCancelled.push(id)
     ledger.observeSnapshot(await exchange.account(), seq)
     if (missedFills > 0 || strangersCancelled.length > 0 || duplicatesCancelled.length > 0) {
       logger.info('reconciliation changed the journal', { botId, missedFills, strangers: strangersCancelled.length, duplicates: duplicatesCancelled.length })
