@@ -49,6 +49,8 @@ async function main(): Promise<number> {
   return violations === 0 ? 0 : 1
 }
 
+// A run that hangs lets the event loop empty with work pending, and Node would then exit 0
+process.exitCode = 2
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {

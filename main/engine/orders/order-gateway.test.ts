@@ -266,19 +266,36 @@ describe('OrderGateway.execute', () => {
   })
 
 
-  it('gives up after maxAttempts sends that all time out, leaving the intent unknown and its funds reserved', async () => {
+  it('gives up after maxAttempts sends that all time out, and fails the intent once a last query finds none of them', async () => {
     const world = await orderWorld()
     const id = world.addIntent()
     world.sim.faults.configure({ timeoutBeforeAcceptRate: 1 })
 
     const outcome = await world.run(world.gateway.execute(id, { maxAttempts: 3 }))
 
-    // The last send's outcome is unknown: reconciliation resolves it, so nothing is released
     expect(outcome).toEqual({ kind: 'failed', reason: TIMEOUT })
     expect(world.calls.timesOf('placeOrder', T0)).toEqual([0, 14_000, 28_000])
     expect(sentIds(world)).toEqual([id, id, id])
-    expect(progress(world)).toEqual({ status: 'unknown', attempts: 3, lastError: TIMEOUT })
-    expect([world.ledger.isReserved(id), await onExchange(world)]).toEqual([true, []])
+    // Nothing reached the exchange, so the intent has failed for good and its funds are free
+    expect(progress(world)).toEqual({ status: 'failed', attempts: 3, lastError: TIMEOUT })
+    expect([world.ledger.isReserved(id), await onExchange(world)]).toEqual([false, []])
+  })
+
+  it('finds by a last query an order whose final send timed out after the exchange took it', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.faults.configure({ timeoutBeforeAcceptRate: 1 })
+    const running = world.run(world.gateway.execute(id, { maxAttempts: 2 }))
+    // The second and last send is taken by the exchange, but its answer is lost
+    await world.clock.advance(1)
+    world.sim.faults.configure({ timeoutBeforeAcceptRate: 0, timeoutAfterAcceptRate: 1 })
+
+    const outcome = await running
+
+    expect(outcome.kind).toBe('placed')
+    expect(sentIds(world)).toEqual([id, id])
+    expect((await onExchange(world)).length).toBe(1)
+    expect(progress(world).status).toBe('placed')
   })
 
   it('does not send what the bot share cannot pay: it waits with backoff, then fails', async () => {

@@ -127,6 +127,12 @@ export class OrderGateway {
       logger.debug('order attempt failed; retrying', { intentId, attempt, waitMs, reason: lastReason })
       await clock.sleep(waitMs)
     }
+    // The last send's outcome may still be unknown: a query is no send, so ask once more before giving up
+    const last = this.intent(intentId)
+    if (last.status === 'unknown' || last.status === 'sending') {
+      const found = await this.resolveUnknown(last, policy)
+      if (found !== 'not-placed' && found !== 'unresolved') return this.placed(found)
+    }
     return this.fail(intentId, lastReason)
   }
 
@@ -250,6 +256,11 @@ export class OrderGateway {
       journal.updateIntent(intentId, { status: 'unknown', lastError: error.message, updatedAtMs: now })
       return { kind: 'retry', reason: error.message, waitMs: 0 }
     }
+    if (isExchangeRejectedError(error) && error.venueCode === -2010 && error.venueMessage === 'Duplicate order sent.') {
+      // Our id is on an open order: an earlier send placed it, and its funds stay reserved until it is seen
+      journal.updateIntent(intentId, { status: 'unknown', updatedAtMs: now })
+      return { kind: 'retry', reason: error.venueMessage, waitMs: 0 }
+    }
     ledger.release(intentId)
     if (isExchangeRetryableError(error)) {
       journal.updateIntent(intentId, { status: 'pending', lastError: error.message, updatedAtMs: now })
@@ -257,11 +268,6 @@ export class OrderGateway {
     }
     if (!isExchangeRejectedError(error)) throw error
     const { venueCode, venueMessage } = error
-    if (venueCode === -2010 && venueMessage === 'Duplicate order sent.') {
-      // Our id is on an open order: it was placed by an earlier send
-      journal.updateIntent(intentId, { status: 'unknown', updatedAtMs: now })
-      return { kind: 'retry', reason: venueMessage, waitMs: 0 }
-    }
     journal.updateIntent(intentId, { status: 'pending', lastError: error.message, updatedAtMs: now })
     if (venueCode === -2010 && venueMessage.startsWith('Account has insufficient balance')) {
       // The book and the exchange disagree: re-read the account instead of spinning on the same refusal
@@ -297,7 +303,9 @@ export class OrderGateway {
         return await this.deps.exchange.queryOrder({ symbol: intent.symbol, clientOrderId: clientOrderId(intent.intentId) })
       } catch (error) {
         if (isOrderNotFoundError(error)) answered = true
-        else if (!isOutcomeUnknownError(error) && !isExchangeRetryableError(error)) throw error
+        // A 429 on a query is honoured too: hammering on is how an IP gets banned
+        else if (isExchangeRetryableError(error)) await this.deps.clock.sleep(error.retryAfterMs)
+        else if (!isOutcomeUnknownError(error)) throw error
       }
     }
     return answered ? 'not-found' : 'unresolved'

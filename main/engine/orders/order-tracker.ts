@@ -85,7 +85,8 @@ export class OrderTracker {
 
   /** Applies a report from a placement response or a query; returns the order, or undefined if not ours. */
   applyReport(report: OrderStatusReport): Order | undefined {
-    const events: OrderEvent[] = [{ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: report.createdAtMs }]
+    // A refused order was never on the book: no acceptance, and its funds are free again
+    const events: OrderEvent[] = report.status === 'REJECTED' ? [] : [{ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: report.createdAtMs }]
     for (const fill of report.fills ?? []) events.push(fillEvent(fill))
     events.push(...closingEvents(report))
     return this.apply(report.clientOrderId, events, this.nextSeq(), 'response')
@@ -151,9 +152,8 @@ export class OrderTracker {
     })
     // Booked after the commit: a fill rolled back (a listener threw) must not stay booked, or its replay books it twice
     for (const event of recorded) this.bookFill(intent, event)
-    if (order.status !== 'INITIALIZED' && order.status !== 'SUBMITTED' && order.status !== 'REJECTED') {
-      ledger.markAccepted(clientOrderId, seq, source)
-    }
+    if (order.status === 'REJECTED') ledger.release(clientOrderId)
+    else if (order.status !== 'INITIALIZED' && order.status !== 'SUBMITTED') ledger.markAccepted(clientOrderId, seq, source)
     this.syncLock(intent, order)
     if (CLOSED_STATUSES.has(order.status) && !CLOSED_STATUSES.has(before.status)) {
       for (const listener of this.listeners) listener.onClosed?.(order, journal.getIntent(clientOrderId) ?? intent)
