@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import { Decimal } from '../money/decimal'
+import { decimalText, durationMs, positiveDecimalText } from './decimal-text'
+
+const MINUTE = 60_000
+const HOUR = 60 * MINUTE
+
+/** How a stop-loss or take-profit exits: keep the assets, cancel the orders only, or sell all base. */
+export const STOP_OUTCOMES = ['keep', 'cancel', 'sell-all'] as const
+
+const gridSchema = z.strictObject({
+  /** Lowest level price. */
+  lower: positiveDecimalText,
+  /** Highest level price. */
+  upper: positiveDecimalText,
+  /** Number of intervals: N grids make N + 1 level prices. */
+  grids: z.number().int().min(1).max(1000),
+  spacing: z.enum(['arithmetic', 'geometric']).default('arithmetic'),
+  /** Quote committed to the grid. */
+  investment: decimalText,
+  /** Base committed to the grid. */
+  baseHeld: decimalText.default('0')
+})
+
+const feesSchema = z.strictObject({
+  /** Maker fee rate (0.001 = 0.1 %). */
+  maker: decimalText.default('0.001'),
+  /** Taker fee rate. */
+  taker: decimalText.default('0.001')
+})
+
+const riskSchema = z.strictObject({
+  /** Price at or below which the bot exits; absent = no stop-loss. */
+  stopLoss: positiveDecimalText.optional(),
+  /** Price at or above which the bot exits; absent = no take-profit. */
+  takeProfit: positiveDecimalText.optional(),
+  /** What an exit does. */
+  stopOutcome: z.enum(STOP_OUTCOMES).default('cancel'),
+  /** Keep an exchange-side OCO over the inventory grid sells do not hold, so the stops work while the app is offline. */
+  ocoBackstop: z.boolean().default(true)
+})
+
+const marketStateSchema = z.strictObject({
+  /** Candle interval the market state is read from. */
+  candleInterval: z.enum(['1m', '3m', '5m', '15m', '30m', '1h', '4h']).default('5m'),
+  /** Candles in the window. */
+  windowCandles: z.number().int().min(5).max(1000).default(48),
+  /** Net move over the window, in percent, that counts as a trend. */
+  trendThresholdPct: decimalText.default('3'),
+  /** Average candle range, in percent of price, that counts as volatile. */
+  volatilityThresholdPct: decimalText.default('1.5'),
+  /** Consecutive candles a new state must hold before it is taken (no flapping). */
+  hysteresisCandles: z.number().int().min(1).max(100).default(3)
+})
+
+const protectiveSchema = z.strictObject({
+  /** In a confirmed downtrend, place no new BUYs below the grid's lowest open order. */
+  noBuysInDowntrend: z.boolean().default(true),
+  /** In a volatile market, pause new BUYs. */
+  pauseBuysWhenVolatile: z.boolean().default(false)
+})
+
+const recenterSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  /** How long the price must stay outside the range, without interruption, before the grid is moved. */
+  confirmationMs: durationMs(2 * HOUR, MINUTE),
+  /** Shortest time between two recenters. */
+  cooldownMs: durationMs(6 * HOUR),
+  /** How far outside the range, in percent of the range edge, the price must be to count as outside. */
+  hysteresisPct: decimalText.default('0.5')
+})
+
+const deadlockSchema = z.strictObject({
+  /** Wait after a rebalance (or a failed one) before the next. */
+  cooldownMs: durationMs(HOUR),
+  /** Orders a rebalance may send before it gives up. */
+  rebalanceAttempts: z.number().int().min(1).max(50).default(5),
+  /** How often a LIMIT rebalance order is moved to the touch. */
+  repriceIntervalMs: durationMs(30_000, 1_000),
+  /** Use MARKET orders to rebalance where the symbol allows them. */
+  useMarketOrders: z.boolean().default(true)
+})
+
+const ordersSchema = z.strictObject({
+  /** Sends of one order at most, the first included. */
+  maxAttempts: z.number().int().min(1).max(100).default(8),
+  /** First retry wait; each further one doubles up to maxRetryDelayMs, with jitter. */
+  baseRetryDelayMs: durationMs(500, 10),
+  maxRetryDelayMs: durationMs(30_000, 100),
+  /** Total time one order may take, waits included. */
+  budgetMs: durationMs(10 * MINUTE, 1_000)
+})
+
+const reconcileSchema = z.strictObject({
+  /** How often the bot asks the exchange even when nothing seems wrong. */
+  intervalMs: durationMs(5 * MINUTE, 10_000)
+})
+
+const emergencySchema = z.strictObject({
+  /** On EMERGENCY, cancel the bot's orders and sell its base at market. */
+  flatten: z.boolean().default(false)
+})
+
+/**
+ * A grid bot's configuration: every amount an exact decimal string, every duration in
+ * milliseconds, every field with a documented default. Unknown fields are refused.
+ */
+export const botConfigSchema = z
+  .strictObject({
+    /** 1 to 8 letters or digits; part of every client order id. */
+    id: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be 1 to 8 letters or digits'),
+    symbol: z.string().regex(/^[A-Z0-9]{2,20}$/, 'must be an exchange symbol in capitals, such as BTCUSDT'),
+    grid: gridSchema,
+    fees: feesSchema.default(feesSchema.parse({})),
+    risk: riskSchema.default(riskSchema.parse({})),
+    marketState: marketStateSchema.default(marketStateSchema.parse({})),
+    protective: protectiveSchema.default(protectiveSchema.parse({})),
+    recenter: recenterSchema.default(recenterSchema.parse({})),
+    deadlock: deadlockSchema.default(deadlockSchema.parse({})),
+    orders: ordersSchema.default(ordersSchema.parse({})),
+    reconcile: reconcileSchema.default(reconcileSchema.parse({})),
+    emergency: emergencySchema.default(emergencySchema.parse({}))
+  })
+  .superRefine((config, context) => {
+    const lower = new Decimal(config.grid.lower)
+    const upper = new Decimal(config.grid.upper)
+    if (!upper.gt(lower)) context.addIssue({ code: 'custom', path: ['grid', 'upper'], message: `must be above grid.lower (${config.grid.lower})` })
+    if (new Decimal(config.grid.investment).isZero() && new Decimal(config.grid.baseHeld).isZero()) {
+      context.addIssue({ code: 'custom', path: ['grid', 'investment'], message: 'investment and baseHeld are both zero' })
+    }
+    const { stopLoss, takeProfit } = config.risk
+    if (stopLoss !== undefined && !new Decimal(stopLoss).lt(upper)) context.addIssue({ code: 'custom', path: ['risk', 'stopLoss'], message: `must be below grid.upper (${config.grid.upper})` })
+    if (takeProfit !== undefined && !new Decimal(takeProfit).gt(lower)) context.addIssue({ code: 'custom', path: ['risk', 'takeProfit'], message: `must be above grid.lower (${config.grid.lower})` })
+    if (stopLoss !== undefined && takeProfit !== undefined && !new Decimal(stopLoss).lt(takeProfit)) {
+      context.addIssue({ code: 'custom', path: ['risk', 'takeProfit'], message: `must be above risk.stopLoss (${stopLoss})` })
+    }
+    for (const [name, rate] of Object.entries(config.fees)) {
+      if (new Decimal(rate).gte('0.5')) context.addIssue({ code: 'custom', path: ['fees', name], message: 'must be below 0.5 (a rate, e.g. 0.001 for 0.1 %)' })
+    }
+    if (config.orders.maxRetryDelayMs < config.orders.baseRetryDelayMs) {
+      context.addIssue({ code: 'custom', path: ['orders', 'maxRetryDelayMs'], message: 'must not be below orders.baseRetryDelayMs' })
+    }
+  })
+
+/** A validated bot configuration with every default filled in. */
+export type BotConfig = z.output<typeof botConfigSchema>
+
+/** A bot configuration as a person writes it: defaults may be left out. */
+export type BotConfigInput = z.input<typeof botConfigSchema>
+
+/** The outcome of validating a configuration: the config, or every problem with its path. */
+export type BotConfigResult = { readonly ok: true; readonly config: BotConfig } | { readonly ok: false; readonly errors: readonly string[] }
+
+/** Validates a configuration; each error reads "path: what is wrong", e.g. "grid.upper: must be above grid.lower (65000)". */
+export function parseBotConfig(input: unknown): BotConfigResult {
+  const result = botConfigSchema.safeParse(input)
+  if (result.success) return { ok: true, config: result.data }
+  return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.length === 0 ? 'config' : issue.path.join('.')}: ${issue.message}`) }
+}
