@@ -157,3 +157,10 @@ export function parseBotConfig(input: unknown): BotConfigResult {
   if (result.success) return { ok: true, config: result.data }
   return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.length === 0 ? 'config' : issue.path.join('.')}: ${issue.message}`) }
 }
+
+/** Validates a configuration and returns it, or throws one error listing every problem (for code and tests that build configs). */
+export function botConfig(input: BotConfigInput): BotConfig {
+  const result = parseBotConfig(input)
+  if (!result.ok) throw new Error(`invalid bot configuration: ${result.errors.join('; ')}`)
+  return result.config
+}

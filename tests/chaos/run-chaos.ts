@@ -108,11 +108,11 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     ledger: process.engine.ledger,
     bots: configs.map((config) => {
       const baseAsset = config.symbol.replace(/USDT$/, '')
-      return { botId: config.botId, symbol: config.symbol, baseAsset, quoteAsset: 'USDT', allocation: { USDT: config.investment, [baseAsset]: config.baseHeld } }
+      return { botId: config.id, symbol: config.symbol, baseAsset, quoteAsset: 'USDT', allocation: { USDT: config.grid.investment, [baseAsset]: config.grid.baseHeld } }
     }),
     startingBalances: STARTING_BALANCES
   })
-  const fills = configs.reduce((total, config) => total + process.journal.listFills(config.botId).length, 0)
+  const fills = configs.reduce((total, config) => total + process.journal.listFills(config.id).length, 0)
   world.crash()
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)
   return { seed: options.seed, violations, trace, crashes, fills }

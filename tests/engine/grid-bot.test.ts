@@ -87,7 +87,7 @@ describe('a grid bot in trouble', () => {
 
   it('flattens when told to: every order of the bot cancelled and its base sold at market', async () => {
     const world = new SimWorld(journalPath())
-    const { bot } = await world.boot({ ...BOT_CONFIG, flattenOnEmergency: true })
+    const { bot } = await world.boot({ ...BOT_CONFIG, emergency: { flatten: true } })
     world.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
     await world.trade('58990')
     await world.quiesce(80)
@@ -102,7 +102,7 @@ describe('a grid bot in trouble', () => {
     const world = new SimWorld(journalPath())
     const { bot, journal } = await world.boot()
     const stop = new AbortController()
-    void bot.keepReconciling(60_000, stop.signal)
+    void bot.keepReconciling(stop.signal, 60_000)
     world.exchange.silenceStream()
     await world.trade('58990')
     expect(journal.listFills('b1').filter((fill) => fill.clientOrderId.includes('-4B-'))).toHaveLength(0)

@@ -1,3 +1,4 @@
+import { botConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { AccountEngine } from '../../main/engine/account/account-engine'
 import { GridBot } from '../../main/engine/bot/grid-bot'
@@ -25,32 +26,20 @@ export const BTCUSDT_RULES = parseExchangeInfo({
 })
 
 /** A ten-grid BTCUSDT bot from 55,000 to 65,000 with 1,000 USDT. */
-export const BOT_CONFIG: GridBotConfig = {
-  botId: 'b1',
+export const BOT_CONFIG: GridBotConfig = botConfig({
+  id: 'b1',
   symbol: 'BTCUSDT',
-  lower: '55000',
-  upper: '65000',
-  grids: 10,
-  spacing: 'arithmetic',
-  investment: '1000',
-  baseHeld: '0',
-  makerFee: '0.001',
-  takerFee: '0.001'
-}
+  grid: { lower: '55000', upper: '65000', grids: 10, spacing: 'arithmetic', investment: '1000', baseHeld: '0' },
+  fees: { maker: '0.001', taker: '0.001' }
+})
 
 /** A ten-grid ETHUSDT bot from 2,700 to 3,300 with 800 USDT, on the same account as BOT_CONFIG. */
-export const ETH_BOT_CONFIG: GridBotConfig = {
-  botId: 'b2',
+export const ETH_BOT_CONFIG: GridBotConfig = botConfig({
+  id: 'b2',
   symbol: 'ETHUSDT',
-  lower: '2700',
-  upper: '3300',
-  grids: 10,
-  spacing: 'geometric',
-  investment: '800',
-  baseHeld: '0',
-  makerFee: '0.001',
-  takerFee: '0.001'
-}
+  grid: { lower: '2700', upper: '3300', grids: 10, spacing: 'geometric', investment: '800', baseHeld: '0' },
+  fees: { maker: '0.001', taker: '0.001' }
+})
 
 /** A seeded number source in [0, 1) (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -110,7 +99,7 @@ export class SimWorld {
     const bots = list.map((config) => new GridBot(engine, { exchange: connection.exchange, journal, clock: this.clock, logger }, config))
     this.process = { kill: connection.kill, engine, bot: bots[0] as GridBot, bots, journal, logger }
     for (const bot of bots) {
-      const starting = journal.getBot(bot.config.botId) === undefined ? bot.create() : bot.restore()
+      const starting = journal.getBot(bot.config.id) === undefined ? bot.create() : bot.restore()
       let failure: unknown
       let done = false
       starting.then(
@@ -123,7 +112,7 @@ export class SimWorld {
       // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
       for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
       if (failure !== undefined) throw failure
-      if (!done) throw new Error(`bot ${bot.config.botId} did not finish starting`)
+      if (!done) throw new Error(`bot ${bot.config.id} did not finish starting`)
     }
     await this.quiesce()
     return this.process

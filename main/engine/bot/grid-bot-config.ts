@@ -1,35 +1,21 @@
+import type { BotConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
-import type { GridSettings, GridSpacing } from '../grid/planner/grid-settings'
+import type { GridSettings } from '../grid/planner/grid-settings'
 
-/** A grid bot's configuration as stored: every amount an exact decimal string. */
-export interface GridBotConfig {
-  readonly botId: string
-  readonly symbol: string
-  readonly lower: string
-  readonly upper: string
-  readonly grids: number
-  readonly spacing: GridSpacing
-  /** Quote committed to the grid. */
-  readonly investment: string
-  /** Base committed to the grid. */
-  readonly baseHeld: string
-  readonly makerFee: string
-  readonly takerFee: string
-  /** On EMERGENCY, cancel the bot's orders and sell its base at market (default: keep them, a person decides). */
-  readonly flattenOnEmergency?: boolean
-}
+/** A grid bot's configuration: the validated shared schema (shared/config/bot-config.ts). */
+export type GridBotConfig = BotConfig
 
 /** Returns the planner's settings for a configuration at a price. */
 export function settingsOf(config: GridBotConfig, price: Decimal): GridSettings {
   return {
-    lower: new Decimal(config.lower),
-    upper: new Decimal(config.upper),
-    grids: config.grids,
-    spacing: config.spacing,
-    investment: new Decimal(config.investment),
-    baseHeld: new Decimal(config.baseHeld),
+    lower: new Decimal(config.grid.lower),
+    upper: new Decimal(config.grid.upper),
+    grids: config.grid.grids,
+    spacing: config.grid.spacing,
+    investment: new Decimal(config.grid.investment),
+    baseHeld: new Decimal(config.grid.baseHeld),
     price,
-    makerFee: new Decimal(config.makerFee),
-    takerFee: new Decimal(config.takerFee)
+    makerFee: new Decimal(config.fees.maker),
+    takerFee: new Decimal(config.fees.taker)
   }
 }

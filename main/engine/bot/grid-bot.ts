@@ -37,7 +37,7 @@ export class GridBot {
     readonly config: GridBotConfig
   ) {
     this.trader = new GridTrader({
-      botId: config.botId,
+      botId: config.id,
       symbol: config.symbol,
       journal: deps.journal,
       gateway: account.gateway,
@@ -45,24 +45,30 @@ export class GridBot {
       rules: account.rules,
       clock: deps.clock,
       logger: deps.logger,
-      onEmergency: (reason, details) => this.emergency(reason, details)
+      onEmergency: (reason, details) => this.emergency(reason, details),
+      retry: {
+        maxAttempts: config.orders.maxAttempts,
+        baseDelayMs: config.orders.baseRetryDelayMs,
+        maxDelayMs: config.orders.maxRetryDelayMs,
+        budgetMs: config.orders.budgetMs
+      }
     })
     // Events may have been missed while the stream was down: the exchange is asked again
     account.onReconnect(() => {
-      this.reconcile().catch((error: unknown) => deps.logger.error('reconciliation after a reconnect failed', { botId: config.botId, error: String(error) }))
+      this.reconcile().catch((error: unknown) => deps.logger.error('reconciliation after a reconnect failed', { botId: config.id, error: String(error) }))
     })
   }
 
   /** Plans and starts a new bot; throws if the plan has problems (nothing is sent then). */
   async create(): Promise<void> {
     const { journal, clock, exchange } = this.deps
-    const { botId, symbol } = this.config
+    const { id: botId, symbol } = this.config
     const rules = this.account.rules.get(symbol)
     const plan = planGrid(rules, settingsOf(this.config, await exchange.lastPrice(symbol)), this.account.rules.exchangeFilters())
     if (plan.problems.length > 0) throw new Error(`the plan for ${symbol} has problems: ${plan.problems.map((problem) => problem.message).join('; ')}`)
     const now = clock.nowMs()
     journal.saveBot({ botId, symbol, configJson: JSON.stringify(this.config), status: 'running', createdAtMs: now, updatedAtMs: now })
-    this.account.ledger.registerBot(botId, { [rules.quoteAsset]: new Decimal(this.config.investment), [rules.baseAsset]: new Decimal(this.config.baseHeld) })
+    this.account.ledger.registerBot(botId, { [rules.quoteAsset]: new Decimal(this.config.grid.investment), [rules.baseAsset]: new Decimal(this.config.grid.baseHeld) })
     if (plan.acquisition !== null) await this.acquire(plan.acquisition.quantity)
     await this.trader.start(plan)
   }
@@ -71,11 +77,11 @@ export class GridBot {
   async restore(): Promise<ReconcileReport | undefined> {
     const { journal } = this.deps
     const rules = this.account.rules.get(this.config.symbol)
-    const allocation = { [rules.quoteAsset]: new Decimal(this.config.investment), [rules.baseAsset]: new Decimal(this.config.baseHeld) }
-    this.account.ledger.registerBot(this.config.botId, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(this.config.botId)))
+    const allocation = { [rules.quoteAsset]: new Decimal(this.config.grid.investment), [rules.baseAsset]: new Decimal(this.config.grid.baseHeld) }
+    this.account.ledger.registerBot(this.config.id, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(this.config.id)))
     const record = this.record()
     if (record.status === 'stopped') this.trader.halt('all')
-    if (record.status === 'emergency') this.trader.halt(this.config.flattenOnEmergency === true ? 'all' : 'buys')
+    if (record.status === 'emergency') this.trader.halt(this.config.emergency.flatten ? 'all' : 'buys')
     this.trader.load()
     const report = await this.reconcile()
     await this.trader.resume()
@@ -85,11 +91,11 @@ export class GridBot {
   /** Reconciles this bot with the exchange. */
   async reconcile(): Promise<ReconcileReport> {
     const active = new Set(this.trader.levelStates().flatMap((level) => (level.activeIntentId === null ? [] : [level.activeIntentId])))
-    const report = await this.account.reconciler.reconcileBot(this.config.botId, this.config.symbol, active)
+    const report = await this.account.reconciler.reconcileBot(this.config.id, this.config.symbol, active)
     await this.account.drained()
     // Levels waiting on something that never came (a failed cancel, a lost event) get another pass;
     // it runs on its own, since a retry may wait minutes for the exchange
-    this.trader.driveAll().catch((error: unknown) => this.deps.logger.error('driving the levels after reconciliation failed', { botId: this.config.botId, error: String(error) }))
+    this.trader.driveAll().catch((error: unknown) => this.deps.logger.error('driving the levels after reconciliation failed', { botId: this.config.id, error: String(error) }))
     return report
   }
 
@@ -97,27 +103,27 @@ export class GridBot {
    * Reconciles every `intervalMs` of clock time until the signal aborts: events can be lost
    * without the stream ever saying so, and only asking the exchange finds that out.
    */
-  async keepReconciling(intervalMs: number, signal: AbortSignal): Promise<void> {
+  async keepReconciling(signal: AbortSignal, intervalMs = this.config.reconcile.intervalMs): Promise<void> {
     while (!signal.aborted) {
       try {
         await this.deps.clock.sleep(intervalMs, signal)
       } catch {
         return
       }
-      await this.reconcile().catch((error: unknown) => this.deps.logger.error('periodic reconciliation failed', { botId: this.config.botId, error: String(error) }))
+      await this.reconcile().catch((error: unknown) => this.deps.logger.error('periodic reconciliation failed', { botId: this.config.id, error: String(error) }))
     }
   }
 
   /** Returns the bot's stored record. */
   record(): BotRecord {
-    const record = this.deps.journal.getBot(this.config.botId)
-    if (record === undefined) throw new Error(`bot ${this.config.botId} is not in the journal`)
+    const record = this.deps.journal.getBot(this.config.id)
+    if (record === undefined) throw new Error(`bot ${this.config.id} is not in the journal`)
     return record
   }
 
   private async acquire(quantity: Decimal): Promise<void> {
     const { journal, clock } = this.deps
-    const { botId, symbol } = this.config
+    const { id: botId, symbol } = this.config
     const intentId = orderIdFor(botId, { kind: 'acquire' }, journal.nextCounter(botId, counterNameOf({ kind: 'acquire' })))
     const now = clock.nowMs()
     journal.createIntent({
@@ -140,8 +146,8 @@ export class GridBot {
     journal.transaction(() => {
       journal.saveBot({ ...record, status: 'emergency', updatedAtMs: now })
       journal.openIncident({
-        incidentId: `${this.config.botId}-${now}-${journal.nextCounter(this.config.botId, 'incident')}`,
-        botId: this.config.botId,
+        incidentId: `${this.config.id}-${now}-${journal.nextCounter(this.config.id, 'incident')}`,
+        botId: this.config.id,
         kind: 'emergency',
         severity: 'critical',
         message: `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`,
@@ -150,17 +156,17 @@ export class GridBot {
         resolvedAtMs: null
       })
     })
-    logger.error(`bot ${this.config.botId} entered EMERGENCY: ${reason}`, details)
-    if (this.config.flattenOnEmergency === true) {
+    logger.error(`bot ${this.config.id} entered EMERGENCY: ${reason}`, details)
+    if (this.config.emergency.flatten) {
       this.trader.halt('all')
-      this.flatten().catch((error: unknown) => logger.error('flattening after the EMERGENCY failed; act by hand', { botId: this.config.botId, error: String(error) }))
+      this.flatten().catch((error: unknown) => logger.error('flattening after the EMERGENCY failed; act by hand', { botId: this.config.id, error: String(error) }))
     }
   }
 
   /** Cancels every open order of the bot, then sells the base it owns at market. */
   private async flatten(): Promise<void> {
     const { journal, clock, logger } = this.deps
-    const { botId, symbol } = this.config
+    const { id: botId, symbol } = this.config
     const { tracker, gateway, ledger } = this.account
     for (const order of tracker.openOrders(botId)) await gateway.cancel(order.command.clientOrderId)
     const rules = this.account.rules.get(symbol)

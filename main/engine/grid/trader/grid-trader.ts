@@ -9,6 +9,7 @@ import type { FillRecord, IntentPurpose, IntentRecord } from '../../journal/jour
 import type { Logger } from '../../logging/logger'
 import type { Order } from '../../orders/order'
 import type { ExecuteOutcome, OrderGateway } from '../../orders/order-gateway'
+import type { RetryPolicy } from '../../orders/retry-policy'
 import { CLOSED_STATUSES } from '../../orders/order-status'
 import type { OrderTracker } from '../../orders/order-tracker'
 import type { GridPlan } from '../planner/grid-plan'
@@ -28,6 +29,8 @@ export interface GridTraderDeps {
   readonly logger: Logger
   /** Called when a fill cannot be hedged: the bot must stop opening exposure and tell the person. */
   readonly onEmergency: (reason: string, details: Readonly<Record<string, string>>) => void
+  /** The bot's own retry budget for its orders (the gateway's defaults otherwise). */
+  readonly retry?: Partial<RetryPolicy>
 }
 
 /** Marks a fill as hedged by dust carried on a level rather than by an order. */
@@ -200,7 +203,7 @@ export class GridTrader {
       if (unfinished !== undefined && (unfinished.status === 'pending' || unfinished.status === 'sending' || unfinished.status === 'unknown')) {
         // A placement this process did not finish (a restart, or a retry budget cut short): finish it first
         if (this.isHalted(unfinished.side)) return
-        this.afterExecute(index, unfinished, await this.deps.gateway.execute(unfinished.intentId))
+        this.afterExecute(index, unfinished, await this.deps.gateway.execute(unfinished.intentId, this.deps.retry))
         continue
       }
       if (state.waiting.length === 0) return
@@ -225,7 +228,7 @@ export class GridTrader {
         return
       }
       this.transition(this.level(index), 'assign', { activeIntentId: intentId, waiting: this.level(index).waiting.filter((id) => id !== intentId), reason: `placing: ${intent.side} ${intent.quantity}` })
-      const outcome = await this.deps.gateway.execute(intentId)
+      const outcome = await this.deps.gateway.execute(intentId, this.deps.retry)
       this.afterExecute(index, intent, outcome)
     }
   }

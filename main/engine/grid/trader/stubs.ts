@@ -1,3 +1,4 @@
+import { botConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { AccountEngine } from '../../account/account-engine'
 import { botHoldings } from '../../bot/bot-holdings'
@@ -32,18 +33,12 @@ export const BTCUSDT_EXCHANGE_RULES = parseExchangeInfo({
 })
 
 /** The bot's configuration: its share is 1,000 USDT and 0.01 BTC (what restore() rebuilds it from). */
-export const TRADER_CONFIG: GridBotConfig = {
-  botId: BOT_ID,
+export const TRADER_CONFIG: GridBotConfig = botConfig({
+  id: BOT_ID,
   symbol: SYMBOL,
-  lower: '58000',
-  upper: '62000',
-  grids: 4,
-  spacing: 'arithmetic',
-  investment: '1000',
-  baseHeld: '0.01',
-  makerFee: '0.001',
-  takerFee: '0.001'
-}
+  grid: { lower: '58000', upper: '62000', grids: 4, spacing: 'arithmetic', investment: '1000', baseHeld: '0.01' },
+  fees: { maker: '0.001', taker: '0.001' }
+})
 
 /** One level of a hand-written plan: price, first side and quantity, as exact text. */
 export type LevelSpec = readonly [price: string, side: LevelSide, quantity: string]
@@ -77,13 +72,13 @@ export function handPlan(levels: readonly LevelSpec[], price = '60000'): GridPla
     lower: planned[0]?.price ?? new Decimal(0),
     upper: planned[planned.length - 1]?.price ?? new Decimal(0),
     price: new Decimal(price),
-    investment: new Decimal(TRADER_CONFIG.investment),
+    investment: new Decimal(TRADER_CONFIG.grid.investment),
     levels: planned,
     profitPerGrid: { minPct: new Decimal(0), maxPct: new Decimal(0) },
     quotePerGrid: new Decimal(0),
     minInvestment: new Decimal(0),
     baseRequired: total('SELL'),
-    baseHeld: new Decimal(TRADER_CONFIG.baseHeld),
+    baseHeld: new Decimal(TRADER_CONFIG.grid.baseHeld),
     acquisition: null,
     quoteRequired: total('BUY'),
     problems: []
@@ -164,7 +159,7 @@ export class GridWorld {
 
   /** Gives the bot its share in a process's ledger, rebuilt from the journal's fills as restore() does. */
   registerShare(running: EngineOnly): void {
-    const allocation = { USDT: new Decimal(TRADER_CONFIG.investment), BTC: new Decimal(TRADER_CONFIG.baseHeld) }
+    const allocation = { USDT: new Decimal(TRADER_CONFIG.grid.investment), BTC: new Decimal(TRADER_CONFIG.grid.baseHeld) }
     running.engine.ledger.registerBot(BOT_ID, botHoldings(allocation, 'BTC', 'USDT', running.journal.listFills(BOT_ID)))
   }
 
