@@ -1,6 +1,7 @@
 /** The journal module: the engine's durable memory on node:sqlite, opened through openJournal. */
 export type { IntentPatch, Journal } from './journal'
 export type {
+  BotEventRecord,
   BotRecord,
   BotStatus,
   FillRecord,

@@ -118,3 +118,15 @@ export interface TimerRecord {
   readonly name: string
   readonly atMs: number
 }
+
+/** Something that happened to a bot, worded for a person (a command carried out, a state change). */
+export interface BotEventRecord {
+  readonly botId: string
+  /** Past tense, e.g. "EmergencyStopped", "LevelHeld", "MarketStateChanged". */
+  readonly type: string
+  /** The grid level concerned, if any. */
+  readonly level: number | null
+  readonly message: string
+  readonly detailsJson: string
+  readonly atMs: number
+}

@@ -59,6 +59,13 @@ const SQL = {
   insertIncident: `
     INSERT INTO incidents (incident_id, bot_id, kind, severity, message, details_json, opened_at_ms, resolved_at_ms)
     VALUES (:incidentId, :botId, :kind, :severity, :message, :detailsJson, :openedAtMs, :resolvedAtMs)`,
+  insertBotEvent: `
+    INSERT INTO bot_events (bot_id, type, level, message, details_json, at_ms)
+    VALUES (:botId, :type, :level, :message, :detailsJson, :atMs)`,
+  listBotEvents: `
+    SELECT * FROM (
+      SELECT * FROM bot_events WHERE bot_id = :botId AND (:level IS NULL OR level = :level) ORDER BY event_seq DESC LIMIT :limit
+    ) ORDER BY event_seq`,
   resolveIncident: 'UPDATE incidents SET resolved_at_ms = ? WHERE incident_id = ? AND resolved_at_ms IS NULL',
   getIncident: 'SELECT * FROM incidents WHERE incident_id = ?',
   listIncidents: `

@@ -1,4 +1,5 @@
 import type {
+  BotEventRecord,
   BotRecord,
   FillRecord,
   IncidentRecord,
@@ -75,6 +76,11 @@ export interface Journal {
   getTimer(botId: string, name: string): TimerRecord | undefined
   /** Removes a timer; no error if there is none. */
   clearTimer(botId: string, name: string): void
+
+  /** Appends a bot event. */
+  appendBotEvent(event: BotEventRecord): void
+  /** Returns a bot's events, oldest first; only one level's when `level` is given; the newest `limit` when given. */
+  listBotEvents(botId: string, filter?: { readonly level?: number; readonly limit?: number }): BotEventRecord[]
 
   /** Returns the next value (1, 2, 3, …) of a bot's named counter, durably (client order id cycles). */
   nextCounter(botId: string, name: string): number

@@ -135,6 +135,22 @@ export const JOURNAL_MIGRATIONS: readonly JournalMigration[] = [
       DROP INDEX fills_unhedged_by_bot;
       CREATE INDEX fills_unhedged_by_bot ON fills (bot_id, time_ms) WHERE counter_intent_id IS NULL AND hedge_note IS NULL;
     `
+  },
+  {
+    version: 3,
+    description: "bot events: what happened to a bot and why, for the person's event log",
+    sql: `
+      CREATE TABLE bot_events (
+        event_seq INTEGER PRIMARY KEY,
+        bot_id TEXT NOT NULL REFERENCES bots (bot_id),
+        type TEXT NOT NULL,
+        level INTEGER,
+        message TEXT NOT NULL,
+        details_json TEXT NOT NULL CHECK (json_valid(details_json)),
+        at_ms INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX bot_events_by_bot ON bot_events (bot_id, event_seq);
+    `
   }
 ]
 

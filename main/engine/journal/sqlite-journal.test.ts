@@ -422,3 +422,19 @@ describe('fill hedge notes', () => {
     expect(() => journal.setFillHedgeNote('BTCUSDT', '99', 'dust:1')).toThrow(JournalRecordMissingError)
   })
 })
+
+describe('bot events', () => {
+  it('lists a bot\'s events oldest first, by level, and the newest few', () => {
+    const journal = openJournal(':memory:')
+    journal.saveBot(botRecord())
+    const event = (type: string, level: number | null, atMs: number) => ({ botId: 'bot-1', type, level, message: type, detailsJson: '{}', atMs })
+    journal.appendBotEvent(event('Paused', null, 1))
+    journal.appendBotEvent(event('LevelHeld', 3, 2))
+    journal.appendBotEvent(event('LevelReleased', 3, 3))
+    journal.appendBotEvent(event('Resumed', null, 4))
+    expect(journal.listBotEvents('bot-1').map((entry) => entry.type)).toEqual(['Paused', 'LevelHeld', 'LevelReleased', 'Resumed'])
+    expect(journal.listBotEvents('bot-1', { level: 3 }).map((entry) => entry.type)).toEqual(['LevelHeld', 'LevelReleased'])
+    expect(journal.listBotEvents('bot-1', { limit: 2 }).map((entry) => entry.type)).toEqual(['LevelReleased', 'Resumed'])
+    expect(() => journal.appendBotEvent({ ...event('x', null, 5), botId: 'nobody' })).toThrow(JournalRecordMissingError)
+  })
+})

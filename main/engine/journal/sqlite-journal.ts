@@ -1,11 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite'
+import { botEventFromRow, botEventParameters } from './bot-event-row'
 import { botFromRow, botParameters } from './bot-row'
 import { fillFromRow, fillParameters } from './fill-row'
 import { incidentFromRow, incidentParameters } from './incident-row'
 import { intentFromRow, intentParameters, intentPatchParameters } from './intent-row'
 import type { IntentPatch, Journal } from './journal'
 import { JournalDuplicateError } from './journal-duplicate-error'
-import type { BotRecord, FillRecord, IncidentRecord, IntentRecord, IntentStatus, LevelRecord, OrderEventRecord, TimerRecord } from './journal-records'
+import type { BotEventRecord, BotRecord, FillRecord, IncidentRecord, IntentRecord, IntentStatus, LevelRecord, OrderEventRecord, TimerRecord } from './journal-records'
 import { JournalRecordMissingError } from './journal-record-missing-error'
 import { type JournalStatements, prepareJournalStatements } from './journal-statements'
 import { levelFromRow, levelParameters } from './level-row'
@@ -170,6 +171,21 @@ export class SqliteJournal implements Journal {
   /** Removes all of a bot's levels (a re-plan). */
   clearLevels(botId: string): void {
     this.statements.clearLevels.run(botId)
+  }
+
+  /** Appends a bot event; throws JournalRecordMissingError for an unknown bot. */
+  appendBotEvent(event: BotEventRecord): void {
+    try {
+      this.statements.insertBotEvent.run(botEventParameters(event))
+    } catch (error) {
+      if (isSqliteConstraint(error, SQLITE_CONSTRAINT.foreignKey)) throw new JournalRecordMissingError('bot', event.botId, 'appendBotEvent')
+      throw error
+    }
+  }
+
+  /** Returns a bot's events, oldest first; only one level's when asked; the newest `limit` (default 1,000). */
+  listBotEvents(botId: string, filter: { readonly level?: number; readonly limit?: number } = {}): BotEventRecord[] {
+    return this.statements.listBotEvents.all({ botId, level: filter.level ?? null, limit: filter.limit ?? 1000 }).map(botEventFromRow)
   }
 
   /** Opens an incident; throws JournalDuplicateError for a known id, JournalRecordMissingError for an unknown bot. */
