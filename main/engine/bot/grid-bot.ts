@@ -2,7 +2,7 @@ import { Decimal } from '@shared/money/decimal'
 import type { AccountEngine } from '../account/account-engine'
 import type { Clock } from '../clock/clock'
 import type { Exchange } from '../exchange/port/exchange'
-import { counterNameOf, orderIdFor } from '../grid/trader/client-order-ids'
+import { counterNameOf, orderIdFor, parseOrderId } from '../grid/trader/client-order-ids'
 import { GridTrader } from '../grid/trader/grid-trader'
 import { planGrid } from '../grid/planner/plan-grid'
 import { roundQuantity } from '../exchange/rules/round-order'
@@ -80,7 +80,10 @@ export class GridBot {
     const allocation = { [rules.quoteAsset]: new Decimal(this.config.grid.investment), [rules.baseAsset]: new Decimal(this.config.grid.baseHeld) }
     this.account.ledger.registerBot(this.config.id, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(this.config.id)))
     const record = this.record()
-    if (record.status === 'stopped') this.trader.halt('all')
+    if (record.status === 'stopped' || record.status === 'paused') {
+      this.trader.halt('all')
+      this.account.gateway.blockBot(this.config.id)
+    }
     if (record.status === 'emergency') this.trader.halt(this.config.emergency.flatten ? 'all' : 'buys')
     this.trader.load()
     const report = await this.reconcile()
@@ -114,6 +117,81 @@ export class GridBot {
     }
   }
 
+  /**
+   * EMERGENCY STOP: the bot is persisted as stopped first (a crash mid-way stays stopped), every
+   * placement is halted and the gateway refuses the bot's sends; once no send is on the wire every
+   * open order of the bot is cancelled — found on the exchange itself, so it works while the
+   * stream is down and after a restart — and, if asked, its base is sold at market. Stays stopped
+   * until a person resumes it.
+   */
+  async emergencyStop(options: { readonly sellBase: boolean }): Promise<EmergencyStopReport> {
+    const { journal, clock, exchange } = this.deps
+    const { id: botId, symbol } = this.config
+    journal.saveBot({ ...this.record(), status: 'stopped', updatedAtMs: clock.nowMs() })
+    this.event('EmergencyStopRequested', null, `EMERGENCY STOP pressed${options.sellBase ? ' (cancel all and sell base)' : ' (cancel all)'}`)
+    this.trader.halt('all')
+    this.account.gateway.blockBot(botId)
+    await this.account.gateway.quiet()
+    const cancelled: string[] = []
+    let remaining: string[] = []
+    // Bounded: a few sweeps, each over what the exchange itself still shows open
+    for (let sweep = 0; sweep < 5; sweep += 1) {
+      remaining = (await exchange.openOrders(symbol)).map((order) => order.clientOrderId as string).filter((id) => parseOrderId(id)?.botId === botId)
+      if (remaining.length === 0) break
+      for (const id of remaining) {
+        const done = journal.getIntent(id) === undefined ? await this.account.gateway.cancelUntracked(symbol, id) : (await this.account.gateway.cancel(id)).kind !== 'failed'
+        if (done) cancelled.push(id)
+      }
+      if (sweep > 0) await clock.sleep(1_000)
+    }
+    let sold: string | null = null
+    if (options.sellBase && remaining.length === 0) sold = await this.sellBase()
+    const report: EmergencyStopReport = { cancelled, stillOpen: remaining, soldBase: sold }
+    const message = remaining.length === 0 ? `stopped: ${cancelled.length} order(s) cancelled${sold === null ? '' : `, ${sold} base sold`}` : `stop incomplete: ${remaining.length} order(s) still open`
+    this.event('EmergencyStopped', null, message, { cancelled: cancelled.length, stillOpen: remaining.join(','), soldBase: sold ?? '' })
+    if (remaining.length > 0) this.openIncident('emergency-stop', `EMERGENCY STOP could not cancel ${remaining.length} order(s): ${remaining.join(', ')}. Cancel them on the exchange.`, { stillOpen: remaining.join(',') })
+    return report
+  }
+
+  /** Pauses the bot: no new orders; those on the exchange stay. */
+  pause(): void {
+    this.trader.halt('all')
+    this.account.gateway.blockBot(this.config.id)
+    this.deps.journal.saveBot({ ...this.record(), status: 'paused', updatedAtMs: this.deps.clock.nowMs() })
+    this.event('Paused', null, 'paused by you: no new orders')
+  }
+
+  /**
+   * Resumes a paused, stopped or EMERGENCY bot — only ever on a person's explicit command. Open
+   * incidents are marked resolved, the bot reconciles, and the grid places what waits.
+   */
+  async resume(): Promise<void> {
+    const { journal, clock } = this.deps
+    const record = this.record()
+    if (record.status === 'running') return
+    const now = clock.nowMs()
+    journal.transaction(() => {
+      journal.saveBot({ ...record, status: 'running', updatedAtMs: now })
+      for (const incident of journal.listIncidents({ openOnly: true, botId: this.config.id })) journal.resolveIncident(incident.incidentId, now)
+    })
+    this.event('Resumed', null, `resumed by you (was ${record.status})`)
+    this.account.gateway.unblockBot(this.config.id)
+    this.trader.unhalt()
+    await this.reconcile()
+  }
+
+  /** Holds one level by hand: its order is cancelled and nothing is placed on it until released. */
+  async holdLevel(index: number): Promise<void> {
+    this.event('LevelHeld', index, `level ${index} held by you`)
+    await this.trader.holdLevel(index)
+  }
+
+  /** Releases a held level: what waits for it is placed. */
+  async releaseLevel(index: number): Promise<void> {
+    this.event('LevelReleased', index, `level ${index} released by you`)
+    await this.trader.releaseLevel(index)
+  }
+
   /** Returns the bot's stored record. */
   record(): BotRecord {
     const record = this.deps.journal.getBot(this.config.id)
@@ -139,39 +217,34 @@ export class GridBot {
   }
 
   private emergency(reason: string, details: Readonly<Record<string, string>>): void {
-    const { journal, clock, logger } = this.deps
-    const now = clock.nowMs()
+    const { journal, clock } = this.deps
     this.trader.halt()
     const record = this.record()
     journal.transaction(() => {
-      journal.saveBot({ ...record, status: 'emergency', updatedAtMs: now })
-      journal.openIncident({
-        incidentId: `${this.config.id}-${now}-${journal.nextCounter(this.config.id, 'incident')}`,
-        botId: this.config.id,
-        kind: 'emergency',
-        severity: 'critical',
-        message: `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`,
-        detailsJson: JSON.stringify(details),
-        openedAtMs: now,
-        resolvedAtMs: null
-      })
+      journal.saveBot({ ...record, status: 'emergency', updatedAtMs: clock.nowMs() })
+      this.openIncident('emergency', `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`, details)
     })
-    logger.error(`bot ${this.config.id} entered EMERGENCY: ${reason}`, details)
+    this.event('EmergencyEntered', details['level'] === undefined ? null : Number(details['level']), `EMERGENCY: ${reason}`)
     if (this.config.emergency.flatten) {
       this.trader.halt('all')
-      this.flatten().catch((error: unknown) => logger.error('flattening after the EMERGENCY failed; act by hand', { botId: this.config.id, error: String(error) }))
+      this.flatten().catch((error: unknown) => this.deps.logger.error('flattening after the EMERGENCY failed; act by hand', { botId: this.config.id, error: String(error) }))
     }
   }
 
   /** Cancels every open order of the bot, then sells the base it owns at market. */
   private async flatten(): Promise<void> {
-    const { journal, clock, logger } = this.deps
+    for (const order of this.account.tracker.openOrders(this.config.id)) await this.account.gateway.cancel(order.command.clientOrderId)
+    const sold = await this.sellBase()
+    this.deps.logger.warn(`bot ${this.config.id} flattened after its EMERGENCY: ${sold ?? 'no'} base sold at market`, {})
+  }
+
+  /** Sells the base the bot owns at market; returns the quantity sold, or null when there was none to sell or the sale failed. */
+  private async sellBase(): Promise<string | null> {
+    const { journal, clock } = this.deps
     const { id: botId, symbol } = this.config
-    const { tracker, gateway, ledger } = this.account
-    for (const order of tracker.openOrders(botId)) await gateway.cancel(order.command.clientOrderId)
     const rules = this.account.rules.get(symbol)
-    const quantity = roundQuantity(rules, Decimal.max(ledger.owned(botId, rules.baseAsset), 0), 'MARKET')
-    if (quantity.isZero()) return
+    const quantity = roundQuantity(rules, Decimal.max(this.account.ledger.owned(botId, rules.baseAsset), 0), 'MARKET')
+    if (quantity.isZero()) return null
     const intentId = orderIdFor(botId, { kind: 'emergency' }, journal.nextCounter(botId, counterNameOf({ kind: 'emergency' })))
     const now = clock.nowMs()
     journal.createIntent({
@@ -179,7 +252,42 @@ export class GridBot {
       quantity: quantity.toFixed(), quoteOrderQty: null, status: 'pending', attempts: 0, lastError: null,
       venueOrderId: null, sourceFillKey: null, createdAtMs: now, updatedAtMs: now
     })
-    const outcome = await gateway.execute(intentId)
-    logger.warn(`bot ${botId} flattened after its EMERGENCY: MARKET SELL ${quantity.toFixed()} ${outcome.kind}`, { intentId })
+    const outcome = await this.account.gateway.execute(intentId)
+    if (outcome.kind !== 'placed') {
+      this.openIncident('sell-base', `selling ${quantity.toFixed()} ${rules.baseAsset} at market failed: ${outcome.reason}. Sell it on the exchange.`, { intentId })
+      return null
+    }
+    return quantity.toFixed()
   }
+
+  private event(type: string, level: number | null, message: string, details: Readonly<Record<string, string | number>> = {}): void {
+    this.deps.journal.appendBotEvent({ botId: this.config.id, type, level, message, detailsJson: JSON.stringify(details), atMs: this.deps.clock.nowMs() })
+    this.deps.logger.info(`bot ${this.config.id}: ${message}`, { type })
+  }
+
+  private openIncident(kind: string, message: string, details: Readonly<Record<string, string>>): void {
+    const { journal, clock } = this.deps
+    const now = clock.nowMs()
+    journal.openIncident({
+      incidentId: `${this.config.id}-${now}-${journal.nextCounter(this.config.id, 'incident')}`,
+      botId: this.config.id,
+      kind,
+      severity: 'critical',
+      message,
+      detailsJson: JSON.stringify(details),
+      openedAtMs: now,
+      resolvedAtMs: null
+    })
+    this.deps.logger.error(`bot ${this.config.id}: ${message}`, details)
+  }
+}
+
+/** What an EMERGENCY STOP did. */
+export interface EmergencyStopReport {
+  /** Client order ids of the orders cancelled. */
+  readonly cancelled: readonly string[]
+  /** Orders of the bot the exchange still shows open (empty when the stop is complete). */
+  readonly stillOpen: readonly string[]
+  /** Base sold at market, or null. */
+  readonly soldBase: string | null
 }

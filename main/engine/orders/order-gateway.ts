@@ -29,6 +29,8 @@ export type ExecuteOutcome =
   | { readonly kind: 'rejected'; readonly reason: string }
   /** The retry budget is spent; the intent is marked failed (or still unknown if its outcome is). */
   | { readonly kind: 'failed'; readonly reason: string }
+  /** The bot is stopped or paused: nothing was sent, and the intent waits, pending, for a resume. */
+  | { readonly kind: 'blocked'; readonly reason: string }
 
 /** How a cancel ended. */
 export type CancelOutcome =
@@ -56,6 +58,7 @@ export interface OrderGatewayDeps {
 
 type Attempt =
   | { readonly kind: 'sent'; readonly report: OrderStatusReport }
+  | { readonly kind: 'blocked' }
   | { readonly kind: 'invalid'; readonly reason: string }
   | { readonly kind: 'short'; readonly reason: string }
   | { readonly kind: 'error'; readonly error: unknown }
@@ -71,9 +74,28 @@ type Attempt =
  */
 export class OrderGateway {
   private readonly policy: RetryPolicy
+  private readonly blocked = new Set<string>()
 
   constructor(private readonly deps: OrderGatewayDeps) {
     this.policy = deps.policy ?? DEFAULT_RETRY_POLICY
+  }
+
+  /**
+   * Stops sending new orders for a bot (an emergency stop or a pause); exit and emergency orders
+   * still go. A send already on the wire finishes: `quiet()` waits for it.
+   */
+  blockBot(botId: string): void {
+    this.blocked.add(botId)
+  }
+
+  /** Lets a bot's orders be sent again. */
+  unblockBot(botId: string): void {
+    this.blocked.delete(botId)
+  }
+
+  /** Resolves once no send is in progress on the account (it takes and releases the account's lock). */
+  async quiet(): Promise<void> {
+    await this.deps.lock.run(async () => undefined)
   }
 
   /** Gets an intent's order onto the exchange, or says why it could not. */
@@ -87,6 +109,7 @@ export class OrderGateway {
       const intent = this.intent(intentId)
       const settled = this.settledOutcome(intent)
       if (settled !== undefined) return settled
+      if (this.isBlocked(intent)) return { kind: 'blocked', reason: `bot ${intent.botId} is stopped` }
       if (intent.status === 'sending' || intent.status === 'unknown') {
         const found = await this.resolveUnknown(intent, policy)
         if (found === 'unresolved') {
@@ -97,6 +120,7 @@ export class OrderGateway {
       }
       const step = await this.deps.lock.run(() => this.attemptOnce(intentId))
       if (step.kind === 'sent') return this.placed(step.report)
+      if (step.kind === 'blocked') return { kind: 'blocked', reason: `bot ${intent.botId} is stopped` }
       if (step.kind === 'invalid') {
         if (!rulesRefreshed) {
           rulesRefreshed = true
@@ -215,6 +239,11 @@ export class OrderGateway {
   private async attemptOnce(intentId: string): Promise<Attempt> {
     const { journal, ledger, tracker, clock } = this.deps
     const intent = this.intent(intentId)
+    // Checked under the lock, right before the send: a stop that took the lock first wins
+    if (this.isBlocked(intent)) {
+      ledger.release(intentId)
+      return { kind: 'blocked' }
+    }
     const rules = this.deps.rules.get(intent.symbol)
     const order = newOrderOf(intent)
     const validation = validateOrder(rules, order, { exchangeFilters: this.deps.rules.exchangeFilters() })
@@ -331,6 +360,10 @@ export class OrderGateway {
     }
     this.deps.logger.error('order could not be placed within its retry budget', { intentId, reason })
     return { kind: 'failed', reason }
+  }
+
+  private isBlocked(intent: IntentRecord): boolean {
+    return this.blocked.has(intent.botId) && intent.purpose !== 'emergency' && intent.purpose !== 'exit'
   }
 
   private settledOutcome(intent: IntentRecord): ExecuteOutcome | undefined {

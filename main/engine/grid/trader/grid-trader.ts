@@ -73,6 +73,28 @@ export class GridTrader {
     if (this.halted !== 'all') this.halted = scope
   }
 
+  /** Lets the grid place orders again (a person resumed the bot). */
+  unhalt(): void {
+    this.halted = 'no'
+  }
+
+  /**
+   * Holds a level by hand: its order is cancelled and nothing is placed on it until released;
+   * counter quantity owed to it waits, visibly, in its reason.
+   */
+  async holdLevel(index: number): Promise<void> {
+    const state = this.level(index)
+    this.save({ ...state, held: true, reason: `held by you${state.waiting.length > 0 ? `: ${state.waiting.length} order(s) waiting` : ''}` })
+    if (state.activeIntentId !== null) await this.deps.gateway.cancel(state.activeIntentId)
+  }
+
+  /** Releases a held level: what waits for it is placed. */
+  async releaseLevel(index: number): Promise<void> {
+    const state = this.level(index)
+    this.save({ ...state, held: false, reason: 'released by you' })
+    await this.drive(index)
+  }
+
   /** Lays out the levels of a plan and places its orders (the base the sells need must already be held). */
   async start(plan: GridPlan): Promise<void> {
     const { journal, botId } = this.deps
@@ -174,7 +196,8 @@ export class GridTrader {
       // Cancelled by us to merge, or ended by the exchange: the unfilled rest is placed again
       const replacement = this.createIntent(intent.purpose, intent.level, intent.side, new Decimal(state.price), remaining, intent.sourceFillKey)
       this.repointFills(intent.intentId, replacement.intentId)
-      this.transition(state, 'closed', { activeIntentId: null, waiting: [replacement.intentId, ...state.waiting], reason: `waiting: re-placing ${remaining.toFixed()} after ${order.status}` })
+      const why = state.held === true ? `held by you: ${intent.side} ${remaining.toFixed()} waits` : `waiting: re-placing ${remaining.toFixed()} after ${order.status}`
+      this.transition(state, 'closed', { activeIntentId: null, waiting: [replacement.intentId, ...state.waiting], reason: why })
     }
     this.driveLater(intent.level)
   }
@@ -199,6 +222,7 @@ export class GridTrader {
     // Bounded: each pass either places one order, starts one replacement, or stops
     for (let pass = 0; pass < 8; pass += 1) {
       const state = this.level(index)
+      if (state.held === true) return
       const unfinished = state.activeIntentId === null ? undefined : this.deps.journal.getIntent(state.activeIntentId)
       if (unfinished !== undefined && (unfinished.status === 'pending' || unfinished.status === 'sending' || unfinished.status === 'unknown')) {
         // A placement this process did not finish (a restart, or a retry budget cut short): finish it first
@@ -242,6 +266,11 @@ export class GridTrader {
     if (state.activeIntentId !== intent.intentId) return
     if (outcome.kind === 'placed') {
       if (!CLOSED_STATUSES.has(outcome.order.status)) this.transition(state, 'placed', { reason: `open: ${intent.side} ${intent.quantity} @ ${state.price}` })
+      return
+    }
+    if (outcome.kind === 'blocked') {
+      // Stopped or paused: the intent stays pending and is placed on resume
+      this.save({ ...state, reason: `waiting: ${outcome.reason}` })
       return
     }
     this.transition(state, outcome.kind === 'rejected' ? 'rejected' : 'failed', { activeIntentId: null, reason: `failed: ${outcome.reason}` })

@@ -52,6 +52,8 @@ export interface LevelState {
   readonly dustBuy: string
   /** Why the level is in its phase, for a person. */
   readonly reason: string
+  /** Held by a person: nothing is placed on it until it is released. */
+  readonly held?: boolean
 }
 
 /** Returns the phase after an event, or undefined when the table has no such transition. */
