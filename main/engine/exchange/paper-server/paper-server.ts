@@ -1,0 +1,142 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer } from 'ws'
+import { LiveClock } from '../../clock/live-clock'
+import type { SimExchange } from '../sim/sim-exchange'
+import { ACCOUNT_ENDPOINTS } from './account-endpoints'
+import { ApiKeyRegistry } from './api-key-registry'
+import { buildSim } from './build-sim'
+import { ClientIdGenerator } from './client-id-generator'
+import type { Endpoint } from './endpoint'
+import { MARKET_DATA_ENDPOINTS } from './market-data-endpoints'
+import { MarketStreamHub } from './market-stream-hub'
+import { MarketTape } from './market-tape'
+import { OrderAnnotations } from './order-annotations'
+import { ORDER_ENDPOINTS } from './order-endpoints'
+import { ORDER_LIST_ENDPOINTS } from './order-list-endpoints'
+import { OrderListBook } from './order-list-book'
+import type { PaperContext } from './paper-context'
+import { PaperFaults } from './paper-faults'
+import type { PaperServerOptions } from './paper-server-options'
+import { startPriceFeed } from './price-feed'
+import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limiter'
+import { RestHandler, type RestStats } from './rest-handler'
+import { SocketRegistry } from './socket-registry'
+import { UserDataFanout } from './user-data-fanout'
+import { WsApiSession } from './ws-api-session'
+
+/** Every REST endpoint the paper server serves. */
+export const PAPER_ENDPOINTS: readonly Endpoint[] = [...MARKET_DATA_ENDPOINTS, ...ACCOUNT_ENDPOINTS, ...ORDER_ENDPOINTS, ...ORDER_LIST_ENDPOINTS]
+
+/** A running paper server. */
+export interface PaperServer {
+  /** Base URL of the REST API (`http://127.0.0.1:PORT`; paths are `/api/v3/...`). */
+  readonly restUrl: string
+  /** Base URL of the WebSockets (`ws://127.0.0.1:PORT`; `/ws/<stream>`, `/stream?streams=`, `/ws-api/v3`). */
+  readonly wsUrl: string
+  readonly port: number
+  /** The simulator behind the server: drive prices with `trade`/`candle`, read its state directly. */
+  readonly sim: SimExchange
+  /** Switchable faults. */
+  readonly faults: PaperFaults
+  /** The rate limiter (limits can be changed with `configure`). */
+  readonly limiter: RateLimiter
+  /** Returns counters of the REST requests answered and the open WebSocket connections. */
+  stats(): { readonly rest: RestStats; readonly connections: number }
+  /** Stops the price feed, closes every connection and the listening socket. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts the paper server: a SimExchange served on loopback over Binance Spot's REST API, market
+ * streams and WebSocket API, with Binance's signatures, timestamps, rate limits and error codes,
+ * and switchable faults. Resolves once it listens.
+ */
+export async function startPaperServer(options: PaperServerOptions = {}): Promise<PaperServer> {
+  const clock = options.clock ?? new LiveClock()
+  const seed = options.seed ?? 1
+  const served = await buildSim(options.sim, clock, seed)
+  const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.weights }, clock)
+  const tape = new MarketTape(served.exchange, [...served.rules.symbols.keys()])
+  const context: PaperContext = {
+    exchange: served.exchange,
+    rules: served.rules,
+    clock,
+    tape,
+    limiter,
+    fees: served.fees,
+    lists: new OrderListBook(),
+    ids: new ClientIdGenerator(seed),
+    annotations: new OrderAnnotations(),
+    stpMode: (symbol) => served.rules.symbols.get(symbol)?.defaultSelfTradePreventionMode ?? 'NONE'
+  }
+  const keys = new ApiKeyRegistry(options.apiKeys ?? [])
+  const faults = new PaperFaults(served.exchange.faults, options.faults ?? {}, seed)
+  const registry = new SocketRegistry({ pingIntervalMs: options.heartbeat?.pingIntervalMs ?? 20_000, pongTimeoutMs: options.heartbeat?.pongTimeoutMs ?? 60_000 })
+  faults.attach(registry)
+  const fanout = new UserDataFanout(context)
+  const streams = new MarketStreamHub(context, registry, options.avgPriceIntervalMs ?? 1000)
+  const rest = new RestHandler(PAPER_ENDPOINTS, context, keys, faults)
+  const endpoints = new Map(PAPER_ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint]))
+
+  const server: Server = createServer((request, response) => {
+    rest.handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'application/json;charset=UTF-8' })
+      response.end(JSON.stringify({ code: -1000, msg: String(error) }))
+    })
+  })
+  server.keepAliveTimeout = 5000
+  const sockets = new WebSocketServer({ noServer: true, autoPong: false })
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', 'http://paper')
+    const path = url.pathname
+    const isApi = path === '/ws-api/v3'
+    const isStream = path === '/stream' || path === '/stream/' || path === '/ws' || path.startsWith('/ws/')
+    if (!isApi && !isStream) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n')
+      return
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => {
+      if (isApi) {
+        const ip = request.socket.remoteAddress ?? ''
+        new WsApiSession(ws, ip, url.searchParams.get('returnRateLimits') !== 'false', { context, keys, faults, fanout, registry, endpoints })
+      } else {
+        streams.accept(ws, path, url.searchParams)
+      }
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const feed = await startPriceFeed(options.priceSource ?? { kind: 'none' }, served.exchange, served.rules, clock, seed)
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  let closed: Promise<void> | undefined
+  return {
+    restUrl: `http://${host}:${address.port}`,
+    wsUrl: `ws://${host}:${address.port}`,
+    port: address.port,
+    sim: served.exchange,
+    faults,
+    limiter,
+    stats: () => ({ rest: { ...rest.stats }, connections: registry.count() }),
+    close: () => {
+      closed ??= (async () => {
+        await feed.stop()
+        streams.close()
+        fanout.close()
+        tape.close()
+        registry.close()
+        sockets.close()
+        server.closeAllConnections()
+        await new Promise<void>((resolve) => server.close(() => resolve()))
+      })()
+      return closed
+    }
+  }
+}
