@@ -59,7 +59,7 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
       const report = await context.exchange.placeOrder(order)
       if (order.quoteOrderQty !== undefined) context.annotations.setQuoteOrderQty(report.orderId, order.quoteOrderQty)
       const fills = responseType === 'FULL' && report.executedQty.gt(0) ? await context.exchange.myTrades({ symbol: order.symbol, orderId: report.orderId, limit: 1000 }) : []
-      return orderResponseJson(report, responseType, request.nowMs, fills, context)
+      return orderResponseJson(report, responseType, report.createdAtMs, fills, context)
     }
   },
   {
@@ -122,7 +122,7 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
       }
       await annotateCancel(context, current, cancelId)
       const report = await context.exchange.cancelOrder({ symbol, orderId: current.orderId })
-      return cancelResponseJson(report, cancelId, request.nowMs, context)
+      return cancelResponseJson(report, cancelId, report.updatedAtMs, context)
     }
   },
   {

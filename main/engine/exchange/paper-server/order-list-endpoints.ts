@@ -37,10 +37,11 @@ export const ORDER_LIST_ENDPOINTS: readonly Endpoint[] = [
     orderEntry: { newOrders: () => 2 },
     handle: async (request, context) => {
       const list = readNewOcoList(request.params, context.ids)
-      const responseType = readResponseType(request.params, 'LIMIT_MAKER')
+      // Lists answer with RESULT-shaped reports unless asked otherwise, as Binance's examples show
+      const responseType = request.params.optional('newOrderRespType') === undefined ? 'RESULT' : readResponseType(request.params, undefined)
       const report = await context.exchange.placeOcoList(list)
-      const record = context.lists.record(report, request.nowMs)
-      const reports = report.orders.map((order) => orderResponseJson(order, responseType === 'ACK' ? 'ACK' : 'RESULT', request.nowMs, [], context))
+      const record = context.lists.record(report, report.updatedAtMs)
+      const reports = report.orders.map((order) => orderResponseJson(order, responseType === 'ACK' ? 'ACK' : 'RESULT', report.updatedAtMs, [], context))
       return orderListJson(record, report.orders, responseType === 'FULL' ? reports.map((entry) => ({ ...entry, fills: [] })) : reports)
     }
   },
