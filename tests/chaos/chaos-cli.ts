@@ -1,5 +1,5 @@
 /**
- * npm run chaos -- --runs N --seed S [--steps N] [--crash-rate R] [--disconnect-rate R] [--bots 1|2]
+ * npm run chaos -- --runs N --seed S [--steps N] [--crash-rate R] [--disconnect-rate R] [--bots 1|2] [--action-rate R]
  * Runs N chaos runs with seeds S, S+1, …, prints each violation with its seed and a trace, and
  * ends with "chaos: R runs, V violations". Exit code 1 when any invariant broke.
  */
@@ -14,7 +14,8 @@ async function main(): Promise<number> {
       steps: { type: 'string', default: '200' },
       'crash-rate': { type: 'string', default: '0.03' },
       'disconnect-rate': { type: 'string', default: '0.02' },
-      bots: { type: 'string', default: '2' }
+      bots: { type: 'string', default: '2' },
+      'action-rate': { type: 'string', default: '0.01' }
     }
   })
   const runs = Number(values.runs)
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
   const crashRate = Number(values['crash-rate'])
   const disconnectRate = Number(values['disconnect-rate'])
   const bots = values.bots === '1' ? 1 : 2
+  const actionRate = Number(values['action-rate'])
   for (const [name, value] of Object.entries({ runs, seed: firstSeed, steps, crashRate, disconnectRate })) {
     if (!Number.isFinite(value) || value < 0) {
       process.stderr.write(`chaos: --${name} must be a non-negative number\n`)
@@ -35,7 +37,7 @@ async function main(): Promise<number> {
   let crashes = 0
   for (let offset = 0; offset < runs; offset += 10) {
     const seeds = Array.from({ length: Math.min(10, runs - offset) }, (_, index) => firstSeed + offset + index)
-    for (const result of await runChaosSeries(seeds, { steps, crashRate, disconnectRate, faults: CHAOS_FAULTS, bots })) {
+    for (const result of await runChaosSeries(seeds, { steps, crashRate, disconnectRate, faults: CHAOS_FAULTS, bots, actionRate })) {
       fills += result.fills
       crashes += result.crashes
       if (result.violations.length === 0) continue

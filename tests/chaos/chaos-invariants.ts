@@ -67,7 +67,7 @@ async function checkBot(input: InvariantInput, bot: BotUnderTest): Promise<strin
       violations.push(
         `fill ${fill.tradeId} (${fill.side} ${fill.quantity} @ ${fill.price}, ${fill.clientOrderId}) has no live or filled counter-order ` +
           `(counter ${fill.counterIntentId ?? 'none'}: ${counter?.status ?? '-'} after ${counter?.attempts ?? 0} sends, last error ${counter?.lastError ?? 'none'}/` +
-          `${counterStatus ?? 'not on the exchange'}; its level: ${level?.stateJson ?? 'none'})`
+          `${counterStatus ?? 'not on the exchange'}; its level: ${level?.stateJson ?? 'none'}; the level's order: ${describeActive(journal, level?.stateJson)})`
       )
     }
   }
@@ -144,4 +144,11 @@ async function allOrdersOf(exchange: SimExchange, symbol: string) {
     startTimeMs = batch[batch.length - 1]?.createdAtMs ?? startTimeMs
   }
   return orders
+}
+
+function describeActive(journal: Journal, stateJson: string | undefined): string {
+  if (stateJson === undefined) return 'none'
+  const activeId = (JSON.parse(stateJson) as { activeIntentId: string | null }).activeIntentId
+  const active = activeId === null ? undefined : journal.getIntent(activeId)
+  return active === undefined ? 'none' : `${active.intentId} ${active.status} after ${active.attempts} sends (${active.lastError ?? 'no error'})`
 }

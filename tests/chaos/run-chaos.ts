@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import type { GridBot } from '../../main/engine/bot/grid-bot'
 import { settle } from '../../main/engine/clock/test-clock'
+import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
 import { BOT_CONFIG, ETH_BOT_CONFIG, seededRandom, SimWorld } from '../engine/harness'
 import { ChaosMarket } from './chaos-market'
@@ -17,6 +19,8 @@ export interface ChaosOptions {
   readonly faults: SimFaultOptions
   /** 1: one BTCUSDT bot; 2: a BTCUSDT and an ETHUSDT bot sharing the account's USDT. */
   readonly bots?: 1 | 2
+  /** Chance per step that a person acts on a bot: pause, hold a level, or EMERGENCY STOP (undone a few steps later). */
+  readonly actionRate?: number
 }
 
 /** What one run found. */
@@ -55,6 +59,16 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   const markets = configs.map((config) => (config.symbol === 'ETHUSDT' ? new ChaosMarket(random, 3_000, 4) : new ChaosMarket(random)))
   let crashes = 0
   let reconnectAtStep = -1
+  type Undo = { readonly atStep: number; readonly botId: string; readonly what: 'resume' | 'release'; readonly level?: number }
+  const undo: Undo[] = []
+  const stopViolations: string[] = []
+  const undoAction = async (entry: Undo) => {
+    const bot = world.process?.bots.find((candidate) => candidate.config.id === entry.botId)
+    if (bot === undefined) return
+    trace.push(`${entry.botId} ${entry.what}${entry.level === undefined ? '' : ` level ${entry.level}`}`)
+    if (entry.what === 'resume') await world.run(bot.resume())
+    else await world.run(bot.releaseLevel(entry.level ?? 0))
+  }
   const boot = async (why: string) => {
     try {
       await world.boot(configs, options.seed)
@@ -88,6 +102,27 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
       world.exchange.disconnectStream()
       reconnectAtStep = step + 1 + Math.floor(random() * 5)
     }
+    if (random() < (options.actionRate ?? 0) && world.process !== undefined) {
+      const bot = world.process.bots[Math.floor(random() * world.process.bots.length)] as GridBot
+      const kind = random()
+      if (kind < 0.4) {
+        trace.push(`step ${step}: ${bot.config.id} paused`)
+        bot.pause()
+        undo.push({ atStep: step + 2 + Math.floor(random() * 6), botId: bot.config.id, what: 'resume' })
+      } else if (kind < 0.7) {
+        const level = Math.floor(random() * (bot.config.grid.grids + 1))
+        trace.push(`step ${step}: ${bot.config.id} level ${level} held`)
+        await world.run(bot.holdLevel(level)).catch((error: unknown) => trace.push(`hold failed: ${String(error)}`))
+        undo.push({ atStep: step + 2 + Math.floor(random() * 6), botId: bot.config.id, what: 'release', level })
+      } else {
+        trace.push(`step ${step}: ${bot.config.id} EMERGENCY STOP`)
+        const report = await world.run(bot.emergencyStop({ sellBase: random() < 0.3 }))
+        const left = (await world.exchange.openOrders(bot.config.symbol)).filter((order) => parseOrderId(order.clientOrderId)?.botId === bot.config.id)
+        if (left.length > 0) stopViolations.push(`step ${step}: after EMERGENCY STOP of ${bot.config.id} the exchange still shows ${left.map((order) => order.clientOrderId).join(', ')} (report: ${report.stillOpen.join(', ')})`)
+        undo.push({ atStep: step + 2 + Math.floor(random() * 6), botId: bot.config.id, what: 'resume' })
+      }
+    }
+    for (const due of undo.filter((entry) => entry.atStep === step)) await undoAction(due)
     if (step === reconnectAtStep) {
       trace.push(`step ${step}: user-data stream back`)
       world.exchange.reconnectStream()
@@ -98,11 +133,18 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   world.exchange.faults.configure({ timeoutAfterAcceptRate: 0, timeoutBeforeAcceptRate: 0, rateLimitRate: 0, cancelTimeoutRate: 0, streamDropRate: 0, streamDuplicateRate: 0, streamDelayRate: 0, placeRejectRate: 0 })
   if (reconnectAtStep >= 0) world.exchange.reconnectStream()
   await world.quiesce(40)
+  // A person undoes whatever is still paused, held or stopped: the grid must be whole again
+  for (const entry of undo.filter((candidate) => candidate.atStep >= options.steps)) await undoAction(entry)
+  for (const bot of world.process?.bots ?? []) {
+    for (const level of bot.trader.levelStates().filter((state) => state.held === true)) await world.run(bot.releaseLevel(level.index))
+    if (bot.record().status === 'paused' || bot.record().status === 'stopped') await world.run(bot.resume())
+  }
+  await world.quiesce(40)
   const process = world.process
   if (process === undefined) throw new Error('no engine process at the end of the run')
   for (const bot of process.bots) await bot.reconcile()
   await world.quiesce(40)
-  const violations = await checkInvariants({
+  const violations = [...stopViolations, ...(await checkInvariants({
     exchange: world.exchange,
     journal: process.journal,
     ledger: process.engine.ledger,
@@ -111,7 +153,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
       return { botId: config.id, symbol: config.symbol, baseAsset, quoteAsset: 'USDT', allocation: { USDT: config.grid.investment, [baseAsset]: config.grid.baseHeld } }
     }),
     startingBalances: STARTING_BALANCES
-  })
+  }))]
   const fills = configs.reduce((total, config) => total + process.journal.listFills(config.id).length, 0)
   world.crash()
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)

@@ -19,20 +19,12 @@ async function botOrders(world: SimWorld): Promise<string[]> {
   return (await world.exchange.openOrders('BTCUSDT')).filter((order) => parseOrderId(order.clientOrderId)?.botId === 'b1').map((order) => `${order.side}@${order.price.toFixed()}`).sort()
 }
 
-/** Runs a command while moving the virtual clock, as the exchange and retries need. */
-async function run<T>(world: SimWorld, work: Promise<T>): Promise<T> {
-  let done = false
-  const result = work.finally(() => (done = true))
-  for (let round = 0; round < 400 && !done; round += 1) await world.quiesce(1)
-  return result
-}
-
 describe('EMERGENCY STOP', () => {
   it('cancels every order of the bot, stays stopped across a restart, and trades again only when resumed', async () => {
     const world = new SimWorld(journalPath())
     const { bot, journal } = await world.boot()
     expect(await botOrders(world)).toHaveLength(10)
-    const report = await run(world, bot.emergencyStop({ sellBase: false }))
+    const report = await world.run(bot.emergencyStop({ sellBase: false }))
     expect(report.stillOpen).toEqual([])
     expect(report.cancelled).toHaveLength(10)
     expect(await botOrders(world)).toEqual([])
@@ -45,7 +37,7 @@ describe('EMERGENCY STOP', () => {
     const restarted = await world.boot()
     expect(restarted.bot.record().status).toBe('stopped')
     expect(await botOrders(world)).toEqual([])
-    await run(world, restarted.bot.resume())
+    await world.run(restarted.bot.resume())
     await world.quiesce()
     expect(restarted.bot.record().status).toBe('running')
     expect((await botOrders(world)).length).toBeGreaterThan(0)
@@ -58,9 +50,9 @@ describe('EMERGENCY STOP', () => {
     world.exchange.faults.configure({ rateLimitRate: 1, rateLimitRetryAfterMs: 5_000 })
     // A fill the engine learns of by reconciliation; its counter-order then retries against 429s
     world.exchange.trade('BTCUSDT', new Decimal('58990'), new Decimal('1'))
-    await run(world, bot.reconcile())
+    await world.run(bot.reconcile())
     await world.quiesce(4)
-    const report = await run(world, bot.emergencyStop({ sellBase: false }))
+    const report = await world.run(bot.emergencyStop({ sellBase: false }))
     world.exchange.faults.configure({ rateLimitRate: 0 })
     await world.quiesce(80)
     expect(report.stillOpen).toEqual([])
@@ -70,7 +62,7 @@ describe('EMERGENCY STOP', () => {
   it('sells the base when asked', async () => {
     const world = new SimWorld(journalPath())
     const { bot } = await world.boot()
-    const report = await run(world, bot.emergencyStop({ sellBase: true }))
+    const report = await world.run(bot.emergencyStop({ sellBase: true }))
     expect(report.soldBase).not.toBeNull()
     const btc = (await world.exchange.account()).balances.get('BTC')
     expect(btc?.free.add(btc.locked).lt('0.00001')).toBe(true)
@@ -87,7 +79,7 @@ describe('manual overrides', () => {
     // The BUY at 59,000 filled; its counter SELL at 60,000 waits while paused
     expect(await botOrders(world)).not.toContain('SELL@60000')
     expect(await botOrders(world)).toHaveLength(9)
-    await run(world, bot.resume())
+    await world.run(bot.resume())
     await world.quiesce()
     expect(await botOrders(world)).toContain('SELL@60000')
   })
@@ -95,11 +87,11 @@ describe('manual overrides', () => {
   it('a held level has no order until released', async () => {
     const world = new SimWorld(journalPath())
     const { bot, journal } = await world.boot()
-    await run(world, bot.holdLevel(3))
+    await world.run(bot.holdLevel(3))
     await world.quiesce()
     expect(await botOrders(world)).not.toContain('BUY@58000')
     expect(bot.trader.levelStates()[3]?.reason).toContain('held by you')
-    await run(world, bot.releaseLevel(3))
+    await world.run(bot.releaseLevel(3))
     await world.quiesce()
     expect(await botOrders(world)).toContain('BUY@58000')
     expect(journal.listBotEvents('b1', { level: 3 }).map((event) => event.type)).toEqual(['LevelHeld', 'LevelReleased'])

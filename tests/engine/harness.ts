@@ -140,6 +140,14 @@ export class SimWorld {
     }
   }
 
+  /** Awaits work that needs the virtual clock to move (retries, backoffs), moving it meanwhile. */
+  async run<T>(work: Promise<T>): Promise<T> {
+    let done = false
+    const result = work.finally(() => (done = true))
+    for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
+    return result
+  }
+
   /** Prints a public trade and lets the engine react. */
   async trade(price: string, quantity = '100', symbol = 'BTCUSDT'): Promise<void> {
     this.exchange.trade(symbol, new Decimal(price), new Decimal(quantity))

@@ -3,7 +3,7 @@ import type { AccountEngine } from '../account/account-engine'
 import type { Clock } from '../clock/clock'
 import type { Exchange } from '../exchange/port/exchange'
 import { counterNameOf, orderIdFor, parseOrderId } from '../grid/trader/client-order-ids'
-import { GridTrader } from '../grid/trader/grid-trader'
+import { GridTrader, SOLD_HEDGE_PREFIX } from '../grid/trader/grid-trader'
 import { planGrid } from '../grid/planner/plan-grid'
 import { roundQuantity } from '../exchange/rules/round-order'
 import type { Journal } from '../journal/journal'
@@ -177,6 +177,7 @@ export class GridBot {
     this.event('Resumed', null, `resumed by you (was ${record.status})`)
     this.account.gateway.unblockBot(this.config.id)
     this.trader.unhalt()
+    this.trader.retryFailedCounters()
     await this.reconcile()
   }
 
@@ -257,6 +258,8 @@ export class GridBot {
       this.openIncident('sell-base', `selling ${quantity.toFixed()} ${rules.baseAsset} at market failed: ${outcome.reason}. Sell it on the exchange.`, { intentId })
       return null
     }
+    // The base the grid's SELLs were to sell is gone: those SELLs are void
+    this.trader.forgetSells(`${SOLD_HEDGE_PREFIX}${intentId}`)
     return quantity.toFixed()
   }
 

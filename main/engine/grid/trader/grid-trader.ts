@@ -39,6 +39,9 @@ export const DUST_HEDGE_PREFIX = 'dust:'
 /** Marks a fill whose counter-order cancelled out against an opposite one on the same level. */
 export const NETTED_HEDGE_PREFIX = 'netted:'
 
+/** Marks a fill whose counter SELL became void because the bot's base was sold at market. */
+export const SOLD_HEDGE_PREFIX = 'sold:'
+
 /** Marks a fill that needs no counter-order (acquisition, exit, emergency). */
 export const NO_HEDGE_PREFIX = 'none:'
 
@@ -76,6 +79,59 @@ export class GridTrader {
   /** Lets the grid place orders again (a person resumed the bot). */
   unhalt(): void {
     this.halted = 'no'
+  }
+
+  /**
+   * Gives every counter-order that failed for good a fresh intent (same level, side and
+   * quantity), so a person's resume after an EMERGENCY tries to hedge those fills again.
+   */
+  retryFailedCounters(): void {
+    const { journal } = this.deps
+    journal.transaction(() => {
+      const seen = new Set<string>()
+      for (const fill of journal.listFills(this.deps.botId)) {
+        const failed = fill.counterIntentId === null || fill.hedgeNote !== null ? undefined : journal.getIntent(fill.counterIntentId)
+        if (failed === undefined || failed.level === null || (failed.status !== 'failed' && failed.status !== 'rejected') || seen.has(failed.intentId)) continue
+        seen.add(failed.intentId)
+        const state = this.level(failed.level)
+        const fresh = this.createIntent('counter', failed.level, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
+        this.repointFills(failed.intentId, fresh.intentId)
+        this.save({ ...state, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
+      }
+    })
+  }
+
+  /**
+   * The bot's base was sold at market (EMERGENCY STOP with sell, or flattening): the SELLs that
+   * waited to sell it are void. Their intents end, their fills are marked as closed by the sale,
+   * and carried SELL dust is dropped; the BUY side stays and refills the SELL side as it fills.
+   */
+  forgetSells(note: string): void {
+    const { journal, clock } = this.deps
+    journal.transaction(() => {
+      for (const state of this.levels.values()) {
+        const active = state.activeIntentId === null ? undefined : journal.getIntent(state.activeIntentId)
+        const activeVoid = active !== undefined && active.side === 'SELL' && active.status !== 'placed' && active.status !== 'done'
+        const sells = [...state.waiting.filter((id) => journal.getIntent(id)?.side === 'SELL'), ...(activeVoid ? [active.intentId] : [])]
+        for (const id of sells) {
+          for (const fill of journal.listFills(this.deps.botId)) {
+            if (fill.counterIntentId === id) journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
+          }
+          journal.updateIntent(id, { status: 'done', lastError: note, updatedAtMs: clock.nowMs() })
+        }
+        const cleared = activeVoid ? { activeIntentId: null, phase: 'empty' as const, reason: 'empty: its SELL was void after the base was sold' } : {}
+        this.save({ ...state, ...cleared, waiting: state.waiting.filter((id) => !sells.includes(id)), dustSell: '0' })
+      }
+      // Every BUY fill whose SELL has not filled: the sale closed it (a failed SELL included)
+      for (const fill of journal.listFills(this.deps.botId)) {
+        if (fill.side !== 'BUY' || fill.hedgeNote !== null) continue
+        const counter = fill.counterIntentId === null ? undefined : this.deps.tracker.order(fill.counterIntentId)
+        if (counter?.status === 'FILLED' || (counter !== undefined && counter.command.side !== 'SELL')) continue
+        const intent = fill.counterIntentId === null ? undefined : journal.getIntent(fill.counterIntentId)
+        if (intent?.status === 'placed') continue
+        journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
+      }
+    })
   }
 
   /**
@@ -221,9 +277,14 @@ export class GridTrader {
   private async driveOnce(index: number): Promise<void> {
     // Bounded: each pass either places one order, starts one replacement, or stops
     for (let pass = 0; pass < 8; pass += 1) {
-      const state = this.level(index)
+      let state = this.level(index)
       if (state.held === true) return
       const unfinished = state.activeIntentId === null ? undefined : this.deps.journal.getIntent(state.activeIntentId)
+      if (unfinished?.status === 'placed' && state.phase === 'placing') {
+        // Placed, but learnt by reconciliation after a restart rather than from this process's send
+        this.transition(state, 'placed', { reason: `open: ${unfinished.side} ${unfinished.quantity} @ ${state.price}` })
+        state = this.level(index)
+      }
       if (unfinished !== undefined && (unfinished.status === 'pending' || unfinished.status === 'sending' || unfinished.status === 'unknown')) {
         // A placement this process did not finish (a restart, or a retry budget cut short): finish it first
         if (this.isHalted(unfinished.side)) return
