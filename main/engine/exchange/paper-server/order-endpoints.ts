@@ -6,6 +6,7 @@ import { checkTimeInForce } from '../sim/time-in-force-check'
 import { venueErrors } from '../sim/venue-errors'
 import { violationError } from '../sim/violation-error'
 import type { Endpoint } from './endpoint'
+import { cancelAllOrders, cancelOrder, placeOrder } from './journaled-calls'
 import { cancelResponseJson, orderQueryJson, orderResponseJson } from './order-json'
 import { orderListJson } from './order-list-json'
 import { readNewOrder, readOrderRef, readResponseType } from './order-params'
@@ -26,7 +27,7 @@ export async function annotateCancel(context: PaperContext, order: OrderStatusRe
 async function cancelAll(context: PaperContext, symbol: string, nowMs: number): Promise<unknown[]> {
   const open = await context.exchange.openOrders(symbol)
   for (const order of open) await annotateCancel(context, order, context.ids.next())
-  const cancelled = await context.exchange.cancelAllOrders(symbol)
+  const cancelled = await cancelAllOrders(context, symbol)
   const out: unknown[] = []
   const listsDone = new Set<string>()
   for (const report of cancelled) {
@@ -56,7 +57,7 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
     handle: async (request, context) => {
       const order = readNewOrder(request.params, context.ids)
       const responseType = readResponseType(request.params, order.type)
-      const report = await context.exchange.placeOrder(order)
+      const report = await placeOrder(context, order)
       if (order.quoteOrderQty !== undefined) context.annotations.setQuoteOrderQty(report.orderId, order.quoteOrderQty)
       const fills = responseType === 'FULL' && report.executedQty.gt(0) ? await context.exchange.myTrades({ symbol: order.symbol, orderId: report.orderId, limit: 1000 }) : []
       return orderResponseJson(report, responseType, report.createdAtMs, fills, context)
@@ -121,7 +122,7 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
         throw new PaperApiError(400, -2011, 'Order was not canceled due to cancel restrictions.')
       }
       await annotateCancel(context, current, cancelId)
-      const report = await context.exchange.cancelOrder({ symbol, orderId: current.orderId })
+      const report = await cancelOrder(context, { symbol, orderId: current.orderId }, cancelId)
       return cancelResponseJson(report, cancelId, report.updatedAtMs, context)
     }
   },

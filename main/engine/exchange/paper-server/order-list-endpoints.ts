@@ -1,6 +1,7 @@
 import { venueOrderId } from '../port/identifiers'
 import type { OrderStatusReport } from '../port/order-report'
 import type { Endpoint } from './endpoint'
+import { cancelOrderList, placeOcoList } from './journaled-calls'
 import { annotateCancel } from './order-endpoints'
 import { cancelResponseJson, orderResponseJson } from './order-json'
 import type { ListRecord } from './order-list-book'
@@ -39,7 +40,7 @@ export const ORDER_LIST_ENDPOINTS: readonly Endpoint[] = [
       const list = readNewOcoList(request.params, context.ids)
       // Lists answer with RESULT-shaped reports unless asked otherwise, as Binance's examples show
       const responseType = request.params.optional('newOrderRespType') === undefined ? 'RESULT' : readResponseType(request.params, undefined)
-      const report = await context.exchange.placeOcoList(list)
+      const report = await placeOcoList(context, list)
       const record = context.lists.record(report, report.updatedAtMs)
       const reports = report.orders.map((order) => orderResponseJson(order, responseType === 'ACK' ? 'ACK' : 'RESULT', report.updatedAtMs, [], context))
       return orderListJson(record, report.orders, responseType === 'FULL' ? reports.map((entry) => ({ ...entry, fills: [] })) : reports)
@@ -69,7 +70,7 @@ export const ORDER_LIST_ENDPOINTS: readonly Endpoint[] = [
       const cancelId = request.params.clientOrderId('newClientOrderId') ?? context.ids.next()
       const [first] = await legReports(context, record)
       if (first !== undefined) await annotateCancel(context, first, cancelId)
-      await context.exchange.cancelOrderList(symbol, record.listClientOrderId)
+      await cancelOrderList(context, symbol, record.listClientOrderId, cancelId)
       const legs = await legReports(context, record)
       return orderListJson(
         record,

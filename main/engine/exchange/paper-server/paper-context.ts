@@ -1,5 +1,4 @@
 import type { Decimal } from '@shared/money/decimal'
-import type { Clock } from '../../clock/clock'
 import type { ExchangeRules, SymbolRules } from '../rules'
 import type { SimExchange } from '../sim/sim-exchange'
 import { venueErrors } from '../sim/venue-errors'
@@ -8,6 +7,8 @@ import type { MarketTape } from './market-tape'
 import type { OrderAnnotations } from './order-annotations'
 import type { OrderJsonContext } from './order-json'
 import type { OrderListBook } from './order-list-book'
+import type { PaperJournal } from './paper-journal'
+import type { PinnableClock } from './pinnable-clock'
 import type { RateLimiter } from './rate-limiter'
 
 /** Fee rates the paper account reports (and the simulator charges). */
@@ -20,13 +21,16 @@ export interface PaperFees {
 export interface PaperContext extends OrderJsonContext {
   readonly exchange: SimExchange
   readonly rules: ExchangeRules
-  readonly clock: Clock
+  /** The server's clock; an action the journal records runs pinned to one time, as its replay will. */
+  readonly clock: PinnableClock
   readonly tape: MarketTape
   readonly limiter: RateLimiter
   readonly fees: PaperFees
   readonly lists: OrderListBook
   readonly ids: ClientIdGenerator
   readonly annotations: OrderAnnotations
+  /** The account's journal, when the server keeps its state in a file. */
+  readonly journal?: PaperJournal
 }
 
 /** Returns a symbol's rules, or throws Binance's -1121 "Invalid symbol.". */

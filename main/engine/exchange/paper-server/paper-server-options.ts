@@ -71,6 +71,12 @@ export interface PaperServerOptions {
   readonly priceSource?: PriceSourceOptions
   /** Server ping interval and pong timeout of WebSocket connections (20 s and 60 s, as Binance). */
   readonly heartbeat?: { readonly pingIntervalMs?: number; readonly pongTimeoutMs?: number }
+  /**
+   * A state file: when it exists the account is rebuilt from it at start (its starting balances,
+   * prices and fees win over `sim`'s), every change is recorded, and the file is written on
+   * `close()` and by `saveState()`. Needs a simulator the server builds.
+   */
+  readonly stateFile?: string
   /** Interval of avgPrice stream events (1000 ms). */
   readonly avgPriceIntervalMs?: number
 }

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { LiveClock } from '../../clock/live-clock'
+import type { Decimal } from '@shared/money/decimal'
 import type { SimExchange } from '../sim/sim-exchange'
 import { ACCOUNT_ENDPOINTS } from './account-endpoints'
 import { ApiKeyRegistry } from './api-key-registry'
@@ -17,7 +18,9 @@ import { ORDER_LIST_ENDPOINTS } from './order-list-endpoints'
 import { OrderListBook } from './order-list-book'
 import type { PaperContext } from './paper-context'
 import { PaperFaults } from './paper-faults'
+import { loadState, PaperJournal, replayState, saveState } from './paper-journal'
 import type { PaperServerOptions } from './paper-server-options'
+import { PinnableClock } from './pinnable-clock'
 import { startPriceFeed } from './price-feed'
 import { DEFAULT_RATE_LIMITS, RateLimiter } from './rate-limiter'
 import { RestHandler, type RestStats } from './rest-handler'
@@ -41,9 +44,16 @@ export interface PaperServer {
   readonly faults: PaperFaults
   /** The rate limiter (limits can be changed with `configure`). */
   readonly limiter: RateLimiter
+  /**
+   * Prints one public trade (the last price moves, resting orders fill); recorded in the state
+   * journal when the server keeps one, unlike a direct `sim.trade`.
+   */
+  trade(symbol: string, price: Decimal, quantity: Decimal): void
+  /** Writes the account's state (every action since it started) to `path`, or to the state file. */
+  saveState(path?: string): Promise<void>
   /** Returns counters of the REST requests answered and the open WebSocket connections. */
   stats(): { readonly rest: RestStats; readonly connections: number }
-  /** Stops the price feed, closes every connection and the listening socket. */
+  /** Stops the price feed, closes every connection and the listening socket; saves the state file if there is one. */
   close(): Promise<void>
 }
 
@@ -53,9 +63,13 @@ export interface PaperServer {
  * and switchable faults. Resolves once it listens.
  */
 export async function startPaperServer(options: PaperServerOptions = {}): Promise<PaperServer> {
-  const clock = options.clock ?? new LiveClock()
+  const clock = new PinnableClock(options.clock ?? new LiveClock())
   const seed = options.seed ?? 1
-  const served = await buildSim(options.sim, clock, seed)
+  const stateFile = options.stateFile
+  if (stateFile !== undefined && options.sim !== undefined && 'exchange' in options.sim) throw new RangeError('a state file needs a simulator the server builds itself')
+  const saved = stateFile === undefined ? undefined : await loadState(stateFile)
+  const served = await buildSim(options.sim, clock, seed, saved?.header)
+  const journal = stateFile === undefined || served.header === undefined ? undefined : new PaperJournal(served.header)
   const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.weights }, clock)
   const tape = new MarketTape(served.exchange, [...served.rules.symbols.keys()])
   const context: PaperContext = {
@@ -68,7 +82,8 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
     lists: new OrderListBook(),
     ids: new ClientIdGenerator(seed),
     annotations: new OrderAnnotations(),
-    stpMode: (symbol) => served.rules.symbols.get(symbol)?.defaultSelfTradePreventionMode ?? 'NONE'
+    stpMode: (symbol) => served.rules.symbols.get(symbol)?.defaultSelfTradePreventionMode ?? 'NONE',
+    ...(journal !== undefined ? { journal } : {})
   }
   const keys = new ApiKeyRegistry(options.apiKeys ?? [])
   const faults = new PaperFaults(served.exchange.faults, options.faults ?? {}, seed)
@@ -78,6 +93,22 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
   const streams = new MarketStreamHub(context, registry, options.avgPriceIntervalMs ?? 1000)
   const rest = new RestHandler(PAPER_ENDPOINTS, context, keys, faults)
   const endpoints = new Map(PAPER_ENDPOINTS.map((endpoint) => [`${endpoint.method} ${endpoint.path}`, endpoint]))
+  if (saved !== undefined && journal !== undefined) {
+    // Replay with the simulator's own faults off, so every recorded action acts again as it did
+    const simFaults = served.exchange.faults.settings()
+    served.exchange.faults.configure({ timeoutAfterAcceptRate: 0, timeoutBeforeAcceptRate: 0, rateLimitRate: 0, placeRejectRate: 0, cancelTimeoutRate: 0 })
+    const { cancelIds } = await replayState(saved.entries, served.exchange, clock)
+    served.exchange.faults.configure(simFaults)
+    for (const [orderId, cancelId] of cancelIds) context.annotations.setCancelId(orderId, cancelId)
+    for (const entry of saved.entries) journal.replayed(entry)
+    // Let the replayed trades and events reach the tape and the list book before serving
+    for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve))
+  }
+  const trade = (symbol: string, price: Decimal, quantity: Decimal) => {
+    const timeMs = clock.nowMs()
+    journal?.trade(timeMs, symbol, price, quantity)
+    clock.runAt(timeMs, () => served.exchange.trade(symbol, price, quantity))
+  }
 
   const server: Server = createServer((request, response) => {
     rest.handle(request, response).catch((error: unknown) => {
@@ -113,7 +144,7 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
       resolve()
     })
   })
-  const feed = await startPriceFeed(options.priceSource ?? { kind: 'none' }, served.exchange, served.rules, clock, seed)
+  const feed = await startPriceFeed(options.priceSource ?? { kind: 'none' }, served.exchange, { trade }, served.rules, clock, seed)
   const address = server.address() as AddressInfo
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
   let closed: Promise<void> | undefined
@@ -124,10 +155,17 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
     sim: served.exchange,
     faults,
     limiter,
+    trade,
+    saveState: async (path) => {
+      const target = path ?? stateFile
+      if (journal === undefined || target === undefined) throw new Error('the paper server keeps no state: start it with a stateFile')
+      await saveState(target, journal.state())
+    },
     stats: () => ({ rest: { ...rest.stats }, connections: registry.count() }),
     close: () => {
       closed ??= (async () => {
         await feed.stop()
+        if (journal !== undefined && stateFile !== undefined) await saveState(stateFile, journal.state())
         streams.close()
         fanout.close()
         tape.close()

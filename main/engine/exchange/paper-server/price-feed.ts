@@ -5,6 +5,7 @@ import { klineReplay } from '../sim/price-source/kline-replay'
 import { playTicks, sleepingOn } from '../sim/price-source/play-ticks'
 import { SyntheticMarket } from '../sim/price-source/synthetic-market'
 import type { SimExchange } from '../sim/sim-exchange'
+import type { TradeSink } from '../sim/price-source/play-ticks'
 import type { PriceSourceOptions } from './paper-server-options'
 
 /** A running price source; `stop` ends it and resolves once it has. */
@@ -16,12 +17,13 @@ export interface PriceFeed {
  * Starts feeding the simulator from a price source on the server's clock: a seeded synthetic
  * market per symbol (starting at the symbol's last price, each with its own derived seed), or
  * klines replayed at a speed factor (their times moved to start now). `none` feeds nothing.
+ * Trades go to `sink` (the server, which records them when it keeps a journal).
  */
-export async function startPriceFeed(source: PriceSourceOptions, exchange: SimExchange, rules: ExchangeRules, clock: Clock, seed: number): Promise<PriceFeed> {
+export async function startPriceFeed(source: PriceSourceOptions, exchange: SimExchange, sink: TradeSink, rules: ExchangeRules, clock: Clock, seed: number): Promise<PriceFeed> {
   const controller = new AbortController()
   const runs: Promise<unknown>[] = []
   const play = (ticks: Iterable<TradeTick>) => {
-    runs.push(playTicks(ticks, exchange, sleepingOn(clock, controller.signal), controller.signal).catch(() => 0))
+    runs.push(playTicks(ticks, sink, sleepingOn(clock, controller.signal), controller.signal).catch(() => 0))
   }
   switch (source.kind) {
     case 'none':
