@@ -1,4 +1,5 @@
 import type { BotConfig } from '@shared/config/bot-config'
+import { KLINE_INTERVAL_MS } from '../exchange/port/kline-interval'
 
 /** The market-state settings of a bot's configuration (`marketState`): interval, window, thresholds, hysteresis. */
 export type MarketStateSettings = BotConfig['marketState']
@@ -10,12 +11,4 @@ export type ProtectiveSettings = BotConfig['protective']
 export type CandleInterval = MarketStateSettings['candleInterval']
 
 /** Length of each candle interval in milliseconds; a Record so a new interval in the config fails to compile here. */
-export const CANDLE_INTERVAL_MS: Readonly<Record<CandleInterval, number>> = {
-  '1m': 60_000,
-  '3m': 180_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '30m': 1_800_000,
-  '1h': 3_600_000,
-  '4h': 14_400_000
-}
+export const CANDLE_INTERVAL_MS: Readonly<Record<CandleInterval, number>> = KLINE_INTERVAL_MS

@@ -1,21 +1,9 @@
 import { Decimal } from '@shared/money/decimal'
+import { KLINE_INTERVAL_MS } from '../port/kline-interval'
 import type { Candle } from '../port/market-event'
 
 /** Kline intervals the simulator serves, in milliseconds (week and month alignment are not modelled). */
-export const KLINE_INTERVALS_MS: Readonly<Record<string, number>> = {
-  '1m': 60_000,
-  '3m': 180_000,
-  '5m': 300_000,
-  '15m': 900_000,
-  '30m': 1_800_000,
-  '1h': 3_600_000,
-  '2h': 7_200_000,
-  '4h': 14_400_000,
-  '6h': 21_600_000,
-  '8h': 28_800_000,
-  '12h': 43_200_000,
-  '1d': 86_400_000
-}
+export const KLINE_INTERVALS_MS: Readonly<Record<string, number>> = KLINE_INTERVAL_MS
 
 const MINUTE_MS = 60_000
 
