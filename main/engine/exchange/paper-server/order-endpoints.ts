@@ -1,3 +1,4 @@
+import { isOrderNotFoundError } from '../errors/order-not-found-error'
 import { venueOrderId } from '../port/identifiers'
 import type { OrderStatusReport } from '../port/order-report'
 import { FINAL_STATUSES } from '../port/order-report'
@@ -114,8 +115,10 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
       let current: OrderStatusReport
       try {
         current = await context.exchange.queryOrder(ref)
-      } catch {
-        throw venueErrors.unknownOrderSent()
+      } catch (error) {
+        // A cancel of an order the exchange does not know is -2011, not the query's -2013
+        if (isOrderNotFoundError(error)) throw venueErrors.unknownOrderSent()
+        throw error
       }
       if (FINAL_STATUSES.has(current.status)) throw venueErrors.unknownOrderSent()
       if ((restriction === 'ONLY_NEW' && current.status !== 'NEW') || (restriction === 'ONLY_PARTIALLY_FILLED' && current.status !== 'PARTIALLY_FILLED')) {

@@ -102,6 +102,31 @@ describe('the binance SDK against the paper server', () => {
     await waitFor(() => events.find((event) => event['e'] === 'outboundAccountPosition'))
   })
 
+  it('WebsocketAPIClient reconnects and resubscribes after the server drops its socket', async () => {
+    const api = new WebsocketAPIClient(
+      { wsUrl: server.wsUrl, api_key: TEST_KEY.apiKey, api_secret: TEST_KEY.secret, beautify: false, attachEventListeners: false, resubscribeUserDataStreamDelaySeconds: 0, reconnectTimeout: 50 },
+      quiet
+    )
+    closers.push(() => api.disconnectAll())
+    const events: Json[] = []
+    let reconnected = false
+    api.getWSClient().on('message', (event: unknown) => events.push(event as Json))
+    api.getWSClient().on('reconnected', () => {
+      reconnected = true
+    })
+    await api.subscribeUserDataStream('mainWSAPI')
+    expect(server.faults.dropConnections()).toBe(1)
+    await waitFor(() => (reconnected ? true : undefined))
+    // The resubscription is asynchronous: keep placing until an event arrives on the new socket
+    const client = restClient()
+    const deadline = Date.now() + 4000
+    while (!events.some((event) => event['e'] === 'executionReport' && event['x'] === 'TRADE') && Date.now() < deadline) {
+      await client.submitNewOrder({ symbol: 'BTCUSDT', side: 'SELL', type: 'MARKET', quantity: money('0.06') })
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    expect(events.find((event) => event['e'] === 'executionReport' && event['x'] === 'TRADE')).toMatchObject({ o: 'MARKET', X: 'FILLED' })
+  })
+
   it('WebsocketAPIClient logs on with an Ed25519 key and subscribes', async () => {
     const api = new WebsocketAPIClient({ wsUrl: server.wsUrl, api_key: ED_KEY.apiKey, api_secret: ED_KEY.secret, beautify: false, attachEventListeners: false }, quiet)
     closers.push(() => api.disconnectAll())
