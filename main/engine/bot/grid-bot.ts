@@ -10,8 +10,12 @@ import type { Journal } from '../journal/journal'
 import type { BotRecord } from '../journal/journal-records'
 import type { Logger } from '../logging/logger'
 import type { ReconcileReport } from '../reconcile/reconciler'
+import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, protectiveMode, replayMarketState, type MarketStateMemory } from '../market'
 import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
+
+/** The journal's name for a bot's market-state memory. */
+const MARKET_STATE_KEY = 'market-state'
 
 /** What a grid bot needs besides its account. */
 export interface GridBotDeps {
@@ -191,6 +195,39 @@ export class GridBot {
   async releaseLevel(index: number): Promise<void> {
     this.event('LevelReleased', index, `level ${index} released by you`)
     await this.trader.releaseLevel(index)
+  }
+
+  /**
+   * Reads the market from the exchange's closed candles since the last reading, keeps the
+   * hysteresis memory in the journal, records each confirmed change as a bot event, and gives the
+   * grid the protective decision that follows. Returns the confirmed state.
+   */
+  async updateMarketState(): Promise<MarketStateMemory> {
+    const { journal, exchange, clock } = this.deps
+    const { id: botId, symbol, marketState, protective } = this.config
+    const stored = journal.getBotState(botId, MARKET_STATE_KEY)
+    const parsed = stored === undefined ? undefined : parseMarketStateMemory(JSON.parse(stored))
+    const memory = parsed?.ok === true ? parsed.memory : initialMarketStateMemory()
+    const candles = await exchange.klines(symbol, marketState.candleInterval, marketState.windowCandles + marketState.hysteresisCandles + 1)
+    const replay = replayMarketState(candles, marketState, memory)
+    journal.saveBotState(botId, MARKET_STATE_KEY, JSON.stringify(replay.memory), clock.nowMs())
+    for (const change of replay.changes) this.event('MarketStateChanged', null, `market ${change.from} → ${change.to}: ${change.reason}`, { from: change.from, to: change.to })
+    const state = replay.memory.state
+    await this.trader.setProtection((lowestOpenBuyPrice) => protectiveMode(state, protective, { lowestOpenBuyPrice }))
+    return replay.memory
+  }
+
+  /** Reads the market once per candle interval until the signal aborts. */
+  async keepWatchingMarket(signal: AbortSignal): Promise<void> {
+    const intervalMs = CANDLE_INTERVAL_MS[this.config.marketState.candleInterval]
+    while (!signal.aborted) {
+      await this.updateMarketState().catch((error: unknown) => this.deps.logger.warn('reading the market state failed; the last state stands', { botId: this.config.id, error: String(error) }))
+      try {
+        await this.deps.clock.sleep(intervalMs, signal)
+      } catch {
+        return
+      }
+    }
   }
 
   /** Returns the bot's stored record. */

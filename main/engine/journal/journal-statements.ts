@@ -59,6 +59,10 @@ const SQL = {
   insertIncident: `
     INSERT INTO incidents (incident_id, bot_id, kind, severity, message, details_json, opened_at_ms, resolved_at_ms)
     VALUES (:incidentId, :botId, :kind, :severity, :message, :detailsJson, :openedAtMs, :resolvedAtMs)`,
+  upsertBotState: `
+    INSERT INTO bot_state (bot_id, name, value_json, updated_at_ms) VALUES (?, ?, ?, ?)
+    ON CONFLICT (bot_id, name) DO UPDATE SET value_json = excluded.value_json, updated_at_ms = excluded.updated_at_ms`,
+  getBotState: 'SELECT value_json FROM bot_state WHERE bot_id = ? AND name = ?',
   insertBotEvent: `
     INSERT INTO bot_events (bot_id, type, level, message, details_json, at_ms)
     VALUES (:botId, :type, :level, :message, :detailsJson, :atMs)`,

@@ -82,6 +82,11 @@ export interface Journal {
   /** Returns a bot's events, oldest first; only one level's when `level` is given; the newest `limit` when given. */
   listBotEvents(botId: string, filter?: { readonly level?: number; readonly limit?: number }): BotEventRecord[]
 
+  /** Creates or replaces a named JSON value a bot keeps across restarts. */
+  saveBotState(botId: string, name: string, valueJson: string, updatedAtMs: number): void
+  /** Returns a bot's named JSON value, or undefined. */
+  getBotState(botId: string, name: string): string | undefined
+
   /** Returns the next value (1, 2, 3, …) of a bot's named counter, durably (client order id cycles). */
   nextCounter(botId: string, name: string): number
 

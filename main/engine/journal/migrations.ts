@@ -151,6 +151,19 @@ export const JOURNAL_MIGRATIONS: readonly JournalMigration[] = [
       ) STRICT;
       CREATE INDEX bot_events_by_bot ON bot_events (bot_id, event_seq);
     `
+  },
+  {
+    version: 4,
+    description: 'bot state: named JSON values a bot keeps across restarts (e.g. its market-state memory)',
+    sql: `
+      CREATE TABLE bot_state (
+        bot_id TEXT NOT NULL REFERENCES bots (bot_id),
+        name TEXT NOT NULL,
+        value_json TEXT NOT NULL CHECK (json_valid(value_json)),
+        updated_at_ms INTEGER NOT NULL,
+        PRIMARY KEY (bot_id, name)
+      ) STRICT, WITHOUT ROWID;
+    `
   }
 ]
 

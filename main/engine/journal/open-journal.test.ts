@@ -69,7 +69,7 @@ describe('openJournal on a new or empty file', () => {
     expect(db.prepare('PRAGMA user_version').get()?.['user_version']).toBe(LATEST_JOURNAL_VERSION)
     expect(db.prepare('PRAGMA application_id').get()?.['application_id']).toBe(JOURNAL_APPLICATION_ID)
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all().map((row) => row['name'])
-    expect(tables).toEqual(['bot_events', 'bots', 'counters', 'fills', 'incidents', 'intents', 'levels', 'order_events', 'timers'])
+    expect(tables).toEqual(['bot_events', 'bot_state', 'bots', 'counters', 'fills', 'incidents', 'intents', 'levels', 'order_events', 'timers'])
     db.close()
   })
 

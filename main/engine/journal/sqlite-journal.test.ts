@@ -438,3 +438,16 @@ describe('bot events', () => {
     expect(() => journal.appendBotEvent({ ...event('x', null, 5), botId: 'nobody' })).toThrow(JournalRecordMissingError)
   })
 })
+
+describe('bot state', () => {
+  it('keeps one JSON value per bot and name, replaced by the next save, across a reopen', () => {
+    const journal = openJournal(':memory:')
+    journal.saveBot(botRecord())
+    expect(journal.getBotState('bot-1', 'market')).toBeUndefined()
+    journal.saveBotState('bot-1', 'market', '{"state":"ranging"}', 1)
+    journal.saveBotState('bot-1', 'market', '{"state":"trending-down"}', 2)
+    expect(journal.getBotState('bot-1', 'market')).toBe('{"state":"trending-down"}')
+    expect(() => journal.saveBotState('nobody', 'market', '{}', 3)).toThrow(JournalRecordMissingError)
+    expect(() => journal.saveBotState('bot-1', 'market', 'not json', 3)).toThrow()
+  })
+})

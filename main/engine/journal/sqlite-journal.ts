@@ -173,6 +173,22 @@ export class SqliteJournal implements Journal {
     this.statements.clearLevels.run(botId)
   }
 
+  /** Creates or replaces a named JSON value of a bot; throws JournalRecordMissingError for an unknown bot. */
+  saveBotState(botId: string, name: string, valueJson: string, updatedAtMs: number): void {
+    try {
+      this.statements.upsertBotState.run(botId, name, valueJson, updatedAtMs)
+    } catch (error) {
+      if (isSqliteConstraint(error, SQLITE_CONSTRAINT.foreignKey)) throw new JournalRecordMissingError('bot', botId, 'saveBotState')
+      throw error
+    }
+  }
+
+  /** Returns a bot's named JSON value, or undefined. */
+  getBotState(botId: string, name: string): string | undefined {
+    const row = this.statements.getBotState.get(botId, name) as { value_json?: unknown } | undefined
+    return typeof row?.value_json === 'string' ? row.value_json : undefined
+  }
+
   /** Appends a bot event; throws JournalRecordMissingError for an unknown bot. */
   appendBotEvent(event: BotEventRecord): void {
     try {

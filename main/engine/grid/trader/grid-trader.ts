@@ -10,6 +10,7 @@ import type { Logger } from '../../logging/logger'
 import type { Order } from '../../orders/order'
 import type { ExecuteOutcome, OrderGateway } from '../../orders/order-gateway'
 import type { RetryPolicy } from '../../orders/retry-policy'
+import { buyAllowedAt, type ProtectiveDecision } from '../../market/protective-decision'
 import { CLOSED_STATUSES } from '../../orders/order-status'
 import type { OrderTracker } from '../../orders/order-tracker'
 import type { GridPlan } from '../planner/grid-plan'
@@ -58,6 +59,7 @@ export class GridTrader {
   private readonly levels = new Map<number, LevelState>()
   private readonly running = new Map<number, Promise<void>>()
   private halted: 'no' | 'buys' | 'all' = 'no'
+  private protection: (lowestOpenBuy: Decimal | null) => ProtectiveDecision = () => ({ blockNewBuys: false, reason: 'no protective mode' })
 
   constructor(private readonly deps: GridTraderDeps) {
     deps.tracker.addListener({
@@ -74,6 +76,16 @@ export class GridTrader {
   /** Stops opening exposure: no new BUY orders from now on (SELLs still hedge), or no orders at all. */
   halt(scope: 'buys' | 'all' = 'buys'): void {
     if (this.halted !== 'all') this.halted = scope
+  }
+
+  /**
+   * Sets the protective modes' rule for new grid BUYs, given the lowest BUY open at the moment of
+   * placing (counter-orders of fills and orders already open are never held back), and drives
+   * every level so what the new rule allows is placed.
+   */
+  async setProtection(decide: (lowestOpenBuy: Decimal | null) => ProtectiveDecision): Promise<void> {
+    this.protection = decide
+    await this.driveAll()
   }
 
   /** Lets the grid place orders again (a person resumed the bot). */
@@ -312,10 +324,26 @@ export class GridTrader {
         this.save({ ...this.level(index), reason: 'paused: the bot opens no new exposure' })
         return
       }
+      if (intent.purpose === 'grid' && intent.side === 'BUY') {
+        const decision = this.protection(this.lowestOpenBuy())
+        if (!buyAllowedAt(decision, new Decimal(intent.price ?? '0'))) {
+          this.save({ ...this.level(index), reason: decision.reason })
+          return
+        }
+      }
       this.transition(this.level(index), 'assign', { activeIntentId: intentId, waiting: this.level(index).waiting.filter((id) => id !== intentId), reason: `placing: ${intent.side} ${intent.quantity}` })
       const outcome = await this.deps.gateway.execute(intentId, this.deps.retry)
       this.afterExecute(index, intent, outcome)
     }
+  }
+
+  private lowestOpenBuy(): Decimal | null {
+    let lowest: Decimal | null = null
+    for (const order of this.deps.tracker.openOrders(this.deps.botId)) {
+      const price = order.command.price
+      if (order.command.side === 'BUY' && price !== undefined && (lowest === null || price.lt(lowest))) lowest = price
+    }
+    return lowest
   }
 
   private isHalted(side: 'BUY' | 'SELL'): boolean {
