@@ -13,9 +13,14 @@ import type { ReconcileReport } from '../reconcile/reconciler'
 import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, protectiveMode, replayMarketState, type MarketStateMemory } from '../market'
 import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
+import { recenteredRange } from './recentered-range'
 
 /** The journal's name for a bot's market-state memory. */
 const MARKET_STATE_KEY = 'market-state'
+/** Timers: when the price left the range, when the bot last recentered, and a recenter in flight. */
+const OUT_OF_RANGE_SINCE = 'out-of-range-since'
+const LAST_RECENTER = 'last-recenter'
+const RECENTERING = 'recentering'
 
 /** What a grid bot needs besides its account. */
 export interface GridBotDeps {
@@ -35,11 +40,14 @@ export interface GridBotDeps {
 export class GridBot {
   readonly trader: GridTrader
 
+  private current: GridBotConfig
+
   constructor(
     private readonly account: AccountEngine,
     private readonly deps: GridBotDeps,
-    readonly config: GridBotConfig
+    config: GridBotConfig
   ) {
+    this.current = config
     this.trader = new GridTrader({
       botId: config.id,
       symbol: config.symbol,
@@ -91,6 +99,12 @@ export class GridBot {
     if (record.status === 'emergency') this.trader.halt(this.config.emergency.flatten ? 'all' : 'buys')
     this.trader.load()
     const report = await this.reconcile()
+    if (this.deps.journal.getTimer(this.current.id, RECENTERING) !== undefined) {
+      // A recenter was cut short by the restart: finish it (every step of it can be done again)
+      this.deps.logger.warn('finishing a recenter a restart interrupted', { botId: this.current.id })
+      await this.recenter(await this.deps.exchange.lastPrice(this.current.symbol), await this.deps.exchange.serverTimeMs())
+      return report
+    }
     await this.trader.resume()
     return report
   }
@@ -136,18 +150,8 @@ export class GridBot {
     this.trader.halt('all')
     this.account.gateway.blockBot(botId)
     await this.account.gateway.quiet()
-    const cancelled: string[] = []
-    let remaining: string[] = []
     // Bounded: a few sweeps, each over what the exchange itself still shows open
-    for (let sweep = 0; sweep < 5; sweep += 1) {
-      remaining = (await exchange.openOrders(symbol)).map((order) => order.clientOrderId as string).filter((id) => parseOrderId(id)?.botId === botId)
-      if (remaining.length === 0) break
-      for (const id of remaining) {
-        const done = journal.getIntent(id) === undefined ? await this.account.gateway.cancelUntracked(symbol, id) : (await this.account.gateway.cancel(id)).kind !== 'failed'
-        if (done) cancelled.push(id)
-      }
-      if (sweep > 0) await clock.sleep(1_000)
-    }
+    const { cancelled, remaining } = await this.cancelEveryOrder()
     let sold: string | null = null
     if (options.sellBase && remaining.length === 0) sold = await this.sellBase()
     const report: EmergencyStopReport = { cancelled, stillOpen: remaining, soldBase: sold }
@@ -217,17 +221,125 @@ export class GridBot {
     return replay.memory
   }
 
-  /** Reads the market once per candle interval until the signal aborts. */
+  /** Reads the market, and checks whether the grid must recenter, once per candle interval until the signal aborts. */
   async keepWatchingMarket(signal: AbortSignal): Promise<void> {
     const intervalMs = CANDLE_INTERVAL_MS[this.config.marketState.candleInterval]
     while (!signal.aborted) {
       await this.updateMarketState().catch((error: unknown) => this.deps.logger.warn('reading the market state failed; the last state stands', { botId: this.config.id, error: String(error) }))
+      await this.checkRecenter().catch((error: unknown) => this.deps.logger.warn('checking the range failed', { botId: this.config.id, error: String(error) }))
       try {
         await this.deps.clock.sleep(intervalMs, signal)
       } catch {
         return
       }
     }
+  }
+
+  /** The bot's configuration; its grid range moves when the bot recenters. */
+  get config(): GridBotConfig {
+    return this.current
+  }
+
+  /**
+   * Checks whether the grid must move: the price outside the range (by more than the hysteresis)
+   * without interruption for the confirmation period, measured on the exchange's clock from a
+   * timer kept in the journal (so a restart does not reset it), and no recenter within the
+   * cooldown. Then recenters. Returns what it found.
+   */
+  async checkRecenter(): Promise<'disabled' | 'inside' | 'waiting' | 'cooldown' | 'recentered' | 'refused'> {
+    const { journal, exchange } = this.deps
+    const { id: botId, symbol, recenter, grid } = this.current
+    if (!recenter.enabled) return 'disabled'
+    const price = await exchange.lastPrice(symbol)
+    const nowMs = await exchange.serverTimeMs()
+    const margin = new Decimal(recenter.hysteresisPct).div(100)
+    const outside = price.lt(new Decimal(grid.lower).mul(new Decimal(1).sub(margin))) || price.gt(new Decimal(grid.upper).mul(new Decimal(1).add(margin)))
+    const since = journal.getTimer(botId, OUT_OF_RANGE_SINCE)
+    if (!outside) {
+      if (since !== undefined) {
+        journal.clearTimer(botId, OUT_OF_RANGE_SINCE)
+        this.event('BackInRange', null, `price ${price.toFixed()} is back in the range ${grid.lower}–${grid.upper}`)
+      }
+      return 'inside'
+    }
+    if (since === undefined) {
+      journal.setTimer({ botId, name: OUT_OF_RANGE_SINCE, atMs: nowMs })
+      this.event('OutOfRange', null, `price ${price.toFixed()} left the range ${grid.lower}–${grid.upper}; recentering after ${recenter.confirmationMs / 60_000} min outside`)
+      return 'waiting'
+    }
+    if (nowMs - since.atMs < recenter.confirmationMs) return 'waiting'
+    const last = journal.getTimer(botId, LAST_RECENTER)
+    if (last !== undefined && nowMs - last.atMs < recenter.cooldownMs) return 'cooldown'
+    return (await this.recenter(price, nowMs)) ? 'recentered' : 'refused'
+  }
+
+  /**
+   * Moves the grid around the price: the range keeps its width (arithmetic) or ratio
+   * (geometric); the bot's orders are cancelled, the counter-orders still waiting end (the new
+   * grid holds the bot's base and quote as they are now), and the new plan is placed with the
+   * bot's current holdings. A plan with problems is not placed: the bot stays halted and says why.
+   * One recenter at a time; a crash mid-way finishes it on restart.
+   */
+  async recenter(price: Decimal, nowMs: number): Promise<boolean> {
+    const { journal, clock } = this.deps
+    const { id: botId, symbol, grid } = this.current
+    journal.setTimer({ botId, name: RECENTERING, atMs: nowMs })
+    this.trader.halt('all')
+    this.account.gateway.blockBot(botId)
+    await this.account.gateway.quiet()
+    await this.cancelEveryOrder()
+    this.account.gateway.unblockBot(botId)
+    this.trader.voidObligations(`recentered at ${price.toFixed()}`)
+    const rules = this.account.rules.get(symbol)
+    const { lower, upper } = recenteredRange(new Decimal(grid.lower), new Decimal(grid.upper), price, grid.spacing, rules)
+    const ledger = this.account.ledger
+    const plan = planGrid(
+      rules,
+      {
+        ...settingsOf(this.current, price),
+        lower,
+        upper,
+        investment: Decimal.max(ledger.owned(botId, rules.quoteAsset), 0),
+        baseHeld: Decimal.max(ledger.owned(botId, rules.baseAsset), 0)
+      },
+      this.account.rules.exchangeFilters()
+    )
+    if (plan.problems.length > 0) {
+      this.openIncident('recenter', `recentering to ${lower.toFixed()}–${upper.toFixed()} was not placed: ${plan.problems.map((problem) => problem.message).join('; ')}. The bot waits for you.`, {})
+      journal.clearTimer(botId, RECENTERING)
+      return false
+    }
+    const next: GridBotConfig = { ...this.current, grid: { ...grid, lower: lower.toFixed(), upper: upper.toFixed() } }
+    journal.saveBot({ ...this.record(), configJson: JSON.stringify(next), updatedAtMs: clock.nowMs() })
+    this.current = next
+    if (plan.acquisition !== null) await this.acquire(plan.acquisition.quantity)
+    this.trader.unhalt()
+    await this.trader.start(plan)
+    journal.transaction(() => {
+      journal.setTimer({ botId, name: LAST_RECENTER, atMs: nowMs })
+      journal.clearTimer(botId, OUT_OF_RANGE_SINCE)
+      journal.clearTimer(botId, RECENTERING)
+    })
+    this.event('Recentered', null, `recentered around ${price.toFixed()}: range ${grid.lower}–${grid.upper} → ${lower.toFixed()}–${upper.toFixed()}`, { from: `${grid.lower}-${grid.upper}`, to: `${lower.toFixed()}-${upper.toFixed()}` })
+    return true
+  }
+
+  /** Cancels every order of the bot the exchange shows open, in a few bounded sweeps; returns what stays open. */
+  private async cancelEveryOrder(): Promise<{ readonly cancelled: string[]; readonly remaining: string[] }> {
+    const { journal, clock, exchange } = this.deps
+    const { id: botId, symbol } = this.current
+    const cancelled: string[] = []
+    let remaining: string[] = []
+    for (let sweep = 0; sweep < 5; sweep += 1) {
+      remaining = (await exchange.openOrders(symbol)).map((order) => order.clientOrderId as string).filter((id) => parseOrderId(id)?.botId === botId)
+      if (remaining.length === 0) break
+      for (const id of remaining) {
+        const done = journal.getIntent(id) === undefined ? await this.account.gateway.cancelUntracked(symbol, id) : (await this.account.gateway.cancel(id)).kind !== 'failed'
+        if (done) cancelled.push(id)
+      }
+      if (sweep > 0) await clock.sleep(1_000)
+    }
+    return { cancelled, remaining }
   }
 
   /** Returns the bot's stored record. */

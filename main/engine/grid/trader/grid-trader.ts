@@ -115,32 +115,43 @@ export class GridTrader {
 
   /**
    * The bot's base was sold at market (EMERGENCY STOP with sell, or flattening): the SELLs that
-   * waited to sell it are void. Their intents end, their fills are marked as closed by the sale,
-   * and carried SELL dust is dropped; the BUY side stays and refills the SELL side as it fills.
+   * waited to sell it are void, and carried SELL dust is dropped; the BUY side stays and refills
+   * the SELL side as it fills.
    */
   forgetSells(note: string): void {
+    this.voidObligations(note, 'SELL')
+  }
+
+  /**
+   * Ends the counter-orders that wait on the levels (of one side, or all): their intents end and
+   * their fills are marked with `note` as closed by what replaced them (a sale, a re-plan).
+   * Placed and filled counter-orders are left alone.
+   */
+  voidObligations(note: string, side?: 'BUY' | 'SELL'): void {
     const { journal, clock } = this.deps
+    const voidable = (intent: IntentRecord | undefined) => intent !== undefined && (side === undefined || intent.side === side)
     journal.transaction(() => {
       for (const state of this.levels.values()) {
         const active = state.activeIntentId === null ? undefined : journal.getIntent(state.activeIntentId)
-        const activeVoid = active !== undefined && active.side === 'SELL' && active.status !== 'placed' && active.status !== 'done'
-        const sells = [...state.waiting.filter((id) => journal.getIntent(id)?.side === 'SELL'), ...(activeVoid ? [active.intentId] : [])]
-        for (const id of sells) {
+        const activeVoid = active !== undefined && voidable(active) && active.status !== 'placed' && active.status !== 'done'
+        const ended = [...state.waiting.filter((id) => voidable(journal.getIntent(id))), ...(activeVoid ? [active.intentId] : [])]
+        for (const id of ended) {
           for (const fill of journal.listFills(this.deps.botId)) {
             if (fill.counterIntentId === id) journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
           }
           journal.updateIntent(id, { status: 'done', lastError: note, updatedAtMs: clock.nowMs() })
         }
-        const cleared = activeVoid ? { activeIntentId: null, phase: 'empty' as const, reason: 'empty: its SELL was void after the base was sold' } : {}
-        this.save({ ...state, ...cleared, waiting: state.waiting.filter((id) => !sells.includes(id)), dustSell: '0' })
+        const cleared = activeVoid ? { activeIntentId: null, phase: 'empty' as const, reason: `empty: ${note}` } : {}
+        const dust = side === 'BUY' ? { dustBuy: '0' } : side === 'SELL' ? { dustSell: '0' } : { dustBuy: '0', dustSell: '0' }
+        this.save({ ...state, ...cleared, ...dust, waiting: state.waiting.filter((id) => !ended.includes(id)) })
       }
-      // Every BUY fill whose SELL has not filled: the sale closed it (a failed SELL included)
+      // Every fill whose counter-order of that side has not filled, a failed one included
       for (const fill of journal.listFills(this.deps.botId)) {
-        if (fill.side !== 'BUY' || fill.hedgeNote !== null) continue
-        const counter = fill.counterIntentId === null ? undefined : this.deps.tracker.order(fill.counterIntentId)
-        if (counter?.status === 'FILLED' || (counter !== undefined && counter.command.side !== 'SELL')) continue
+        const counterSide = fill.side === 'BUY' ? 'SELL' : 'BUY'
+        if (fill.hedgeNote !== null || (side !== undefined && counterSide !== side)) continue
         const intent = fill.counterIntentId === null ? undefined : journal.getIntent(fill.counterIntentId)
-        if (intent?.status === 'placed') continue
+        const counter = fill.counterIntentId === null ? undefined : this.deps.tracker.order(fill.counterIntentId)
+        if (counter?.status === 'FILLED' || intent?.status === 'placed') continue
         journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
       }
     })
