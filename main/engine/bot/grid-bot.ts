@@ -143,8 +143,8 @@ export class GridBot {
    * until a person resumes it.
    */
   async emergencyStop(options: { readonly sellBase: boolean }): Promise<EmergencyStopReport> {
-    const { journal, clock, exchange } = this.deps
-    const { id: botId, symbol } = this.config
+    const { journal, clock } = this.deps
+    const { id: botId } = this.config
     journal.saveBot({ ...this.record(), status: 'stopped', updatedAtMs: clock.nowMs() })
     this.event('EmergencyStopRequested', null, `EMERGENCY STOP pressed${options.sellBase ? ' (cancel all and sell base)' : ' (cancel all)'}`)
     this.trader.halt('all')
