@@ -5,7 +5,7 @@ import type { Exchange } from '../exchange/port/exchange'
 import { counterNameOf, orderIdFor, parseOrderId } from '../grid/trader/client-order-ids'
 import { GridTrader, SOLD_HEDGE_PREFIX } from '../grid/trader/grid-trader'
 import { planGrid } from '../grid/planner/plan-grid'
-import { roundQuantity } from '../exchange/rules/round-order'
+import { roundPrice, roundQuantity } from '../exchange/rules/round-order'
 import type { Journal } from '../journal/journal'
 import type { BotRecord } from '../journal/journal-records'
 import type { Logger } from '../logging/logger'
@@ -14,6 +14,7 @@ import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, p
 import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
 import { recenteredRange } from './recentered-range'
+import { diagnoseDeadlock } from './deadlock'
 
 /** The journal's name for a bot's market-state memory. */
 const MARKET_STATE_KEY = 'market-state'
@@ -21,6 +22,8 @@ const MARKET_STATE_KEY = 'market-state'
 const OUT_OF_RANGE_SINCE = 'out-of-range-since'
 const LAST_RECENTER = 'last-recenter'
 const RECENTERING = 'recentering'
+/** Timer: when the last deadlock rebalance happened (its cooldown runs from there). */
+const DEADLOCK_COOLDOWN = 'deadlock-cooldown'
 
 /** What a grid bot needs besides its account. */
 export interface GridBotDeps {
@@ -221,12 +224,13 @@ export class GridBot {
     return replay.memory
   }
 
-  /** Reads the market, and checks whether the grid must recenter, once per candle interval until the signal aborts. */
+  /** Reads the market, and checks for a recenter and a deadlock, once per candle interval until the signal aborts. */
   async keepWatchingMarket(signal: AbortSignal): Promise<void> {
     const intervalMs = CANDLE_INTERVAL_MS[this.config.marketState.candleInterval]
     while (!signal.aborted) {
       await this.updateMarketState().catch((error: unknown) => this.deps.logger.warn('reading the market state failed; the last state stands', { botId: this.config.id, error: String(error) }))
       await this.checkRecenter().catch((error: unknown) => this.deps.logger.warn('checking the range failed', { botId: this.config.id, error: String(error) }))
+      await this.checkDeadlock().catch((error: unknown) => this.deps.logger.warn('checking for a deadlock failed', { botId: this.config.id, error: String(error) }))
       try {
         await this.deps.clock.sleep(intervalMs, signal)
       } catch {
@@ -322,6 +326,70 @@ export class GridBot {
     })
     this.event('Recentered', null, `recentered around ${price.toFixed()}: range ${grid.lower}–${grid.upper} → ${lower.toFixed()}–${upper.toFixed()}`, { from: `${grid.lower}-${grid.upper}`, to: `${lower.toFixed()}-${upper.toFixed()}` })
     return true
+  }
+
+  /**
+   * Looks for a deadlock — grid placements that failed because neither side can be funded — and
+   * resolves it: the diagnosis is recorded, the bot's value is rebalanced between quote and base
+   * in the proportion the two sides need (MARKET where the symbol allows it and the config does,
+   * else a LIMIT at the touch re-priced until filled or the attempts are spent), the failed
+   * placements are tried again, and a cooldown kept in the journal starts. Bounded throughout.
+   */
+  async checkDeadlock(): Promise<'none' | 'cooldown' | 'rebalanced'> {
+    const { journal, exchange } = this.deps
+    const { id: botId, symbol, deadlock } = this.current
+    const nowMs = await exchange.serverTimeMs()
+    const cooldown = journal.getTimer(botId, DEADLOCK_COOLDOWN)
+    if (cooldown !== undefined && nowMs - cooldown.atMs < deadlock.cooldownMs) return 'cooldown'
+    const failed = this.trader.failedPlacements()
+    if (failed.length === 0) return 'none'
+    const rules = this.account.rules.get(symbol)
+    const price = await exchange.lastPrice(symbol)
+    const ledger = this.account.ledger
+    const diagnosis = diagnoseDeadlock(failed, ledger.available(botId, rules.quoteAsset), ledger.available(botId, rules.baseAsset), price, rules.quoteAsset, rules.baseAsset)
+    if (diagnosis === undefined) return 'none'
+    this.event('DeadlockFound', null, diagnosis.message)
+    const traded = diagnosis.rebalance === null ? new Decimal(0) : await this.rebalance(diagnosis.rebalance.side, diagnosis.rebalance.quantity)
+    journal.setTimer({ botId, name: DEADLOCK_COOLDOWN, atMs: nowMs })
+    this.event('Rebalanced', null, `rebalanced: ${diagnosis.rebalance?.side ?? 'nothing'} ${traded.toFixed()} ${rules.baseAsset}; next check after the cooldown`, { traded: traded.toFixed() })
+    await this.trader.retryFailedPlacements()
+    return 'rebalanced'
+  }
+
+  /** Trades `quantity` of base on `side`, MARKET or a re-priced LIMIT; returns what was filled. */
+  private async rebalance(side: 'BUY' | 'SELL', wanted: Decimal): Promise<Decimal> {
+    const { journal, clock, exchange } = this.deps
+    const { id: botId, symbol, deadlock } = this.current
+    const rules = this.account.rules.get(symbol)
+    const useMarket = deadlock.useMarketOrders && rules.orderTypes.includes('MARKET')
+    let filled = new Decimal(0)
+    for (let attempt = 1; attempt <= deadlock.rebalanceAttempts; attempt += 1) {
+      const quantity = roundQuantity(rules, wanted.sub(filled), useMarket ? 'MARKET' : 'LIMIT')
+      if (quantity.isZero()) break
+      const price = useMarket ? null : roundPrice(rules, await exchange.lastPrice(symbol), side === 'BUY' ? 'up' : 'down')
+      const intentId = orderIdFor(botId, { kind: 'rebalance' }, journal.nextCounter(botId, counterNameOf({ kind: 'rebalance' })))
+      const now = clock.nowMs()
+      journal.createIntent({
+        intentId, botId, symbol, purpose: 'rebalance', level: null, side, type: useMarket ? 'MARKET' : 'LIMIT', price: price?.toFixed() ?? null,
+        quantity: quantity.toFixed(), quoteOrderQty: null, status: 'pending', attempts: 0, lastError: null,
+        venueOrderId: null, sourceFillKey: null, createdAtMs: now, updatedAtMs: now
+      })
+      this.event('RebalanceOrder', null, `rebalance ${side} ${quantity.toFixed()} ${rules.baseAsset} ${useMarket ? 'at market' : `at ${price?.toFixed()}`} (attempt ${attempt})`)
+      const outcome = await this.account.gateway.execute(intentId)
+      if (outcome.kind !== 'placed') {
+        this.deps.logger.warn('a rebalance order could not be placed', { intentId, reason: outcome.reason })
+        continue
+      }
+      if (!useMarket && outcome.order.status !== 'FILLED') {
+        // A LIMIT at the touch waits one re-price interval, then follows the market
+        await clock.sleep(deadlock.repriceIntervalMs)
+        const now2 = await this.account.gateway.refresh(intentId)
+        if (now2 !== undefined && now2.status !== 'FILLED') await this.account.gateway.cancel(intentId)
+      }
+      filled = filled.add(this.account.tracker.order(intentId)?.filledQuantity ?? 0)
+      if (filled.gte(roundQuantity(rules, wanted, 'LIMIT'))) break
+    }
+    return filled
   }
 
   /** Cancels every order of the bot the exchange shows open, in a few bounded sweeps; returns what stays open. */

@@ -113,6 +113,28 @@ export class GridTrader {
     })
   }
 
+  /** Returns the grid placements that failed for good, one per failed level (what a deadlock is read from). */
+  failedPlacements(): IntentRecord[] {
+    return this.levelStates().flatMap((state) => {
+      const intent = state.phase === 'failed' && state.failedIntentId ? this.deps.journal.getIntent(state.failedIntentId) : undefined
+      return intent === undefined || intent.status !== 'failed' ? [] : [intent]
+    })
+  }
+
+  /** Gives every failed level a fresh intent for what failed there, and drives the grid. */
+  async retryFailedPlacements(): Promise<void> {
+    const { journal } = this.deps
+    journal.transaction(() => {
+      for (const failed of this.failedPlacements()) {
+        const state = this.level(failed.level as number)
+        const fresh = this.createIntent(failed.purpose, state.index, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
+        this.repointFills(failed.intentId, fresh.intentId)
+        this.save({ ...state, failedIntentId: null, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
+      }
+    })
+    await this.driveAll()
+  }
+
   /**
    * The bot's base was sold at market (EMERGENCY STOP with sell, or flattening): the SELLs that
    * waited to sell it are void, and carried SELL dust is dropped; the BUY side stays and refills
@@ -373,7 +395,7 @@ export class GridTrader {
       this.save({ ...state, reason: `waiting: ${outcome.reason}` })
       return
     }
-    this.transition(state, outcome.kind === 'rejected' ? 'rejected' : 'failed', { activeIntentId: null, reason: `failed: ${outcome.reason}` })
+    this.transition(state, outcome.kind === 'rejected' ? 'rejected' : 'failed', { activeIntentId: null, failedIntentId: intent.intentId, reason: `failed: ${outcome.reason}` })
     if (intent.purpose === 'counter') {
       this.deps.onEmergency(`the counter-order ${intent.intentId} could not be placed: ${outcome.reason}`, {
         intentId: intent.intentId,

@@ -54,6 +54,8 @@ export interface LevelState {
   readonly reason: string
   /** Held by a person: nothing is placed on it until it is released. */
   readonly held?: boolean
+  /** The intent whose placement failed for good, while the level is 'failed'. */
+  readonly failedIntentId?: string | null
 }
 
 /** Returns the phase after an event, or undefined when the table has no such transition. */

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { botConfig } from '@shared/config/bot-config'
+import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
+import { BOT_CONFIG, SimWorld } from './harness'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+/**
+ * A bot configured with more than the account holds on both sides: 1,000 USDT and 0.01 BTC
+ * promised, 300 USDT and 0.003 BTC there. Its BUYs and its SELLs both run short.
+ */
+function starvedWorld(useMarketOrders: boolean) {
+  const folder = mkdtempSync(join(process.cwd(), '.tmp', 'deadlock-'))
+  folders.push(folder)
+  const world = new SimWorld(join(folder, 'journal.sqlite'), { balances: { USDT: '300', BTC: '0.003' } })
+  const config = botConfig({
+    ...BOT_CONFIG,
+    grid: { ...BOT_CONFIG.grid, baseHeld: '0.01' },
+    orders: { maxAttempts: 2, baseRetryDelayMs: 100, maxRetryDelayMs: 200, budgetMs: 5_000 },
+    deadlock: { cooldownMs: 3_600_000, rebalanceAttempts: 3, repriceIntervalMs: 30_000, useMarketOrders }
+  })
+  return { world, config }
+}
+
+describe('deadlock', () => {
+  it('diagnoses what each side lacks, rebalances at market, retries the grid, and waits out its cooldown across a restart', async () => {
+    const { world, config } = starvedWorld(true)
+    const { bot, journal } = await world.boot(config)
+    expect(bot.trader.failedPlacements().map((intent) => intent.side).sort()).toEqual(expect.arrayContaining(['BUY', 'SELL']))
+    expect(await world.run(bot.checkDeadlock())).toBe('rebalanced')
+    await world.quiesce()
+    const events = journal.listBotEvents('b1')
+    const found = events.find((event) => event.type === 'DeadlockFound')
+    expect(found?.message).toMatch(/^deadlock: BUYs need [\d.]+ USDT, [\d.]+ available; SELLs need [\d.]+ BTC, [\d.]+ available; rebalancing: (BUY|SELL) about [\d.]+ BTC$/)
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['RebalanceOrder', 'Rebalanced']))
+    const rebalances = (await world.exchange.allOrders({ symbol: 'BTCUSDT' })).filter((order) => parseOrderId(order.clientOrderId)?.tag.kind === 'rebalance')
+    expect(rebalances.map((order) => [order.type, order.status])).toEqual([['MARKET', 'FILLED']])
+    expect(await world.run(bot.checkDeadlock())).toBe('cooldown')
+    world.crash()
+    const restarted = await world.boot(config)
+    expect(await world.run(restarted.bot.checkDeadlock())).toBe('cooldown')
+  })
+
+  it('rebalances with a LIMIT at the touch, re-priced each interval until its attempts are spent, when market orders are off', async () => {
+    const { world, config } = starvedWorld(false)
+    const { bot, journal } = await world.boot(config)
+    // Nobody trades: each LIMIT waits one re-price interval and is cancelled; three attempts, then it stops
+    expect(await world.run(bot.checkDeadlock())).toBe('rebalanced')
+    const rebalances = (await world.exchange.allOrders({ symbol: 'BTCUSDT' })).filter((order) => parseOrderId(order.clientOrderId)?.tag.kind === 'rebalance')
+    expect(rebalances.map((order) => [order.type, order.status, order.price.toFixed()])).toEqual([
+      ['LIMIT', 'CANCELED', '60000'],
+      ['LIMIT', 'CANCELED', '60000'],
+      ['LIMIT', 'CANCELED', '60000']
+    ])
+    expect(journal.listBotEvents('b1').filter((event) => event.type === 'RebalanceOrder')).toHaveLength(3)
+    expect(journal.listBotEvents('b1').find((event) => event.type === 'Rebalanced')?.message).toMatch(/^rebalanced: (BUY|SELL) 0 BTC/)
+  })
+})
