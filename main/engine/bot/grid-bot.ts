@@ -15,6 +15,7 @@ import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
 import { recenteredRange } from './recentered-range'
 import { diagnoseDeadlock } from './deadlock'
+import { describeExit, riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
 
 /** The journal's name for a bot's market-state memory. */
 const MARKET_STATE_KEY = 'market-state'
@@ -22,6 +23,8 @@ const MARKET_STATE_KEY = 'market-state'
 const OUT_OF_RANGE_SINCE = 'out-of-range-since'
 const LAST_RECENTER = 'last-recenter'
 const RECENTERING = 'recentering'
+/** Timer: an exit after a stop-loss or take-profit is in flight (a restart finishes it). */
+const EXITING = 'exiting'
 /** Timer: when the last deadlock rebalance happened (its cooldown runs from there). */
 const DEADLOCK_COOLDOWN = 'deadlock-cooldown'
 
@@ -102,6 +105,14 @@ export class GridBot {
     if (record.status === 'emergency') this.trader.halt(this.config.emergency.flatten ? 'all' : 'buys')
     this.trader.load()
     const report = await this.reconcile()
+    const exiting = this.deps.journal.getTimer(this.current.id, EXITING)
+    if (exiting !== undefined) {
+      // An exit was cut short by the restart: finish it (cancelling and selling can be done again)
+      const stored = JSON.parse(this.deps.journal.getBotState(this.current.id, EXITING) ?? '{}') as { trigger?: RiskTrigger; price?: string }
+      this.deps.logger.warn('finishing an exit a restart interrupted', { botId: this.current.id })
+      await this.exit(stored.trigger ?? 'stop-loss', new Decimal(stored.price ?? (await this.deps.exchange.lastPrice(this.current.symbol)).toFixed()))
+      return report
+    }
     if (this.deps.journal.getTimer(this.current.id, RECENTERING) !== undefined) {
       // A recenter was cut short by the restart: finish it (every step of it can be done again)
       this.deps.logger.warn('finishing a recenter a restart interrupted', { botId: this.current.id })
@@ -349,35 +360,38 @@ export class GridBot {
     const diagnosis = diagnoseDeadlock(failed, ledger.available(botId, rules.quoteAsset), ledger.available(botId, rules.baseAsset), price, rules.quoteAsset, rules.baseAsset)
     if (diagnosis === undefined) return 'none'
     this.event('DeadlockFound', null, diagnosis.message)
-    const traded = diagnosis.rebalance === null ? new Decimal(0) : await this.rebalance(diagnosis.rebalance.side, diagnosis.rebalance.quantity)
+    const traded = diagnosis.rebalance === null ? new Decimal(0) : await this.tradeBase(diagnosis.rebalance.side, diagnosis.rebalance.quantity, 'rebalance', deadlock.useMarketOrders)
     journal.setTimer({ botId, name: DEADLOCK_COOLDOWN, atMs: nowMs })
     this.event('Rebalanced', null, `rebalanced: ${diagnosis.rebalance?.side ?? 'nothing'} ${traded.toFixed()} ${rules.baseAsset}; next check after the cooldown`, { traded: traded.toFixed() })
     await this.trader.retryFailedPlacements()
     return 'rebalanced'
   }
 
-  /** Trades `quantity` of base on `side`, MARKET or a re-priced LIMIT; returns what was filled. */
-  private async rebalance(side: 'BUY' | 'SELL', wanted: Decimal): Promise<Decimal> {
+  /**
+   * Trades `wanted` base on `side`: MARKET where allowed (and wanted), else a LIMIT at the touch
+   * re-priced every interval until filled or the attempts are spent. Returns what was filled.
+   */
+  private async tradeBase(side: 'BUY' | 'SELL', wanted: Decimal, purpose: 'rebalance' | 'exit', preferMarket: boolean): Promise<Decimal> {
     const { journal, clock, exchange } = this.deps
     const { id: botId, symbol, deadlock } = this.current
     const rules = this.account.rules.get(symbol)
-    const useMarket = deadlock.useMarketOrders && rules.orderTypes.includes('MARKET')
+    const useMarket = preferMarket && rules.orderTypes.includes('MARKET')
     let filled = new Decimal(0)
     for (let attempt = 1; attempt <= deadlock.rebalanceAttempts; attempt += 1) {
       const quantity = roundQuantity(rules, wanted.sub(filled), useMarket ? 'MARKET' : 'LIMIT')
       if (quantity.isZero()) break
       const price = useMarket ? null : roundPrice(rules, await exchange.lastPrice(symbol), side === 'BUY' ? 'up' : 'down')
-      const intentId = orderIdFor(botId, { kind: 'rebalance' }, journal.nextCounter(botId, counterNameOf({ kind: 'rebalance' })))
+      const intentId = orderIdFor(botId, { kind: purpose }, journal.nextCounter(botId, counterNameOf({ kind: purpose })))
       const now = clock.nowMs()
       journal.createIntent({
-        intentId, botId, symbol, purpose: 'rebalance', level: null, side, type: useMarket ? 'MARKET' : 'LIMIT', price: price?.toFixed() ?? null,
+        intentId, botId, symbol, purpose, level: null, side, type: useMarket ? 'MARKET' : 'LIMIT', price: price?.toFixed() ?? null,
         quantity: quantity.toFixed(), quoteOrderQty: null, status: 'pending', attempts: 0, lastError: null,
         venueOrderId: null, sourceFillKey: null, createdAtMs: now, updatedAtMs: now
       })
-      this.event('RebalanceOrder', null, `rebalance ${side} ${quantity.toFixed()} ${rules.baseAsset} ${useMarket ? 'at market' : `at ${price?.toFixed()}`} (attempt ${attempt})`)
+      this.event(purpose === 'rebalance' ? 'RebalanceOrder' : 'ExitOrder', null, `${purpose} ${side} ${quantity.toFixed()} ${rules.baseAsset} ${useMarket ? 'at market' : `at ${price?.toFixed()}`} (attempt ${attempt})`)
       const outcome = await this.account.gateway.execute(intentId)
       if (outcome.kind !== 'placed') {
-        this.deps.logger.warn('a rebalance order could not be placed', { intentId, reason: outcome.reason })
+        this.deps.logger.warn(`a ${purpose} order could not be placed`, { intentId, reason: outcome.reason })
         continue
       }
       if (!useMarket && outcome.order.status !== 'FILLED') {
@@ -390,6 +404,68 @@ export class GridBot {
       if (filled.gte(roundQuantity(rules, wanted, 'LIMIT'))) break
     }
     return filled
+  }
+
+  /**
+   * Checks the bot-level stop-loss and take-profit against the last price; when one is crossed
+   * the bot exits with the outcome its person chose. Works while running or in EMERGENCY.
+   */
+  async checkRisk(): Promise<RiskTrigger | undefined> {
+    const status = this.record().status
+    if (status !== 'running' && status !== 'emergency') return undefined
+    const price = await this.deps.exchange.lastPrice(this.current.symbol)
+    const trigger = riskTrigger(price, this.current.risk)
+    if (trigger !== undefined) await this.exit(trigger, price)
+    return trigger
+  }
+
+  /** Checks the stop-loss and take-profit on every public trade until unsubscribed; one exit at a time. */
+  watchRisk(): () => void {
+    let checking = false
+    return this.deps.exchange.subscribeTrades(this.current.symbol, () => {
+      if (checking) return
+      checking = true
+      this.checkRisk()
+        .catch((error: unknown) => this.deps.logger.error('checking the stop-loss and take-profit failed', { botId: this.current.id, error: String(error) }))
+        .finally(() => (checking = false))
+    })
+  }
+
+  /**
+   * Exits after a trigger: the bot is persisted as stopped (with a timer marking the exit in
+   * flight, so a crash finishes it on restart), the grid is halted and its sends refused, then
+   * per the outcome: 'keep' leaves the orders on the exchange, 'cancel' cancels them, 'sell-all'
+   * also sells all the bot's base (MARKET, or a re-priced LIMIT where MARKET is not allowed).
+   */
+  async exit(trigger: RiskTrigger, price: Decimal): Promise<void> {
+    const { journal, clock } = this.deps
+    const { id: botId, risk } = this.current
+    journal.transaction(() => {
+      journal.saveBot({ ...this.record(), status: 'stopped', updatedAtMs: clock.nowMs() })
+      journal.setTimer({ botId, name: EXITING, atMs: clock.nowMs() })
+      journal.saveBotState(botId, EXITING, JSON.stringify({ trigger, price: price.toFixed() }), clock.nowMs())
+    })
+    this.event(trigger === 'stop-loss' ? 'StopLossTriggered' : 'TakeProfitTriggered', null, describeExit(trigger, price, risk), { trigger, price: price.toFixed(), outcome: risk.stopOutcome })
+    this.trader.halt('all')
+    this.account.gateway.blockBot(botId)
+    await this.account.gateway.quiet()
+    let summary = 'orders left on the exchange'
+    if (risk.stopOutcome !== 'keep') {
+      const { cancelled, remaining } = await this.cancelEveryOrder()
+      summary = `${cancelled.length} order(s) cancelled`
+      if (remaining.length > 0) this.openIncident('exit', `the ${trigger} exit could not cancel ${remaining.join(', ')}. Cancel them on the exchange.`, { stillOpen: remaining.join(',') })
+    }
+    if (risk.stopOutcome === 'sell-all') {
+      const rules = this.account.rules.get(this.current.symbol)
+      const owned = Decimal.max(this.account.ledger.owned(botId, rules.baseAsset), 0)
+      const sold = await this.tradeBase('SELL', owned, 'exit', true)
+      this.trader.forgetSells(`${SOLD_HEDGE_PREFIX}${trigger}`)
+      summary += `, ${sold.toFixed()} ${rules.baseAsset} sold`
+      const left = roundQuantity(rules, Decimal.max(this.account.ledger.owned(botId, rules.baseAsset), 0), 'LIMIT')
+      if (!left.isZero()) this.openIncident('exit', `the ${trigger} exit left ${left.toFixed()} ${rules.baseAsset} unsold. Sell it on the exchange.`, { unsold: left.toFixed() })
+    }
+    journal.clearTimer(botId, EXITING)
+    this.event('Exited', null, `exited after the ${trigger}: ${summary}; the bot stays stopped until you resume it`)
   }
 
   /** Cancels every order of the bot the exchange shows open, in a few bounded sweeps; returns what stays open. */

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { botConfig } from '@shared/config/bot-config'
+import { Decimal } from '@shared/money/decimal'
+import { settle } from '../../main/engine/clock/test-clock'
+import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
+import { BOT_CONFIG, SimWorld } from './harness'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+function world(): SimWorld {
+  const folder = mkdtempSync(join(process.cwd(), '.tmp', 'risk-'))
+  folders.push(folder)
+  return new SimWorld(join(folder, 'journal.sqlite'))
+}
+
+const withRisk = (stopOutcome: 'keep' | 'cancel' | 'sell-all') => botConfig({ ...BOT_CONFIG, risk: { stopLoss: '54000', takeProfit: '66000', stopOutcome } })
+
+async function botOrders(sim: SimWorld): Promise<number> {
+  return (await sim.exchange.openOrders('BTCUSDT')).filter((order) => parseOrderId(order.clientOrderId)?.botId === 'b1').length
+}
+
+async function btc(sim: SimWorld): Promise<Decimal> {
+  const balance = (await sim.exchange.account()).balances.get('BTC')
+  return balance === undefined ? new Decimal(0) : balance.free.add(balance.locked)
+}
+
+/** The market falls through the whole grid to below the stop-loss, trade by trade, while the bot watches. */
+async function fallThroughTheGrid(sim: SimWorld): Promise<void> {
+  for (const price of ['59000', '57500', '56000', '55000', '54500', '53900']) {
+    sim.exchange.trade('BTCUSDT', new Decimal(price), new Decimal('1'))
+    await sim.quiesce(10)
+  }
+  await sim.quiesce()
+}
+
+describe('stop-loss and take-profit', () => {
+  it.each([
+    ['keep', 'leaves the orders on the exchange and keeps the assets'],
+    ['cancel', 'cancels the orders and keeps the assets'],
+    ['sell-all', 'cancels the orders and sells all the base']
+  ] as const)('a trend down through the grid triggers the stop-loss; outcome %s %s', async (outcome, _what) => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(withRisk(outcome))
+    const stop = bot.watchRisk()
+    await fallThroughTheGrid(sim)
+    stop()
+    expect(bot.record().status).toBe('stopped')
+    const events = journal.listBotEvents('b1').map((event) => event.type)
+    expect(events).toEqual(expect.arrayContaining(['StopLossTriggered', 'Exited']))
+    const orders = await botOrders(sim)
+    const base = await btc(sim)
+    if (outcome === 'keep') expect(orders).toBeGreaterThan(0)
+    else expect(orders).toBe(0)
+    // The fall filled every BUY, so the bot holds base unless it sold it
+    if (outcome === 'sell-all') expect(base.lt('0.00001')).toBe(true)
+    else expect(base.gt('0.005')).toBe(true)
+    // Stopped means stopped: the market comes back and nothing new is placed
+    const before = await botOrders(sim)
+    sim.exchange.trade('BTCUSDT', new Decimal('60000'), new Decimal('1'))
+    await sim.quiesce()
+    expect(await botOrders(sim)).toBeLessThanOrEqual(before)
+  })
+
+  it('a rise to the take-profit exits too', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(withRisk('sell-all'))
+    sim.exchange.trade('BTCUSDT', new Decimal('66100'), new Decimal('1'))
+    await sim.quiesce()
+    expect(await sim.run(bot.checkRisk())).toBe('take-profit')
+    expect(journal.listBotEvents('b1').find((event) => event.type === 'TakeProfitTriggered')?.message).toBe('take-profit 66000 reached at 66100: orders cancelled, all base sold')
+    expect(await botOrders(sim)).toBe(0)
+  })
+
+  it('an exit cut short by a crash is finished on restart', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(withRisk('cancel'))
+    sim.exchange.trade('BTCUSDT', new Decimal('53900'), new Decimal('1'))
+    await settle(3)
+    void bot.exit('stop-loss', new Decimal('53900')).catch(() => undefined)
+    await settle(2)
+    sim.crash()
+    const restarted = await sim.boot(withRisk('cancel'))
+    expect(restarted.bot.record().status).toBe('stopped')
+    expect(await botOrders(sim)).toBe(0)
+    expect(restarted.journal.listBotEvents('b1').map((event) => event.type)).toContain('Exited')
+  })
+})
