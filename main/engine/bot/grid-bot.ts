@@ -14,6 +14,7 @@ import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, p
 import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
 import { recenteredRange } from './recentered-range'
+import { classifyConfigChange, type ConfigChange } from '@shared/config/config-change'
 import { diagnoseDeadlock } from './deadlock'
 import { describeExit, riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
 
@@ -296,17 +297,37 @@ export class GridBot {
    * One recenter at a time; a crash mid-way finishes it on restart.
    */
   async recenter(price: Decimal, nowMs: number): Promise<boolean> {
-    const { journal, clock } = this.deps
+    const { journal } = this.deps
     const { id: botId, symbol, grid } = this.current
     journal.setTimer({ botId, name: RECENTERING, atMs: nowMs })
+    const rules = this.account.rules.get(symbol)
+    const { lower, upper } = recenteredRange(new Decimal(grid.lower), new Decimal(grid.upper), price, grid.spacing, rules)
+    const placed = await this.replan(price, lower, upper, `recentered at ${price.toFixed()}`)
+    journal.transaction(() => {
+      if (placed) journal.setTimer({ botId, name: LAST_RECENTER, atMs: nowMs })
+      journal.clearTimer(botId, OUT_OF_RANGE_SINCE)
+      journal.clearTimer(botId, RECENTERING)
+    })
+    if (placed) this.event('Recentered', null, `recentered around ${price.toFixed()}: range ${grid.lower}–${grid.upper} → ${lower.toFixed()}–${upper.toFixed()}`, { from: `${grid.lower}-${grid.upper}`, to: `${lower.toFixed()}-${upper.toFixed()}` })
+    return placed
+  }
+
+  /**
+   * Plans the grid anew between `lower` and `upper` at the price with the bot's current holdings:
+   * the bot's orders are cancelled, the counter-orders still waiting end (the new grid holds the
+   * bot's base and quote as they are), the base the new sells need is bought, and the plan is
+   * placed. A plan with problems is not placed: the bot stays halted and an incident says why.
+   */
+  private async replan(price: Decimal, lower: Decimal, upper: Decimal, why: string): Promise<boolean> {
+    const { journal, clock } = this.deps
+    const { id: botId, symbol } = this.current
     this.trader.halt('all')
     this.account.gateway.blockBot(botId)
     await this.account.gateway.quiet()
     await this.cancelEveryOrder()
     this.account.gateway.unblockBot(botId)
-    this.trader.voidObligations(`recentered at ${price.toFixed()}`)
+    this.trader.voidObligations(why)
     const rules = this.account.rules.get(symbol)
-    const { lower, upper } = recenteredRange(new Decimal(grid.lower), new Decimal(grid.upper), price, grid.spacing, rules)
     const ledger = this.account.ledger
     const plan = planGrid(
       rules,
@@ -320,22 +341,15 @@ export class GridBot {
       this.account.rules.exchangeFilters()
     )
     if (plan.problems.length > 0) {
-      this.openIncident('recenter', `recentering to ${lower.toFixed()}–${upper.toFixed()} was not placed: ${plan.problems.map((problem) => problem.message).join('; ')}. The bot waits for you.`, {})
-      journal.clearTimer(botId, RECENTERING)
+      this.openIncident('replan', `the grid ${lower.toFixed()}–${upper.toFixed()} was not placed: ${plan.problems.map((problem) => problem.message).join('; ')}. The bot waits for you.`, {})
       return false
     }
-    const next: GridBotConfig = { ...this.current, grid: { ...grid, lower: lower.toFixed(), upper: upper.toFixed() } }
+    const next: GridBotConfig = { ...this.current, grid: { ...this.current.grid, lower: lower.toFixed(), upper: upper.toFixed() } }
     journal.saveBot({ ...this.record(), configJson: JSON.stringify(next), updatedAtMs: clock.nowMs() })
     this.current = next
     if (plan.acquisition !== null) await this.acquire(plan.acquisition.quantity)
     this.trader.unhalt()
     await this.trader.start(plan)
-    journal.transaction(() => {
-      journal.setTimer({ botId, name: LAST_RECENTER, atMs: nowMs })
-      journal.clearTimer(botId, OUT_OF_RANGE_SINCE)
-      journal.clearTimer(botId, RECENTERING)
-    })
-    this.event('Recentered', null, `recentered around ${price.toFixed()}: range ${grid.lower}–${grid.upper} → ${lower.toFixed()}–${upper.toFixed()}`, { from: `${grid.lower}-${grid.upper}`, to: `${lower.toFixed()}-${upper.toFixed()}` })
     return true
   }
 
@@ -466,6 +480,40 @@ export class GridBot {
     }
     journal.clearTimer(botId, EXITING)
     this.event('Exited', null, `exited after the ${trigger}: ${summary}; the bot stays stopped until you resume it`)
+  }
+
+  /**
+   * Changes a running bot's configuration by the rules of classifyConfigChange: a new id or
+   * symbol is refused (nothing changes); risk, fees, timing and protective settings apply at
+   * once; a new grid shape re-plans it around the price with the bot's current holdings (its
+   * fills, counter-orders already placed or filled, and funds are kept). Every change is a bot event.
+   */
+  async applyConfig(next: GridBotConfig): Promise<{ readonly changes: readonly ConfigChange[]; readonly applied: boolean; readonly reason?: string }> {
+    const changes = classifyConfigChange(this.current, next)
+    const refused = changes.filter((change) => change.effect === 'refused')
+    if (refused.length > 0) return { changes, applied: false, reason: refused.map((change) => `${change.path}: ${change.reason}`).join('; ') }
+    if (changes.length === 0) return { changes, applied: true }
+    const { journal, clock, exchange } = this.deps
+    const before = this.current
+    this.current = next
+    journal.saveBot({ ...this.record(), configJson: JSON.stringify(next), updatedAtMs: clock.nowMs() })
+    // The bot's share follows what it is given (its share is its allocation plus its fills)
+    const rules = this.account.rules.get(next.symbol)
+    this.account.ledger.addToBot(next.id, rules.quoteAsset, new Decimal(next.grid.investment).sub(before.grid.investment))
+    this.account.ledger.addToBot(next.id, rules.baseAsset, new Decimal(next.grid.baseHeld).sub(before.grid.baseHeld))
+    for (const change of changes) this.event('ConfigChanged', null, `${change.path} changed (${change.effect}): ${change.reason}`, { path: change.path, effect: change.effect })
+    if (changes.some((change) => change.effect === 'replan')) {
+      const price = await exchange.lastPrice(next.symbol)
+      const planned = await this.replan(price, new Decimal(next.grid.lower), new Decimal(next.grid.upper), 'the grid settings changed')
+      if (!planned) {
+        this.current = before
+        this.account.ledger.addToBot(next.id, rules.quoteAsset, new Decimal(before.grid.investment).sub(next.grid.investment))
+        this.account.ledger.addToBot(next.id, rules.baseAsset, new Decimal(before.grid.baseHeld).sub(next.grid.baseHeld))
+        journal.saveBot({ ...this.record(), configJson: JSON.stringify(before), updatedAtMs: clock.nowMs() })
+        return { changes, applied: false, reason: 'the new grid has problems; the old settings stay (see the incident)' }
+      }
+    }
+    return { changes, applied: true }
   }
 
   /** Cancels every order of the bot the exchange shows open, in a few bounded sweeps; returns what stays open. */

@@ -50,7 +50,8 @@ export function planGrid(rules: SymbolRules, settings: GridSettings, exchangeFil
   addSpacingProblems(problems, levels, makerFee)
   addCountProblems(problems, rules, levels, exchangeFilters)
   const baseRequired = sum(levels.filter((level) => level.side === 'SELL').map((level) => level.quantity))
-  const acquisition = planAcquisition(rules, settings, baseRequired, acquireByMarket, acquireStep, problems)
+  const buyNotionalBefore = sum(levels.filter((level) => level.side === 'BUY').map((level) => level.notional))
+  const acquisition = planAcquisition(rules, settings, baseRequired, acquireByMarket, acquireStep, problems, settings.investment.sub(buyNotionalBefore))
   addPositionProblem(problems, rules, settings, levels, acquisition)
   const buyNotional = sum(levels.filter((level) => level.side === 'BUY').map((level) => level.notional))
 
@@ -143,18 +144,32 @@ function planAcquisition(
   baseRequired: Decimal,
   byMarket: boolean,
   step: Decimal,
-  problems: PlanProblem[]
+  problems: PlanProblem[],
+  budget: Decimal
 ): BaseAcquisition | null {
   const missing = baseRequired.sub(settings.baseHeld)
   if (!missing.gt(0)) return null
   // The taker fee is taken from the base bought, so buy enough to keep `missing` after it
-  const quantity = roundToStep(missing.div(new Decimal(1).sub(settings.takerFee)), step, 'up')
+  const needed = roundToStep(missing.div(new Decimal(1).sub(settings.takerFee)), step, 'up')
   const price = byMarket ? settings.price : roundPrice(rules, settings.price, 'up')
+  // A shortfall below the exchange's smallest order is bought at that smallest size when the
+  // budget allows: a little base to spare rather than a grid that cannot start
+  const smallest = smallestOrderQuantity(rules, byMarket, price, step)
+  const quantity = needed.lt(smallest) && smallest.mul(price).lte(budget) ? smallest : needed
   const order: OrderRequest = byMarket ? { side: 'BUY', type: 'MARKET', quantity } : { side: 'BUY', type: 'LIMIT', price, quantity }
   for (const violation of validateOrder(rules, order, { referencePrice: settings.price }).violations) {
     addViolation(problems, violation, null, `buying ${quantity.toFixed()} base for the sells: `, 'ACQUISITION_NOT_PLACEABLE')
   }
   return { method: byMarket ? 'MARKET' : 'LIMIT', side: 'BUY', quantity, price, quoteCost: quantity.mul(price) }
+}
+
+/** Returns the smallest BUY quantity the symbol accepts at this price (LOT_SIZE, MARKET_LOT_SIZE, NOTIONAL / MIN_NOTIONAL minimums), on the step. */
+function smallestOrderQuantity(rules: SymbolRules, byMarket: boolean, price: Decimal, step: Decimal): Decimal {
+  const { lotSize, marketLotSize, notional, minNotional } = rules.filters
+  const minQty = Decimal.max(lotSize?.minQty ?? 0, byMarket ? (marketLotSize?.minQty ?? 0) : 0)
+  const applies = (applyToMarket: boolean | undefined) => !byMarket || applyToMarket === true
+  const minValue = Decimal.max(applies(notional?.applyMinToMarket) ? (notional?.minNotional ?? 0) : 0, applies(minNotional?.applyToMarket) ? (minNotional?.minNotional ?? 0) : 0)
+  return Decimal.max(minQty, roundToStep(minValue.div(price), step, 'up'), step)
 }
 
 function addPositionProblem(
