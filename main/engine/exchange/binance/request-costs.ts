@@ -8,12 +8,15 @@ export interface RequestCost {
   readonly orders: number
   /** Signed (USER_DATA or TRADE): needs the server-time offset. */
   readonly signed: boolean
+  /** Reads its answer on the exchange's clock (klines: which candle is closed), so it needs the offset too. */
+  readonly usesServerClock: boolean
   /** Order entry: a busy server may have acted, so -1008 is an unknown outcome. */
   readonly orderEntry: boolean
 }
 
-function cost(endpoint: string, weight: number, options: Partial<Pick<RequestCost, 'orders' | 'signed' | 'orderEntry'>> = {}): RequestCost {
-  return { endpoint, weight, orders: options.orders ?? 0, signed: options.signed ?? false, orderEntry: options.orderEntry ?? false }
+function cost(endpoint: string, weight: number, options: Partial<Pick<RequestCost, 'orders' | 'signed' | 'orderEntry' | 'usesServerClock'>> = {}): RequestCost {
+  const signed = options.signed ?? false
+  return { endpoint, weight, orders: options.orders ?? 0, signed, usesServerClock: options.usesServerClock ?? signed, orderEntry: options.orderEntry ?? false }
 }
 
 /** The REST endpoints the adapter calls, with Binance's documented weights. */
@@ -21,7 +24,7 @@ export const REQUEST_COSTS = {
   serverTime: cost('GET /api/v3/time', 1),
   exchangeInfo: cost('GET /api/v3/exchangeInfo', 20),
   tickerPrice: cost('GET /api/v3/ticker/price', 2),
-  klines: cost('GET /api/v3/klines', 2),
+  klines: cost('GET /api/v3/klines', 2, { usesServerClock: true }),
   account: cost('GET /api/v3/account', 20, { signed: true }),
   placeOrder: cost('POST /api/v3/order', 1, { signed: true, orderEntry: true, orders: 1 }),
   queryOrder: cost('GET /api/v3/order', 4, { signed: true }),

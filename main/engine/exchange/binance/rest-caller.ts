@@ -30,7 +30,7 @@ export class RestCaller {
   /** Sends one request and parses its answer. */
   async call<T>(cost: RequestCost, send: (client: BinanceRestClient) => Promise<unknown>, parse: (raw: unknown) => T): Promise<T> {
     const { client, governor } = this.deps
-    if (cost.signed) await this.freshClock()
+    if (cost.usesServerClock) await this.freshClock()
     await governor.admit(cost)
     let raw: unknown
     try {
