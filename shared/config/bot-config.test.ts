@@ -51,6 +51,10 @@ describe('parseBotConfig', () => {
     expect(errors(input).some((line) => line.startsWith('risk.stopOutcome:'))).toBe(true)
   })
 
+  it('names the bound a duration breaks', () => {
+    expect(errors({ ...minimal, recenter: { confirmationMs: 1_000 } })).toEqual(['recenter.confirmationMs: must be at least 60000 ms'])
+  })
+
   it('refuses money written as a JSON number, which would pass through a float', () => {
     expect(errors({ ...minimal, grid: { ...minimal.grid, lower: 55000 } })).toEqual(['grid.lower: must be a decimal number written as text, such as "0.001"'])
   })

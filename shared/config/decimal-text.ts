@@ -14,5 +14,10 @@ export const positiveDecimalText = decimalText.refine((text) => /[1-9]/.test(tex
 
 /** A duration in milliseconds: a whole number from `min` to `max`. */
 export function durationMs(defaultMs: number, min = 0, max = 30 * 24 * 3_600_000) {
-  return z.number({ error: 'must be a whole number of milliseconds' }).int('must be a whole number of milliseconds').min(min).max(max).default(defaultMs)
+  return z
+    .number({ error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(min, `must be at least ${min} ms`)
+    .max(max, `must be at most ${max} ms`)
+    .default(defaultMs)
 }

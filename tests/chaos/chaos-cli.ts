@@ -1,5 +1,5 @@
 /**
- * npm run chaos -- --runs N --seed S [--steps N] [--crash-rate R] [--disconnect-rate R] [--bots 1|2] [--action-rate R]
+ * npm run chaos -- --runs N --seed S [--steps N] [--crash-rate R] [--disconnect-rate R] [--bots 1|2] [--action-rate R] [--strategy]
  * Runs N chaos runs with seeds S, S+1, …, prints each violation with its seed and a trace, and
  * ends with "chaos: R runs, V violations". Exit code 1 when any invariant broke.
  */
@@ -15,7 +15,8 @@ async function main(): Promise<number> {
       'crash-rate': { type: 'string', default: '0.03' },
       'disconnect-rate': { type: 'string', default: '0.02' },
       bots: { type: 'string', default: '2' },
-      'action-rate': { type: 'string', default: '0.01' }
+      'action-rate': { type: 'string', default: '0.01' },
+      strategy: { type: 'boolean', default: false }
     }
   })
   const runs = Number(values.runs)
@@ -35,18 +36,21 @@ async function main(): Promise<number> {
   let violations = 0
   let fills = 0
   let crashes = 0
+  const actions: Record<string, number> = {}
   for (let offset = 0; offset < runs; offset += 10) {
     const seeds = Array.from({ length: Math.min(10, runs - offset) }, (_, index) => firstSeed + offset + index)
-    for (const result of await runChaosSeries(seeds, { steps, crashRate, disconnectRate, faults: CHAOS_FAULTS, bots, actionRate })) {
+    for (const result of await runChaosSeries(seeds, { steps, crashRate, disconnectRate, faults: CHAOS_FAULTS, bots, actionRate, strategy: values.strategy === true })) {
       fills += result.fills
       crashes += result.crashes
+      for (const [kind, count] of Object.entries(result.actions)) actions[kind] = (actions[kind] ?? 0) + count
       if (result.violations.length === 0) continue
       violations += result.violations.length
       process.stdout.write(`\nseed ${result.seed}: ${result.violations.length} violation(s)\n  ${result.violations.join('\n  ')}\n  trace:\n    ${result.trace.join('\n    ')}\n`)
     }
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
-  process.stdout.write(`${runs} runs of ${steps} steps in ${seconds} s: ${fills} fills, ${crashes} crashes\n`)
+  const acted = Object.entries(actions).map(([kind, count]) => `${count} ${kind}`).join(', ')
+  process.stdout.write(`${runs} runs of ${steps} steps in ${seconds} s: ${fills} fills, ${crashes} crashes${acted === '' ? '' : `, ${acted}`}\n`)
   process.stdout.write(`chaos: ${runs} runs, ${violations} violations\n`)
   return violations === 0 ? 0 : 1
 }

@@ -13,14 +13,17 @@ export class ChaosMarket {
    */
   constructor(
     private readonly random: () => number,
-    private readonly middle = 60_000,
-    private readonly quantityDecimals = 5
+    private middle = 60_000,
+    private readonly quantityDecimals = 5,
+    /** How far, as a fraction of the price, the middle itself wanders per step (0: it stays). */
+    private readonly wander = 0
   ) {
     this.price = middle
   }
 
   /** Returns the next trade: a price on the 0.01 tick and a quantity on the lot step. */
   next(): { readonly price: Decimal; readonly quantity: Decimal } {
+    this.middle = Math.max(this.middle * 0.5, this.middle * (1 + (this.random() - 0.5) * 2 * this.wander))
     const scale = this.middle / 60_000
     const jump = this.random() < 0.08 ? (this.random() - 0.5) * 5_000 * scale : 0
     const drift = (this.middle - this.price) * 0.01

@@ -4,6 +4,9 @@ import type { GridBot } from '../../main/engine/bot/grid-bot'
 import { settle } from '../../main/engine/clock/test-clock'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
+import { botConfig } from '@shared/config/bot-config'
+import { Decimal } from '@shared/money/decimal'
+import type { GridBotConfig } from '../../main/engine/bot/grid-bot-config'
 import { BOT_CONFIG, ETH_BOT_CONFIG, seededRandom, SimWorld } from '../engine/harness'
 import { ChaosMarket } from './chaos-market'
 import { checkInvariants } from './chaos-invariants'
@@ -21,6 +24,11 @@ export interface ChaosOptions {
   readonly bots?: 1 | 2
   /** Chance per step that a person acts on a bot: pause, hold a level, or EMERGENCY STOP (undone a few steps later). */
   readonly actionRate?: number
+  /**
+   * Give the bots a stop-loss and take-profit near the edges of the market, and a short recenter
+   * confirmation, and run their risk, recenter and deadlock checks as they would run live.
+   */
+  readonly strategy?: boolean
 }
 
 /** What one run found. */
@@ -30,6 +38,8 @@ export interface ChaosResult {
   readonly trace: readonly string[]
   readonly crashes: number
   readonly fills: number
+  /** How often each strategy action happened (stop-loss, take-profit, recentered, rebalanced, EMERGENCY STOP, paused, held). */
+  readonly actions: Readonly<Record<string, number>>
 }
 
 const STARTING_BALANCES = { USDT: '2000', BTC: '0', ETH: '0' }
@@ -55,8 +65,11 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   const random = seededRandom(options.seed)
   const trace: string[] = []
   const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES })
-  const configs = options.bots === 2 ? [BOT_CONFIG, ETH_BOT_CONFIG] : [BOT_CONFIG]
-  const markets = configs.map((config) => (config.symbol === 'ETHUSDT' ? new ChaosMarket(random, 3_000, 4) : new ChaosMarket(random)))
+  const plain = options.bots === 2 ? [BOT_CONFIG, ETH_BOT_CONFIG] : [BOT_CONFIG]
+  const configs = options.strategy === true ? plain.map((config) => withStrategy(config, random)) : plain
+  // In strategy runs the market's middle wanders, so the price can leave a grid's range for good
+  const wander = options.strategy === true ? 0.004 : 0
+  const markets = configs.map((config) => (config.symbol === 'ETHUSDT' ? new ChaosMarket(random, 3_000, 4, wander) : new ChaosMarket(random, 60_000, 5, wander)))
   let crashes = 0
   let reconnectAtStep = -1
   type Undo = { readonly atStep: number; readonly botId: string; readonly what: 'resume' | 'release'; readonly level?: number }
@@ -123,6 +136,22 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
       }
     }
     for (const due of undo.filter((entry) => entry.atStep === step)) await undoAction(due)
+    if (options.strategy === true && world.process !== undefined) {
+      // Strategy runs span hours of exchange time, as recentering does
+      await world.clock.advance(5_000)
+      for (const bot of world.process.bots) {
+        const trigger = await world.run(bot.checkRisk())
+        if (trigger !== undefined) {
+          trace.push(`step ${step}: ${bot.config.id} ${trigger} (${bot.config.risk.stopOutcome})`)
+          undo.push({ atStep: step + 3 + Math.floor(random() * 6), botId: bot.config.id, what: 'resume' })
+        }
+        if (step % 10 === 0) {
+          const recenter = await world.run(bot.checkRecenter())
+          if (recenter === 'recentered' || recenter === 'refused') trace.push(`step ${step}: ${bot.config.id} ${recenter} → ${bot.config.grid.lower}-${bot.config.grid.upper}`)
+        }
+        if (step % 20 === 0 && (await world.run(bot.checkDeadlock())) === 'rebalanced') trace.push(`step ${step}: ${bot.config.id} rebalanced`)
+      }
+    }
     if (step === reconnectAtStep) {
       trace.push(`step ${step}: user-data stream back`)
       world.exchange.reconnectStream()
@@ -157,7 +186,12 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   const fills = configs.reduce((total, config) => total + process.journal.listFills(config.id).length, 0)
   world.crash()
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)
-  return { seed: options.seed, violations, trace, crashes, fills }
+  const actions: Record<string, number> = {}
+  for (const line of trace) {
+    const kind = ['stop-loss', 'take-profit', 'recentered', 'rebalanced', 'EMERGENCY STOP', 'paused', 'held'].find((name) => line.includes(` ${name}`))
+    if (kind !== undefined) actions[kind] = (actions[kind] ?? 0) + 1
+  }
+  return { seed: options.seed, violations, trace, crashes, fills, actions }
 }
 
 /** Runs several seeds in a fresh temporary folder under `.tmp`, removed afterwards. */
@@ -169,11 +203,31 @@ export async function runChaosSeries(seeds: readonly number[], shape: Omit<Chaos
       try {
         results.push(await runChaos({ ...shape, seed }, folder))
       } catch (error) {
-        results.push({ seed, violations: [`the run stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], trace: [], crashes: 0, fills: 0 })
+        results.push({ seed, violations: [`the run stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], trace: [], crashes: 0, fills: 0, actions: {} })
       }
     }
     return results
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }
+}
+
+/** A bot configuration with stops near the market's edges and quick recentering, for strategy chaos. */
+function withStrategy(config: GridBotConfig, random: () => number): GridBotConfig {
+  const lower = new Decimal(config.grid.lower)
+  const upper = new Decimal(config.grid.upper)
+  const outcomes = ['keep', 'cancel', 'sell-all'] as const
+  // Near stops fire often; far ones leave room for the price to stay outside the range and recenter
+  const margin = random() < 0.5 ? new Decimal('0.015') : new Decimal('0.2')
+  return botConfig({
+    ...config,
+    risk: {
+      stopLoss: lower.mul(new Decimal(1).sub(margin)).toDecimalPlaces(2).toFixed(),
+      takeProfit: upper.mul(new Decimal(1).add(margin)).toDecimalPlaces(2).toFixed(),
+      stopOutcome: outcomes[Math.floor(random() * outcomes.length)] ?? 'cancel',
+      ocoBackstop: false
+    },
+    recenter: { enabled: true, confirmationMs: 60_000, cooldownMs: 120_000, hysteresisPct: '0.5' },
+    deadlock: { cooldownMs: 60_000, rebalanceAttempts: 2, repriceIntervalMs: 5_000, useMarketOrders: true }
+  })
 }
