@@ -1,4 +1,5 @@
 import { Decimal } from '@shared/money/decimal'
+import { TestClock } from '../../clock/test-clock'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startPaperServer, type PaperServer } from './paper-server'
 import type { PaperServerOptions } from './paper-server-options'
@@ -96,7 +97,9 @@ describe('paper server faults', () => {
   })
 
   it('bans an IP that keeps going over the weight limit with 418', async () => {
-    const paper = await start({ weights: { requestWeightPerMinute: 4, violationsBeforeBan: 2, banSeconds: 60 } })
+    // A clock that stands still keeps every request in one weight window (a real one may cross a minute)
+    const clock = new TestClock(Date.now())
+    const paper = await start({ clock, weights: { requestWeightPerMinute: 4, violationsBeforeBan: 2, banSeconds: 60 } })
     const statuses: number[] = []
     for (let index = 0; index < 6; index += 1) statuses.push((await signedRequest(paper, 'GET', '/api/v3/order', { symbol: 'BTCUSDT', orderId: 1 })).status)
     expect(statuses).toEqual([400, 429, 429, 418, 418, 418])
