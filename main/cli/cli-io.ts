@@ -3,6 +3,12 @@ export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly readTextFile: (path: string) => Promise<string>
+  /**
+   * Resolves with the signal's name when the process is asked to stop (SIGINT, SIGTERM); used by
+   * commands that serve until stopped. Listening starts at the call, so other commands keep the
+   * default signal behaviour.
+   */
+  readonly untilStopped?: () => Promise<string>
 }
 
 /** Exit codes of the command line. */

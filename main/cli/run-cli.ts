@@ -1,17 +1,20 @@
 import { EXIT, type CliIo } from './cli-io'
 import { CliUsageError } from './cli-usage-error'
+import { paperServerCommand } from './paper-server/paper-server-command'
 import { planCommand } from './plan/plan-command'
 
 /** Usage text of `gridkeeper`. */
 export const USAGE = `Usage: gridkeeper <command> [options]
 
 Commands:
-  plan    plan a grid from a symbol's exchange rules (gridkeeper plan --help)
+  plan           plan a grid from a symbol's exchange rules (gridkeeper plan --help)
+  paper-server   serve a simulated Binance Spot exchange on loopback (gridkeeper paper-server --help)
 
 gridkeeper --help shows this text; gridkeeper --version the version.`
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = {
-  plan: planCommand
+  plan: planCommand,
+  'paper-server': paperServerCommand
 }
 
 /**
