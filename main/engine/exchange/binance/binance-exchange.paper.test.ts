@@ -198,6 +198,17 @@ describe('BinanceExchange against the paper server', () => {
     expect((await adapter.account()).canTrade).toBe(true)
   })
 
+  it('measures the exchange’s clock before subscribing, so a skewed clock does not keep the stream out', async () => {
+    const clock = new ShiftedClock()
+    clock.shiftMs = 30_000
+    const { adapter, paper, events, listen } = await start({ clock })
+    listen()
+    const placed = await adapter.placeOrder({ symbol: 'BTCUSDT', clientOrderId: clientOrderId('t-skew-1'), side: 'SELL', type: 'MARKET', quantity: new Decimal('0.05') })
+    await waitFor('the fill event', () => events.find((event) => event.type === 'execution' && event.report.orderId === placed.orderId && event.executionType === 'TRADE'))
+    expect(statuses(events)).toEqual([])
+    expect(paper.stats().connections).toBe(1)
+  })
+
   it('maps a 429 to a retryable error with Retry-After, and holds later sends instead of hammering', async () => {
     const { adapter, paper } = await start({}, { rateLimit: { maxWaitMs: 1_000 } })
     await adapter.account()
@@ -236,6 +247,10 @@ describe('BinanceExchange against the paper server', () => {
     try {
       const tick = await waitFor('a trade tick', () => ticks[0])
       expect([tick.symbol, tick.price.toFixed(), tick.quantity.toFixed()]).toEqual(['BTCUSDT', '100.5', '0.3'])
+      // The SDK reconnects market streams and subscribes again by itself
+      const droppedAtMs = Date.now()
+      expect(paper.faults.dropConnections()).toBe(1)
+      await waitFor('trades printed well after the drop', () => ticks.some((entry) => entry.timeMs > droppedAtMs + 200))
     } finally {
       clearInterval(trader)
       stop()

@@ -94,6 +94,10 @@ export class BinanceExchange implements Exchange {
         recvWindowMs,
         serverNowMs: () => this.serverTime.serverNowMs(),
         offsetMs: () => this.serverTime.offsetMs(),
+        freshClock: () => this.serverTime.ensureFresh(),
+        resyncClock: async () => {
+          await this.serverTime.sync()
+        },
         logger: options.logger
       }),
       readFrame: (raw) => parseUserEvent(raw, (orderId) => this.reports.get(orderId)),
@@ -224,7 +228,10 @@ export class BinanceExchange implements Exchange {
     return raws.map((raw) => parseOrderListReport(raw, legs))
   }
 
-  /** Delivers user-data events (and stream status events) until unsubscribed; the first subscriber opens the stream. */
+  /**
+   * Delivers user-data events (and stream status events) until unsubscribed. The first subscriber
+   * opens the stream; it stays open, reconnecting as needed, until `close()`.
+   */
   subscribeUserEvents(listener: (event: UserEvent) => void): Unsubscribe {
     this.listeners.add(listener)
     this.stream.start()

@@ -66,7 +66,13 @@ export class MarketTradeStreams {
       this.logger.debug('a market trade event could not be read', { error: String(error) })
       return
     }
-    for (const listener of this.listeners.get(tick.symbol) ?? []) listener(tick)
+    for (const listener of this.listeners.get(tick.symbol) ?? []) {
+      try {
+        listener(tick)
+      } catch (error) {
+        this.logger.error('a market-trade listener threw', { symbol: tick.symbol, error: String(error) })
+      }
+    }
   }
 }
 

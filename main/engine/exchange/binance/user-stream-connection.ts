@@ -1,5 +1,6 @@
 import { WebsocketAPIClient } from 'binance'
 import type { Logger } from '../../logging/logger'
+import { sdkErrorFacts } from './sdk-error-facts'
 import { sdkLogger } from './sdk-logger'
 import type { ConnectUserStream, UserStreamConnection } from './user-data-stream'
 
@@ -15,6 +16,10 @@ export interface SdkUserStreamOptions {
   readonly serverNowMs: () => number
   /** The current server-time offset, for the SDK's Ed25519 `session.logon`. */
   readonly offsetMs: () => number
+  /** Makes sure the offset has been measured (before every subscription). */
+  readonly freshClock: () => Promise<void>
+  /** Measures the offset again (after a subscription refused with -1021). */
+  readonly resyncClock: () => Promise<void>
   readonly logger: Logger
 }
 
@@ -27,10 +32,12 @@ const WS_KEY = 'mainWSAPI'
  * The SDK's own reconnect is cut short: on a drop the client is closed and the connection ends,
  * so the adapter's lifecycle (backoff, status events, reconciliation) owns every reconnect. The
  * HMAC subscription is stamped with the adapter's server time, because the SDK's own
- * `subscribeUserDataStream` stamps it with the uncorrected local clock.
+ * `subscribeUserDataStream` stamps it with the uncorrected local clock; the offset is measured
+ * before the first subscription and again after a -1021.
  */
 export function sdkUserStreamConnector(options: SdkUserStreamOptions): ConnectUserStream {
   return async (onFrame) => {
+    await options.freshClock()
     const api = new WebsocketAPIClient(
       {
         wsUrl: options.wsApiUrl,
@@ -68,6 +75,8 @@ export function sdkUserStreamConnector(options: SdkUserStreamOptions): ConnectUs
       await Promise.race([subscribing, ended.then((reason) => Promise.reject(new Error(reason)))])
     } catch (error) {
       end('subscribing failed')
+      // The next attempt then carries a corrected timestamp
+      if (sdkErrorFacts(error).venueCode === -1021) await options.resyncClock().catch(() => undefined)
       throw error
     }
     return connection
