@@ -67,11 +67,12 @@ describe('RateLimitGovernor', () => {
     await expect(subject.admit({ weight: 1, orders: 1 })).rejects.toMatchObject({ name: 'ExchangeRetryableError', reason: 'rate-limit', venueCode: -1015 })
   })
 
-  it('keeps the highest count seen within a window (answers arrive out of order) and starts again in the next', async () => {
+  it('keeps the highest weight seen within a window (answers arrive out of order), takes order counts as told (fills lower them), and starts again in the next window', async () => {
     const { clock, subject } = governor()
-    subject.observe({ 'x-mbx-used-weight-1m': '40' })
-    subject.observe({ 'x-mbx-used-weight-1m': '30' })
+    subject.observe({ 'x-mbx-used-weight-1m': '40', 'x-mbx-order-count-1d': '12' })
+    subject.observe({ 'x-mbx-used-weight-1m': '30', 'x-mbx-order-count-1d': '9' })
     expect(subject.usage().find((usage) => usage.kind === 'weight')?.used).toBe(40)
+    expect(subject.usage().find((usage) => usage.intervalMs === 86_400_000)?.used).toBe(9)
     await clock.advance(60_000)
     expect(subject.usage().find((usage) => usage.kind === 'weight')?.used).toBe(0)
   })

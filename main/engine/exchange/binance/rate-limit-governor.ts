@@ -85,8 +85,9 @@ export class RateLimitGovernor {
       if (match === null || !Number.isFinite(used)) continue
       const counter = this.counter(match[1] === 'used-weight' ? 'weight' : 'orders', Number(match[2]) * (UNIT_MS[match[3] ?? ''] ?? 0))
       this.roll(counter, nowMs)
-      // Answers can arrive out of order; within one window the count only grows
-      counter.used = Math.max(counter.used, used)
+      // Weight only grows within a window, and answers can arrive out of order: keep the highest.
+      // The unfilled-order count also falls (an order's first fill takes it back): take it as told
+      counter.used = counter.kind === 'weight' ? Math.max(counter.used, used) : used
     }
   }
 

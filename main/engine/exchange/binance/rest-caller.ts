@@ -31,7 +31,8 @@ export class RestCaller {
   async call<T>(cost: RequestCost, send: (client: BinanceRestClient) => Promise<unknown>, parse: (raw: unknown) => T): Promise<T> {
     const { client, governor } = this.deps
     if (cost.usesServerClock) await this.freshClock()
-    await governor.admit(cost)
+    // Successful order entry costs no weight since 2026-04-02; a failed one's charge comes back in the headers
+    await governor.admit({ weight: cost.orderEntry ? 0 : cost.weight, orders: cost.orders })
     let raw: unknown
     try {
       raw = await send(client)
