@@ -1,5 +1,4 @@
 import type { Decimal } from '@shared/money/decimal'
-import type { Clock } from '../../clock/clock'
 import type { Logger } from '../../logging/logger'
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import type { AccountSnapshot } from '../port/account'
@@ -63,11 +62,9 @@ export class BinanceExchange implements Exchange {
   private readonly listeners = new Set<(event: UserEvent) => void>()
   private readonly stream: UserDataStream
   private readonly trades: MarketTradeStreams
-  private readonly clock: Clock
   private readonly logger: Logger
 
   constructor(options: BinanceExchangeOptions) {
-    this.clock = options.clock
     this.logger = options.logger
     const recvWindowMs = options.recvWindowMs ?? 5_000
     const client = new BinanceRestClient({

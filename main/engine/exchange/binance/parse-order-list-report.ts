@@ -16,10 +16,12 @@ export function listLegRefs(raw: unknown): readonly ListLegRef[] {
   const source = rawObject(raw, 'order list')
   const restLegs = source['orders']
   const legs = restLegs !== undefined ? rawArray(restLegs, 'order list.orders') : rawArray(source['O'], 'listStatus.O')
+  // A leg trades the list's symbol; Binance repeats it on each leg
+  const listSymbol = textField(source, restLegs !== undefined ? 'symbol' : 's', 'order list')
   return legs.map((entry, index) => {
     const leg = rawObject(entry, `order list leg ${index}`)
     const symbol = leg['symbol'] ?? leg['s']
-    return { symbol: typeof symbol === 'string' ? symbol : '', orderId: integerText(leg, restLegs !== undefined ? 'orderId' : 'i', 'order list leg') }
+    return { symbol: typeof symbol === 'string' && symbol !== '' ? symbol : listSymbol, orderId: integerText(leg, restLegs !== undefined ? 'orderId' : 'i', 'order list leg') }
   })
 }
 
