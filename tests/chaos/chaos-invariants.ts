@@ -80,6 +80,9 @@ async function checkBot(input: InvariantInput, bot: BotUnderTest): Promise<strin
   }
   for (const [level, ids] of liveByLevel) if (ids.length > 1) violations.push(`level ${level} has ${ids.length} live orders: ${ids.join(', ')}`)
 
+  const lists = (await exchange.openOrderLists()).filter((list) => list.symbol === symbol && parseOrderId(list.listClientOrderId)?.botId === botId)
+  if (lists.length > 1) violations.push(`${lists.length} OCO lists are open: ${lists.map((list) => list.listClientOrderId).join(', ')} (at most one per bot)`)
+
   const seen = new Map<string, number>()
   for (const order of ours) seen.set(order.clientOrderId, (seen.get(order.clientOrderId) ?? 0) + 1)
   for (const [id, count] of seen) if (count > 1) violations.push(`client order id ${id} was used by ${count} orders`)

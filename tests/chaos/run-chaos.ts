@@ -42,7 +42,7 @@ export interface ChaosResult {
   readonly actions: Readonly<Record<string, number>>
 }
 
-const STARTING_BALANCES = { USDT: '2000', BTC: '0', ETH: '0' }
+const STARTING_BALANCES = { USDT: '2000', BTC: '0.01', ETH: '0.2' }
 
 /** The fault mix of chaos runs: every kind the simulator has, at rates that keep the grid trading. */
 export const CHAOS_FAULTS: SimFaultOptions = {
@@ -150,6 +150,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
           if (recenter === 'recentered' || recenter === 'refused') trace.push(`step ${step}: ${bot.config.id} ${recenter} → ${bot.config.grid.lower}-${bot.config.grid.upper}`)
         }
         if (step % 20 === 0 && (await world.run(bot.checkDeadlock())) === 'rebalanced') trace.push(`step ${step}: ${bot.config.id} rebalanced`)
+        if (step % 10 === 5 && bot.record().status === 'running') await world.run(bot.syncBackstop())
       }
     }
     if (step === reconnectAtStep) {
@@ -184,6 +185,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     startingBalances: STARTING_BALANCES
   }))]
   const fills = configs.reduce((total, config) => total + process.journal.listFills(config.id).length, 0)
+  const ocoPlaced = configs.reduce((total, config) => total + process.journal.listBotEvents(config.id, { limit: 100_000 }).filter((event) => event.type === 'OcoPlaced').length, 0)
   world.crash()
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)
   const actions: Record<string, number> = {}
@@ -191,6 +193,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     const kind = ['stop-loss', 'take-profit', 'recentered', 'rebalanced', 'EMERGENCY STOP', 'paused', 'held'].find((name) => line.includes(` ${name}`))
     if (kind !== undefined) actions[kind] = (actions[kind] ?? 0) + 1
   }
+  if (ocoPlaced > 0) actions['OCO placed'] = ocoPlaced
   return { seed: options.seed, violations, trace, crashes, fills, actions }
 }
 
@@ -221,11 +224,13 @@ function withStrategy(config: GridBotConfig, random: () => number): GridBotConfi
   const margin = random() < 0.5 ? new Decimal('0.015') : new Decimal('0.2')
   return botConfig({
     ...config,
+    // The bot is given more base than its grid needs, so there is inventory for the OCO backstop
+    grid: { ...config.grid, baseHeld: config.symbol === 'ETHUSDT' ? '0.2' : '0.01' },
     risk: {
       stopLoss: lower.mul(new Decimal(1).sub(margin)).toDecimalPlaces(2).toFixed(),
       takeProfit: upper.mul(new Decimal(1).add(margin)).toDecimalPlaces(2).toFixed(),
       stopOutcome: outcomes[Math.floor(random() * outcomes.length)] ?? 'cancel',
-      ocoBackstop: false
+      ocoBackstop: true
     },
     recenter: { enabled: true, confirmationMs: 60_000, cooldownMs: 120_000, hysteresisPct: '0.5' },
     deadlock: { cooldownMs: 60_000, rebalanceAttempts: 2, repriceIntervalMs: 5_000, useMarketOrders: true }

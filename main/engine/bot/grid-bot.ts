@@ -17,6 +17,7 @@ import { recenteredRange } from './recentered-range'
 import { classifyConfigChange, type ConfigChange } from '@shared/config/config-change'
 import { diagnoseDeadlock } from './deadlock'
 import { describeExit, riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
+import { OcoBackstop } from '../risk/oco-backstop'
 
 /** The journal's name for a bot's market-state memory. */
 const MARKET_STATE_KEY = 'market-state'
@@ -46,6 +47,8 @@ export interface GridBotDeps {
  */
 export class GridBot {
   readonly trader: GridTrader
+  /** The exchange-side OCO over the inventory the grid's SELLs do not hold. */
+  readonly backstop: OcoBackstop
 
   private current: GridBotConfig
 
@@ -72,6 +75,15 @@ export class GridBot {
         budgetMs: config.orders.budgetMs
       }
     })
+    this.backstop = new OcoBackstop({
+      account,
+      exchange: deps.exchange,
+      journal: deps.journal,
+      clock: deps.clock,
+      logger: deps.logger,
+      config: () => this.current,
+      event: (type, message, details) => this.event(type, null, message, details)
+    })
     // Events may have been missed while the stream was down: the exchange is asked again
     account.onReconnect(() => {
       this.reconcile().catch((error: unknown) => deps.logger.error('reconciliation after a reconnect failed', { botId: config.id, error: String(error) }))
@@ -90,6 +102,12 @@ export class GridBot {
     this.account.ledger.registerBot(botId, { [rules.quoteAsset]: new Decimal(this.config.grid.investment), [rules.baseAsset]: new Decimal(this.config.grid.baseHeld) })
     if (plan.acquisition !== null) await this.acquire(plan.acquisition.quantity)
     await this.trader.start(plan)
+    await this.syncBackstop()
+  }
+
+  /** Places, moves or removes the OCO backstop to match the inventory; a failure is logged, the triggers stay armed. */
+  async syncBackstop(): Promise<void> {
+    await this.backstop.sync().catch((error: unknown) => this.deps.logger.warn('the OCO backstop could not be brought up to date', { botId: this.current.id, error: String(error) }))
   }
 
   /** Restores a bot after a restart: funds share, reconciliation, then trading resumes (unless stopped). */
@@ -120,7 +138,9 @@ export class GridBot {
       await this.recenter(await this.deps.exchange.lastPrice(this.current.symbol), await this.deps.exchange.serverTimeMs())
       return report
     }
+    await this.backstop.adopt()
     await this.trader.resume()
+    if (this.record().status === 'running') await this.syncBackstop()
     return report
   }
 
@@ -243,6 +263,7 @@ export class GridBot {
       await this.updateMarketState().catch((error: unknown) => this.deps.logger.warn('reading the market state failed; the last state stands', { botId: this.config.id, error: String(error) }))
       await this.checkRecenter().catch((error: unknown) => this.deps.logger.warn('checking the range failed', { botId: this.config.id, error: String(error) }))
       await this.checkDeadlock().catch((error: unknown) => this.deps.logger.warn('checking for a deadlock failed', { botId: this.config.id, error: String(error) }))
+      if (this.record().status === 'running') await this.syncBackstop()
       try {
         await this.deps.clock.sleep(intervalMs, signal)
       } catch {
@@ -350,6 +371,7 @@ export class GridBot {
     if (plan.acquisition !== null) await this.acquire(plan.acquisition.quantity)
     this.trader.unhalt()
     await this.trader.start(plan)
+    await this.syncBackstop()
     return true
   }
 

@@ -27,6 +27,8 @@ export function intentParameters(intent: IntentRecord): Record<string, SQLInputV
     lastError: intent.lastError,
     venueOrderId: intent.venueOrderId,
     sourceFillKey: intent.sourceFillKey,
+    stopPrice: nullableExactDecimalText(intent.stopPrice ?? null, TABLE, 'stopPrice'),
+    listId: intent.listId ?? null,
     createdAtMs: intent.createdAtMs,
     updatedAtMs: intent.updatedAtMs
   }
@@ -71,6 +73,8 @@ export function intentFromRow(row: JournalRow): IntentRecord {
     lastError: readNullableText(row, TABLE, 'last_error'),
     venueOrderId: readNullableText(row, TABLE, 'venue_order_id'),
     sourceFillKey: readNullableText(row, TABLE, 'source_fill_key'),
+    stopPrice: readNullableText(row, TABLE, 'stop_price'),
+    listId: readNullableText(row, TABLE, 'list_id'),
     createdAtMs: readInteger(row, TABLE, 'created_at_ms'),
     updatedAtMs: readInteger(row, TABLE, 'updated_at_ms')
   }

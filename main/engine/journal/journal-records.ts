@@ -50,6 +50,10 @@ export interface IntentRecord {
   readonly venueOrderId: string | null
   /** The fill this counter-order answers, as "symbol:tradeId". */
   readonly sourceFillKey: string | null
+  /** Trigger price of a stop or take-profit order (an OCO leg). */
+  readonly stopPrice?: string | null
+  /** The order list (its list client order id) this order is a leg of. */
+  readonly listId?: string | null
   readonly createdAtMs: number
   readonly updatedAtMs: number
 }

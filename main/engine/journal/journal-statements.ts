@@ -12,9 +12,9 @@ const SQL = {
 
   insertIntent: `
     INSERT INTO intents (intent_id, bot_id, symbol, purpose, level, side, type, price, quantity, quote_order_qty,
-      status, attempts, last_error, venue_order_id, source_fill_key, created_at_ms, updated_at_ms)
+      status, attempts, last_error, venue_order_id, source_fill_key, stop_price, list_id, created_at_ms, updated_at_ms)
     VALUES (:intentId, :botId, :symbol, :purpose, :level, :side, :type, :price, :quantity, :quoteOrderQty,
-      :status, :attempts, :lastError, :venueOrderId, :sourceFillKey, :createdAtMs, :updatedAtMs)`,
+      :status, :attempts, :lastError, :venueOrderId, :sourceFillKey, :stopPrice, :listId, :createdAtMs, :updatedAtMs)`,
   updateIntent: `
     UPDATE intents SET
       status = CASE WHEN :setStatus THEN :status ELSE status END,

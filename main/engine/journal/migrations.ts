@@ -164,6 +164,15 @@ export const JOURNAL_MIGRATIONS: readonly JournalMigration[] = [
         PRIMARY KEY (bot_id, name)
       ) STRICT, WITHOUT ROWID;
     `
+  },
+  {
+    version: 5,
+    description: 'intents of order-list legs: their stop price and the list they belong to',
+    sql: `
+      ALTER TABLE intents ADD COLUMN stop_price TEXT;
+      ALTER TABLE intents ADD COLUMN list_id TEXT;
+      CREATE INDEX intents_by_list ON intents (list_id) WHERE list_id IS NOT NULL;
+    `
   }
 ]
 

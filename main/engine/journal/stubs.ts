@@ -36,6 +36,8 @@ export function intentRecord(overrides: Partial<IntentRecord> = {}): IntentRecor
     lastError: null,
     venueOrderId: null,
     sourceFillKey: null,
+    stopPrice: null,
+    listId: null,
     createdAtMs: T0,
     updatedAtMs: T0,
     ...overrides

@@ -8,6 +8,7 @@ import { clientOrderId, tradeId, type TradeId } from '../exchange/port/identifie
 import type { NewOrder } from '../exchange/port/new-order'
 import type { OrderStatusReport } from '../exchange/port/order-report'
 import { validateOrder } from '../exchange/rules/validate-order'
+import { validateOrderList } from '../exchange/rules/validate-order-list'
 import type { RulesSource } from '../exchange/rules/rules-source'
 import type { OrderType } from '../exchange/rules/symbol-rules'
 import type { Clock } from '../clock/clock'
@@ -193,6 +194,134 @@ export class OrderGateway {
       await this.deps.clock.sleep(backoffDelayMs(policy, attempt, this.deps.random))
     }
     return { kind: 'failed', reason: lastReason }
+  }
+
+  /**
+   * Places a SELL OCO list whose two legs are durable intents: the above leg a LIMIT_MAKER at its
+   * price, the below leg a STOP_LOSS_LIMIT at its stop and limit prices, one quantity locked once
+   * under the list's id. Validated as a list (kind, counts, each leg's filters), reserved under the
+   * account's lock, sent once per attempt; a refusal is final, a retryable error waits, an unknown
+   * outcome is resolved by querying a leg. Returns the legs' orders when placed.
+   */
+  async executeOco(listId: string, aboveId: string, belowId: string, override: Partial<RetryPolicy> = {}): Promise<{ readonly kind: 'placed'; readonly legs: readonly Order[] } | { readonly kind: 'rejected' | 'failed' | 'blocked'; readonly reason: string }> {
+    const policy = { ...this.policy, ...override }
+    const { journal, ledger, tracker, clock, exchange } = this.deps
+    let lastReason = 'not attempted'
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
+      const above = this.intent(aboveId)
+      const below = this.intent(belowId)
+      const placedLegs = [above, below].map((leg) => tracker.order(leg.intentId)).filter((order): order is Order => order?.venueOrderId !== undefined)
+      if (placedLegs.length === 2) return { kind: 'placed', legs: placedLegs }
+      if (this.isBlocked(above)) return { kind: 'blocked', reason: `bot ${above.botId} is stopped` }
+      if (above.status === 'sending' || above.status === 'unknown') {
+        const found = await this.query(above)
+        if (found !== 'not-found' && found !== 'unresolved') return this.trackLegs(above, below, listId)
+        if (found === 'not-found') {
+          ledger.release(listId)
+          for (const leg of [above, below]) journal.updateIntent(leg.intentId, { status: 'pending', updatedAtMs: clock.nowMs() })
+        }
+      }
+      const step = await this.deps.lock.run(async () => {
+        const current = this.intent(aboveId)
+        if (this.isBlocked(current)) return { kind: 'blocked' as const }
+        const rules = this.deps.rules.get(current.symbol)
+        const quantity = new Decimal(current.quantity ?? '0')
+        const legs = [newOrderOf(current), newOrderOf(this.intent(belowId))]
+        const validation = validateOrderList(rules, { kind: 'OCO', legs }, { exchangeFilters: this.deps.rules.exchangeFilters() })
+        if (!validation.ok) return { kind: 'invalid' as const, reason: validation.violations.map((violation) => violation.message).join('; ') }
+        if (!ledger.isReserved(listId)) {
+          let reserved = ledger.reserve(listId, current.botId, rules.baseAsset, quantity)
+          if (!reserved.ok && reserved.error.scope === 'account') {
+            ledger.observeSnapshot(await exchange.account(), tracker.nextSeq())
+            reserved = ledger.reserve(listId, current.botId, rules.baseAsset, quantity)
+          }
+          if (!reserved.ok) return { kind: 'short' as const, reason: describeInsufficientFunds(current.botId, reserved.error) }
+        }
+        for (const id of [aboveId, belowId]) {
+          journal.updateIntent(id, { status: 'sending', attempts: this.intent(id).attempts + 1, updatedAtMs: clock.nowMs() })
+          tracker.markSubmitted(id)
+        }
+        const [aboveOrder, belowOrder] = legs as [NewOrder, NewOrder]
+        try {
+          await exchange.placeOcoList({
+            symbol: current.symbol,
+            listClientOrderId: clientOrderId(listId),
+            side: 'SELL',
+            quantity,
+            above: { clientOrderId: aboveOrder.clientOrderId, type: 'LIMIT_MAKER', ...(aboveOrder.price === undefined ? {} : { price: aboveOrder.price }) },
+            below: {
+              clientOrderId: belowOrder.clientOrderId,
+              type: 'STOP_LOSS_LIMIT',
+              ...(belowOrder.price === undefined ? {} : { price: belowOrder.price }),
+              ...(belowOrder.stopPrice === undefined ? {} : { stopPrice: belowOrder.stopPrice }),
+              timeInForce: 'GTC'
+            }
+          })
+          return { kind: 'sent' as const }
+        } catch (error) {
+          return { kind: 'error' as const, error }
+        }
+      })
+      if (step.kind === 'sent') return this.trackLegs(this.intent(aboveId), this.intent(belowId), listId)
+      if (step.kind === 'blocked') return { kind: 'blocked', reason: 'the bot is stopped' }
+      if (step.kind === 'invalid') {
+        for (const id of [aboveId, belowId]) this.reject(id, step.reason)
+        return { kind: 'rejected', reason: step.reason }
+      }
+      if (step.kind === 'short') {
+        lastReason = step.reason
+      } else {
+        const error = step.error
+        if (isOutcomeUnknownError(error)) {
+          for (const id of [aboveId, belowId]) journal.updateIntent(id, { status: 'unknown', lastError: error.message, updatedAtMs: clock.nowMs() })
+          lastReason = error.message
+          continue
+        }
+        ledger.release(listId)
+        if (isExchangeRetryableError(error)) {
+          for (const id of [aboveId, belowId]) journal.updateIntent(id, { status: 'pending', lastError: error.message, updatedAtMs: clock.nowMs() })
+          lastReason = error.message
+          await clock.sleep(Math.max(error.retryAfterMs, backoffDelayMs(policy, attempt, this.deps.random)))
+          continue
+        }
+        if (isExchangeRejectedError(error)) {
+          const reason = `${error.venueCode} ${error.venueMessage}`
+          for (const id of [aboveId, belowId]) this.reject(id, reason)
+          return { kind: 'rejected', reason }
+        }
+        throw error
+      }
+      await clock.sleep(backoffDelayMs(policy, attempt, this.deps.random))
+    }
+    ledger.release(listId)
+    for (const id of [aboveId, belowId]) if (!['unknown', 'sending'].includes(this.intent(id).status)) journal.updateIntent(id, { status: 'failed', lastError: lastReason, updatedAtMs: clock.nowMs() })
+    return { kind: 'failed', reason: lastReason }
+  }
+
+  /** Cancels an order list by its id (cancelling it cancels both legs); the legs' final states are applied. */
+  async cancelOrderList(symbol: string, listId: string, legIds: readonly string[]): Promise<'closed' | 'not-found' | 'failed'> {
+    try {
+      const list = await this.deps.exchange.cancelOrderList(symbol, listId)
+      for (const report of list.orders) if (this.deps.journal.getIntent(report.clientOrderId) !== undefined) await this.track(report)
+      return 'closed'
+    } catch (error) {
+      if (isOrderNotFoundError(error)) {
+        for (const id of legIds) await this.refresh(id)
+        return 'not-found'
+      }
+      if (isExchangeRejectedError(error) || isExchangeRetryableError(error) || isOutcomeUnknownError(error)) return 'failed'
+      throw error
+    }
+  }
+
+  private async trackLegs(above: IntentRecord, below: IntentRecord, listId: string): Promise<{ readonly kind: 'placed'; readonly legs: readonly Order[] }> {
+    const legs: Order[] = []
+    for (const leg of [above, below]) {
+      const order = await this.refresh(leg.intentId)
+      if (order !== undefined) legs.push(order)
+    }
+    this.deps.ledger.markAccepted(listId, this.deps.tracker.nextSeq(), 'response')
+    return { kind: 'placed', legs }
   }
 
   /**
@@ -401,6 +530,7 @@ export function newOrderOf(intent: IntentRecord): NewOrder {
     ...(intent.quantity === null ? {} : { quantity: new Decimal(intent.quantity) }),
     ...(intent.quoteOrderQty === null ? {} : { quoteOrderQty: new Decimal(intent.quoteOrderQty) }),
     ...(intent.price === null || type === 'MARKET' ? {} : { price: new Decimal(intent.price) }),
+    ...(intent.stopPrice === undefined || intent.stopPrice === null ? {} : { stopPrice: new Decimal(intent.stopPrice) }),
     ...(resting ? { timeInForce: 'GTC' as const } : {})
   }
 }

@@ -152,8 +152,10 @@ export class OrderTracker {
     })
     // Booked after the commit: a fill rolled back (a listener threw) must not stay booked, or its replay books it twice
     for (const event of recorded) this.bookFill(intent, event)
-    if (order.status === 'REJECTED') ledger.release(clientOrderId)
-    else if (order.status !== 'INITIALIZED' && order.status !== 'SUBMITTED') ledger.markAccepted(clientOrderId, seq, source)
+    // An order list's legs share the list's reservation
+    const reservation = intent.listId ?? clientOrderId
+    if (order.status === 'REJECTED') ledger.release(reservation)
+    else if (order.status !== 'INITIALIZED' && order.status !== 'SUBMITTED') ledger.markAccepted(reservation, seq, source)
     this.syncLock(intent, order)
     if (CLOSED_STATUSES.has(order.status) && !CLOSED_STATUSES.has(before.status)) {
       for (const listener of this.listeners) listener.onClosed?.(order, journal.getIntent(clientOrderId) ?? intent)
@@ -205,6 +207,15 @@ export class OrderTracker {
 
   private syncLock(intent: IntentRecord, order: Order): void {
     const { ledger } = this.deps
+    if (intent.listId !== undefined && intent.listId !== null) {
+      // The legs of an order list share one lock on the exchange: keep one, under the list's id;
+      // when a leg ends the list ends (OCO), so its lock goes with it
+      const open = !CLOSED_STATUSES.has(order.status) && order.venueOrderId !== undefined
+      const rules = this.deps.rules.get(intent.symbol)
+      if (!open) ledger.clearOrderLock(intent.listId)
+      else if (order.command.side === 'SELL') ledger.setOrderLock(intent.listId, intent.botId, rules.baseAsset, order.command.quantity.sub(order.filledQuantity))
+      return
+    }
     if (CLOSED_STATUSES.has(order.status) || order.venueOrderId === undefined || MARKET_PRICED_TYPES.has(order.command.type)) {
       ledger.clearOrderLock(intent.intentId)
       return
@@ -228,7 +239,8 @@ function commandOf(intent: IntentRecord) {
     side: intent.side,
     type: intent.type as OrderType,
     quantity: new Decimal(intent.quantity),
-    ...(intent.price === null ? {} : { price: new Decimal(intent.price) })
+    ...(intent.price === null ? {} : { price: new Decimal(intent.price) }),
+    ...(intent.stopPrice === undefined || intent.stopPrice === null ? {} : { stopPrice: new Decimal(intent.stopPrice) })
   }
 }
 

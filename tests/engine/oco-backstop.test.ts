@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { botConfig } from '@shared/config/bot-config'
+import { Decimal } from '@shared/money/decimal'
+import { clientOrderId } from '../../main/engine/exchange/port/identifiers'
+import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
+import { BOT_CONFIG, SimWorld } from './harness'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+/** A bot given more base than its grid's SELLs need: the rest is what the OCO protects. */
+const CONFIG = botConfig({ ...BOT_CONFIG, grid: { ...BOT_CONFIG.grid, baseHeld: '0.02' }, risk: { stopLoss: '50000', takeProfit: '70000', stopOutcome: 'cancel', ocoBackstop: true } })
+
+function world(btc = '0.02'): SimWorld {
+  const folder = mkdtempSync(join(process.cwd(), '.tmp', 'oco-'))
+  folders.push(folder)
+  return new SimWorld(join(folder, 'journal.sqlite'), { balances: { USDT: '10000', BTC: btc } })
+}
+
+async function botLists(sim: SimWorld) {
+  return (await sim.exchange.openOrderLists()).filter((list) => parseOrderId(list.listClientOrderId)?.botId === 'b1')
+}
+
+describe('the OCO backstop', () => {
+  it('protects the inventory the grid SELLs do not hold, and only that', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    const lists = await botLists(sim)
+    expect(lists).toHaveLength(1)
+    const legs = lists[0]?.orders ?? []
+    expect(legs.map((leg) => `${leg.type} ${leg.price.toFixed()} ${leg.stopPrice?.toFixed() ?? '-'}`).sort()).toEqual(['LIMIT_MAKER 70000 -', 'STOP_LOSS_LIMIT 49750 50000'])
+    // 0.02 BTC held, the five grid SELLs hold the rest: the OCO covers exactly the difference
+    const sells = (await sim.exchange.openOrders('BTCUSDT')).filter((order) => order.side === 'SELL' && order.orderListId === undefined)
+    const held = sells.reduce((total, order) => total.add(order.origQty), new Decimal(0))
+    expect(legs[0]?.origQty.toFixed()).toBe(new Decimal('0.02').sub(held).toFixed())
+    expect(journal.listBotEvents('b1').map((event) => event.type)).toContain('OcoPlaced')
+    expect(await sim.run(bot.backstop.sync())).toBe('unchanged')
+  })
+
+  it('finds its OCO after a restart and places no second one', async () => {
+    const sim = world()
+    await sim.boot(CONFIG)
+    const before = (await botLists(sim))[0]?.listClientOrderId
+    sim.crash()
+    const { bot } = await sim.boot(CONFIG)
+    expect((await botLists(sim)).map((list) => list.listClientOrderId)).toEqual([before])
+    expect(await sim.run(bot.backstop.sync())).toBe('unchanged')
+  })
+
+  it('cancels a second OCO of the bot on restart: at most one protects a bot', async () => {
+    // 0.001 BTC more than the bot was given, for the duplicate to lock
+    const sim = world('0.021')
+    const first = await sim.boot(CONFIG)
+    const kept = (await botLists(sim))[0]?.listClientOrderId
+    // A duplicate the journal knows, as a crash between two placements could leave one
+    for (const [intentId, type, price, stopPrice] of [['gk-b1-X-100', 'LIMIT_MAKER', '71000', null], ['gk-b1-X-101', 'STOP_LOSS_LIMIT', '49000', '49500']] as const) {
+      first.journal.createIntent({
+        intentId, botId: 'b1', symbol: 'BTCUSDT', purpose: 'exit', level: null, side: 'SELL', type, price, quantity: '0.001', quoteOrderQty: null,
+        status: 'sending', attempts: 1, lastError: null, venueOrderId: null, sourceFillKey: null, stopPrice, listId: 'gk-b1-X-99', createdAtMs: 0, updatedAtMs: 0
+      })
+    }
+    await sim.exchange.placeOcoList({
+      symbol: 'BTCUSDT',
+      listClientOrderId: clientOrderId('gk-b1-X-99'),
+      side: 'SELL',
+      quantity: new Decimal('0.001'),
+      above: { clientOrderId: clientOrderId('gk-b1-X-100'), type: 'LIMIT_MAKER', price: new Decimal('71000') },
+      below: { clientOrderId: clientOrderId('gk-b1-X-101'), type: 'STOP_LOSS_LIMIT', price: new Decimal('49000'), stopPrice: new Decimal('49500'), timeInForce: 'GTC' }
+    })
+    sim.crash()
+    const { journal } = await sim.boot(CONFIG)
+    expect((await botLists(sim)).map((list) => list.listClientOrderId)).toEqual([kept])
+    expect(journal.listBotEvents('b1').map((event) => event.type)).toContain('OcoDuplicateCancelled')
+    expect(journal.getIntent('gk-b1-X-100')?.status).toBe('done')
+  })
+
+  it('an OCO leg that fills while the bot is offline is processed on restart', async () => {
+    const sim = world()
+    await sim.boot(CONFIG)
+    sim.crash()
+    // The market falls through the stop while no engine runs: the stop leg triggers and fills
+    sim.exchange.trade('BTCUSDT', new Decimal('49900'), new Decimal('5'))
+    sim.exchange.trade('BTCUSDT', new Decimal('49700'), new Decimal('5'))
+    const { bot, journal } = await sim.boot(CONFIG)
+    expect(await botLists(sim)).toEqual([])
+    const exitFills = journal.listFills('b1').filter((fill) => parseOrderId(fill.clientOrderId)?.tag.kind === 'exit')
+    expect(exitFills.length).toBeGreaterThan(0)
+    expect(exitFills.every((fill) => fill.hedgeNote === 'none:exit')).toBe(true)
+    // Below its stop-loss the bot exits as configured
+    expect(await sim.run(bot.checkRisk())).toBe('stop-loss')
+    expect(bot.record().status).toBe('stopped')
+  })
+})
