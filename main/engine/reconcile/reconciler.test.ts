@@ -86,6 +86,11 @@ describe('Reconciler', () => {
     await reconcileNow(world, proc)
     const first = world.calls.find((call) => call.method === 'myTrades')
     expect(first?.query).toEqual({ symbol: SYMBOL, startTimeMs: proc.journal.getBot(BOT_ID)?.createdAtMs, limit: 1000 })
+    // Two days on, still without a fill: no further back than the day Binance serves in one window
+    await world.clock.advance(2 * 86_400_000)
+    await reconcileNow(world, proc)
+    const last = world.calls.filter((call) => call.method === 'myTrades').at(-1)
+    expect(last?.query).toEqual({ symbol: SYMBOL, startTimeMs: world.clock.nowMs() - 86_400_000 + 60_000, limit: 1000 })
   })
 
   describe('orders on the exchange the journal does not explain', () => {

@@ -30,6 +30,7 @@ export interface ReconcilerDeps {
 
 const TRADE_PAGE = 1000
 const MAX_TRADE_PAGES = 100
+const DAY_MS = 86_400_000
 
 /**
  * Makes the journal agree with the exchange for one bot, at start, after every stream reconnect
@@ -85,8 +86,11 @@ export class Reconciler {
     )
     const fills = journal.listFills(botId)
     const lastKnown = fills.reduce((max, fill) => (BigInt(fill.tradeId) > max ? BigInt(fill.tradeId) : max), 0n)
-    // With no fill yet the history starts at the bot's creation, not at the symbol's first trade
-    const createdAtMs = journal.getBot(botId)?.createdAtMs ?? 0
+    // With no fill yet the history starts at the bot's creation, not at the symbol's first trade, and
+    // at most a day back: Binance serves a time window of 24 h, and older trades of our orders were
+    // booked when their orders were tracked (every open intent is queried above)
+    const serverNowMs = fills.length === 0 ? await exchange.serverTimeMs() : 0
+    const createdAtMs = Math.max(journal.getBot(botId)?.createdAtMs ?? 0, serverNowMs - DAY_MS + 60_000)
     let fromTradeId = lastKnown + 1n
     for (let page = 0; page < MAX_TRADE_PAGES; page += 1) {
       const trades: readonly FillReport[] = await exchange.myTrades(
