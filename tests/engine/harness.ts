@@ -144,6 +144,8 @@ export class SimWorld {
   async run<T>(work: Promise<T>): Promise<T> {
     let done = false
     const result = work.finally(() => (done = true))
+    // Handled here so a refusal waits for the caller instead of surfacing as unhandled meanwhile
+    result.catch(() => undefined)
     for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
     return result
   }

@@ -94,4 +94,18 @@ describe('the OCO backstop', () => {
     expect(await sim.run(bot.checkRisk())).toBe('stop-loss')
     expect(bot.record().status).toBe('stopped')
   })
+
+  it('moves to new prices by hand, refuses prices that break the configuration, and cancels by hand', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    await sim.run(bot.moveBackstop('48000', '72000'))
+    const legs = (await botLists(sim))[0]?.orders ?? []
+    expect(legs.map((leg) => `${leg.type} ${leg.price.toFixed()}`).sort()).toEqual(['LIMIT_MAKER 72000', 'STOP_LOSS_LIMIT 47760'])
+    await expect(sim.run(bot.moveBackstop('80000', '72000'))).rejects.toThrow('risk.stopLoss: must be below grid.upper (65000)')
+    expect((await botLists(sim))).toHaveLength(1)
+    await sim.run(bot.cancelBackstop())
+    expect(await botLists(sim)).toEqual([])
+    expect(bot.config.risk.ocoBackstop).toBe(false)
+    expect(journal.listBotEvents('b1').map((event) => event.type)).toEqual(expect.arrayContaining(['OcoCancelled', 'ConfigChanged']))
+  })
 })

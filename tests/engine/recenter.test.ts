@@ -76,4 +76,13 @@ describe('recentering', () => {
     await sim.clock.advance(HOUR)
     expect(await sim.run(bot.checkRecenter())).toBe('waiting')
   })
+
+  it('recenters at once on a person\'s command', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    await priceAt(sim, '61000')
+    expect(await sim.run(bot.recenterNow())).toBe(true)
+    expect([bot.config.grid.lower, bot.config.grid.upper]).toEqual(['56000', '66000'])
+    expect(journal.listBotEvents('b1').map((event) => event.type)).toEqual(expect.arrayContaining(['RecenterRequested', 'Recentered']))
+  })
 })

@@ -14,8 +14,10 @@ import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, p
 import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
 import { recenteredRange } from './recentered-range'
+import { parseBotConfig } from '@shared/config/bot-config'
 import { classifyConfigChange, type ConfigChange } from '@shared/config/config-change'
 import { diagnoseDeadlock } from './deadlock'
+import { missingSymbolSupport } from './symbol-support'
 import { describeExit, riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
 import { OcoBackstop } from '../risk/oco-backstop'
 
@@ -95,6 +97,8 @@ export class GridBot {
     const { journal, clock, exchange } = this.deps
     const { id: botId, symbol } = this.config
     const rules = this.account.rules.get(symbol)
+    const missing = missingSymbolSupport(this.current, rules)
+    if (missing.length > 0) throw new Error(`the configuration needs what ${symbol} does not offer: ${missing.join('; ')}`)
     const plan = planGrid(rules, settingsOf(this.config, await exchange.lastPrice(symbol)), this.account.rules.exchangeFilters())
     if (plan.problems.length > 0) throw new Error(`the plan for ${symbol} has problems: ${plan.problems.map((problem) => problem.message).join('; ')}`)
     const now = clock.nowMs()
@@ -222,6 +226,33 @@ export class GridBot {
     this.trader.unhalt()
     this.trader.retryFailedCounters()
     await this.reconcile()
+  }
+
+  /** Recenters the grid around the price now, by hand (no confirmation period, no cooldown). */
+  async recenterNow(): Promise<boolean> {
+    this.event('RecenterRequested', null, 'recenter requested by you')
+    return this.recenter(await this.deps.exchange.lastPrice(this.current.symbol), await this.deps.exchange.serverTimeMs())
+  }
+
+  /** Looks for a deadlock now, by hand, ignoring the cooldown; rebalances if there is one. */
+  async rebalanceNow(): Promise<'none' | 'cooldown' | 'rebalanced'> {
+    this.event('RebalanceRequested', null, 'rebalance requested by you')
+    this.deps.journal.clearTimer(this.current.id, DEADLOCK_COOLDOWN)
+    return this.checkDeadlock()
+  }
+
+  /** Cancels the OCO backstop by hand; it stays off until the configuration turns it on again. */
+  async cancelBackstop(): Promise<void> {
+    await this.applyConfig({ ...this.current, risk: { ...this.current.risk, ocoBackstop: false } })
+    await this.backstop.cancel('cancelled by you')
+  }
+
+  /** Moves the OCO backstop to new stop-loss and take-profit prices by hand (a live configuration change). */
+  async moveBackstop(stopLoss: string, takeProfit: string): Promise<void> {
+    const result = await this.applyConfig({ ...this.current, risk: { ...this.current.risk, stopLoss, takeProfit, ocoBackstop: true } })
+    if (!result.applied) throw new Error(`the OCO cannot move: ${result.reason ?? 'refused'}`)
+    await this.backstop.cancel(`moved by you to ${stopLoss}–${takeProfit}`)
+    await this.syncBackstop()
   }
 
   /** Holds one level by hand: its order is cancelled and nothing is placed on it until released. */
@@ -510,7 +541,11 @@ export class GridBot {
    * once; a new grid shape re-plans it around the price with the bot's current holdings (its
    * fills, counter-orders already placed or filled, and funds are kept). Every change is a bot event.
    */
-  async applyConfig(next: GridBotConfig): Promise<{ readonly changes: readonly ConfigChange[]; readonly applied: boolean; readonly reason?: string }> {
+  async applyConfig(proposed: GridBotConfig): Promise<{ readonly changes: readonly ConfigChange[]; readonly applied: boolean; readonly reason?: string }> {
+    // Validated again as a whole: a command that edits one field must still leave a valid configuration
+    const parsed = parseBotConfig(proposed)
+    if (!parsed.ok) return { changes: [], applied: false, reason: parsed.errors.join('; ') }
+    const next = parsed.config
     const changes = classifyConfigChange(this.current, next)
     const refused = changes.filter((change) => change.effect === 'refused')
     if (refused.length > 0) return { changes, applied: false, reason: refused.map((change) => `${change.path}: ${change.reason}`).join('; ') }
