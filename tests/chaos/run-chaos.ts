@@ -151,6 +151,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
         }
         if (step % 20 === 0 && (await world.run(bot.checkDeadlock())) === 'rebalanced') trace.push(`step ${step}: ${bot.config.id} rebalanced`)
         if (step % 10 === 5 && bot.record().status === 'running') await world.run(bot.syncBackstop())
+        if (step % 5 === 0) await world.run(bot.updateMarketState())
       }
     }
     if (step === reconnectAtStep) {
@@ -185,7 +186,9 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     startingBalances: STARTING_BALANCES
   }))]
   const fills = configs.reduce((total, config) => total + process.journal.listFills(config.id).length, 0)
-  const ocoPlaced = configs.reduce((total, config) => total + process.journal.listBotEvents(config.id, { limit: 100_000 }).filter((event) => event.type === 'OcoPlaced').length, 0)
+  const eventCount = (type: string) => configs.reduce((total, config) => total + process.journal.listBotEvents(config.id, { limit: 100_000 }).filter((event) => event.type === type).length, 0)
+  const ocoPlaced = eventCount('OcoPlaced')
+  const marketChanges = eventCount('MarketStateChanged')
   world.crash()
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)
   const actions: Record<string, number> = {}
@@ -194,6 +197,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     if (kind !== undefined) actions[kind] = (actions[kind] ?? 0) + 1
   }
   if (ocoPlaced > 0) actions['OCO placed'] = ocoPlaced
+  if (marketChanges > 0) actions['market state changes'] = marketChanges
   return { seed: options.seed, violations, trace, crashes, fills, actions }
 }
 
@@ -233,6 +237,8 @@ function withStrategy(config: GridBotConfig, random: () => number): GridBotConfi
       ocoBackstop: true
     },
     recenter: { enabled: true, confirmationMs: 60_000, cooldownMs: 120_000, hysteresisPct: '0.5' },
+    marketState: { candleInterval: '1m', windowCandles: 5, trendThresholdPct: '1', volatilityThresholdPct: '2', hysteresisCandles: 2 },
+    protective: { noBuysInDowntrend: true, pauseBuysWhenVolatile: random() < 0.5 },
     deadlock: { cooldownMs: 60_000, rebalanceAttempts: 2, repriceIntervalMs: 5_000, useMarketOrders: true }
   })
 }
