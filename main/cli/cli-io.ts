@@ -9,6 +9,8 @@ export interface CliIo {
    * default signal behaviour.
    */
   readonly untilStopped?: () => Promise<string>
+  /** The process environment (API keys for `run`). */
+  readonly env?: Readonly<Record<string, string | undefined>>
 }
 
 /** Exit codes of the command line. */

@@ -8,6 +8,7 @@ async function main(): Promise<void> {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),
     readTextFile: (path: string) => readFile(path, 'utf8'),
+    env: process.env,
     untilStopped: () =>
       new Promise<string>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {

@@ -2,6 +2,7 @@ import { EXIT, type CliIo } from './cli-io'
 import { CliUsageError } from './cli-usage-error'
 import { paperServerCommand } from './paper-server/paper-server-command'
 import { planCommand } from './plan/plan-command'
+import { runCommand } from './run/run-command'
 
 /** Usage text of `gridkeeper`. */
 export const USAGE = `Usage: gridkeeper <command> [options]
@@ -9,12 +10,14 @@ export const USAGE = `Usage: gridkeeper <command> [options]
 Commands:
   plan           plan a grid from a symbol's exchange rules (gridkeeper plan --help)
   paper-server   serve a simulated Binance Spot exchange on loopback (gridkeeper paper-server --help)
+  run            run one grid bot without the app against any endpoint (gridkeeper run --help)
 
 gridkeeper --help shows this text; gridkeeper --version the version.`
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = {
   plan: planCommand,
-  'paper-server': paperServerCommand
+  'paper-server': paperServerCommand,
+  run: runCommand
 }
 
 /**

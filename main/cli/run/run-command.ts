@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
+import { EXIT, type CliIo } from '../cli-io'
+import { CliUsageError } from '../cli-usage-error'
+import { choiceOption, requiredText } from '../read-option'
+import { FileLogger, LOG_LEVELS } from './file-logger'
+import { runEndpoint } from './run-endpoint'
+import { startRunSession, type RunSession } from './run-session'
+
+/** Usage text of `gridkeeper run`. */
+export const RUN_USAGE = `Usage: gridkeeper run --config FILE --endpoint live|testnet|demo|URL [--ws URL]
+                     [--data-dir DIR] [--log-level debug|info|warn|error]
+
+Runs one grid bot without the app: creates it on the first run, and on every later run with the
+same data directory restores it (its journal reconciled with the exchange, every fill the bot
+missed answered) and carries on. SIGINT or SIGTERM stops it cleanly; its orders stay on the
+exchange and the next run picks them up.
+
+  --config FILE     the bot's configuration, JSON in the bot configuration format (see the README);
+                    a changed file is applied on the next run as a configuration change
+  --endpoint E      live, testnet, demo, or the REST base URL of a paper server or another
+                    Binance-compatible exchange, e.g. http://127.0.0.1:8765
+  --ws URL          its WebSocket base when not the same host and port over ws://
+  --data-dir DIR    where the journal (journal.sqlite) and the log (gridkeeper.log) are kept
+                    (~/.gridkeeper when absent)
+  --log-level L     the least severe level written to standard output and the log (info)
+
+API keys come from GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET (an HMAC secret, or an Ed25519 or
+RSA private key in PEM).
+
+Exit codes: 0 stopped by a signal, 2 bad options or the bot could not start.`
+
+const OPTIONS = {
+  config: { type: 'string' },
+  endpoint: { type: 'string' },
+  ws: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'log-level': { type: 'string' },
+  help: { type: 'boolean' }
+} as const
+
+/** Runs `gridkeeper run` until the process is asked to stop, and returns its exit code. */
+export async function runCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let values: Partial<Record<keyof typeof OPTIONS, string | boolean>>
+  try {
+    values = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (gridkeeper run --help lists the options)`, { cause: error })
+  }
+  if (values.help === true) {
+    io.stdout(`${RUN_USAGE}\n`)
+    return EXIT.ok
+  }
+  if (io.untilStopped === undefined) throw new CliUsageError('this command runs until stopped and needs a process that can be signalled')
+  // Listening starts now: a signal during start-up stops the bot as soon as it is up
+  const stopped = io.untilStopped()
+  const config = await readConfig(io, requiredText(values, 'config'))
+  const endpoints = runEndpoint(requiredText(values, 'endpoint'), typeof values.ws === 'string' ? values.ws : undefined)
+  const level = choiceOption(values, 'log-level', LOG_LEVELS, 'info')
+  const env = io.env ?? {}
+  const apiKey = env['GRIDKEEPER_API_KEY']
+  const apiSecret = env['GRIDKEEPER_API_SECRET']
+  if (apiKey === undefined || apiKey === '' || apiSecret === undefined || apiSecret === '') {
+    throw new CliUsageError('set GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET to the API key and secret of the account')
+  }
+  const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : join(homedir(), '.gridkeeper'))
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
+  }
+  const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  let session: RunSession
+  try {
+    session = await startRunSession({ config, endpoints, apiKey, apiSecret, dataDir, logger })
+  } catch (error) {
+    logger.error('the bot could not start', { error: (error as Error).message })
+    logger.close()
+    throw new CliUsageError(`the bot could not start: ${(error as Error).message}`, { cause: error })
+  }
+  const signal = await stopped
+  logger.info(`stopping on ${signal}; the bot's orders stay on the exchange`, { botId: config.id })
+  await session.stop()
+  logger.info('stopped', { botId: config.id })
+  logger.close()
+  return EXIT.ok
+}
+
+async function readConfig(io: CliIo, path: string): Promise<BotConfig> {
+  let text: string
+  try {
+    text = await io.readTextFile(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new CliUsageError(`cannot read --config ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error })
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch (error) {
+    throw new CliUsageError(`--config ${path} is not valid JSON: ${(error as Error).message}`, { cause: error })
+  }
+  const parsed = parseBotConfig(json)
+  if (!parsed.ok) throw new CliUsageError(`--config ${path} is not a valid bot configuration: ${parsed.errors.join('; ')}`)
+  return parsed.config
+}

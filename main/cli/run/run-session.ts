@@ -1,0 +1,111 @@
+import { join } from 'node:path'
+import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
+import { AccountEngine } from '../../engine/account/account-engine'
+import { GridBot } from '../../engine/bot/grid-bot'
+import { LiveClock } from '../../engine/clock/live-clock'
+import { BinanceExchange } from '../../engine/exchange/binance/binance-exchange'
+import type { BinanceEndpoints } from '../../engine/exchange/binance/urls'
+import { openJournal, type Journal } from '../../engine/journal'
+import type { Logger } from '../../engine/logging/logger'
+
+/** The bot state entry holding the configuration last read from the config file. */
+const CONFIG_FILE_STATE = 'run.config-file'
+
+/** How long a stop waits for the bot's loops to notice it (a request in flight finishes first). */
+const STOP_GRACE_MS = 10_000
+
+/** What a headless run needs. */
+export interface RunSessionOptions {
+  readonly config: BotConfig
+  readonly endpoints: BinanceEndpoints
+  readonly apiKey: string
+  readonly apiSecret: string
+  readonly dataDir: string
+  readonly logger: Logger
+}
+
+/** A running headless bot. */
+export interface RunSession {
+  readonly bot: GridBot
+  /** Stops the bot's loops and closes the connections and the journal; orders stay on the exchange. */
+  stop(): Promise<void>
+}
+
+/**
+ * Starts one grid bot as the app does, without the app: the journal in the data directory, the
+ * Binance adapter on the endpoint, the account engine; then creates the bot, or restores it when
+ * the journal already holds it, and runs its reconciliation, market and risk loops.
+ */
+export async function startRunSession(options: RunSessionOptions): Promise<RunSession> {
+  const { config, endpoints, logger } = options
+  const clock = new LiveClock()
+  const journal = openJournal(join(options.dataDir, 'journal.sqlite'))
+  const exchange = new BinanceExchange({ endpoints, apiKey: options.apiKey, apiSecret: options.apiSecret, clock, logger })
+  const closeAll = async () => {
+    await exchange.close()
+    journal.close()
+  }
+  let bot: GridBot
+  let engine: AccountEngine
+  try {
+    engine = new AccountEngine({ exchange, journal, clock, logger, random: Math.random })
+    await engine.start([config.symbol])
+    bot = await createOrRestore(engine, { exchange, journal, clock, logger }, config)
+  } catch (error) {
+    await closeAll().catch(() => undefined)
+    throw error
+  }
+  const loops = new AbortController()
+  const running = [bot.keepReconciling(loops.signal), bot.keepWatchingMarket(loops.signal)]
+  const stopRisk = bot.watchRisk()
+  logger.info('running', { botId: config.id, symbol: config.symbol, endpoint: endpoints.name, status: bot.record().status })
+  return {
+    bot,
+    async stop() {
+      loops.abort()
+      stopRisk()
+      // No new order from here on; the bot's status stays as it is, so the next run resumes it
+      bot.trader.halt('all')
+      engine.stop()
+      await engine.lock.run(async () => undefined)
+      await Promise.race([Promise.allSettled(running), clock.sleep(STOP_GRACE_MS)])
+      await closeAll()
+    }
+  }
+}
+
+async function createOrRestore(engine: AccountEngine, deps: ConstructorParameters<typeof GridBot>[1], fileConfig: BotConfig): Promise<GridBot> {
+  const { journal, logger, clock } = deps
+  const stored = journal.getBot(fileConfig.id)
+  if (stored === undefined) {
+    const bot = new GridBot(engine, deps, fileConfig)
+    logger.info('creating the bot', { botId: fileConfig.id, symbol: fileConfig.symbol })
+    await bot.create()
+    rememberFileConfig(journal, fileConfig, clock.nowMs())
+    return bot
+  }
+  if (stored.symbol !== fileConfig.symbol) {
+    throw new Error(`bot ${fileConfig.id} in this data directory trades ${stored.symbol}, but the config file says ${fileConfig.symbol}; use another id or data directory`)
+  }
+  const parsed = parseBotConfig(JSON.parse(stored.configJson))
+  if (!parsed.ok) throw new Error(`the stored configuration of bot ${fileConfig.id} is not valid: ${parsed.errors.join('; ')}`)
+  const bot = new GridBot(engine, deps, parsed.config)
+  logger.info('restoring the bot', { botId: fileConfig.id, symbol: fileConfig.symbol, status: stored.status })
+  const report = await bot.restore()
+  if (report !== undefined) logger.info('reconciled with the exchange', { botId: fileConfig.id, report: JSON.stringify(report) })
+  // The range in the journal moves when the bot recenters: the file is applied only when it changed
+  if (journal.getBotState(fileConfig.id, CONFIG_FILE_STATE) !== JSON.stringify(fileConfig)) {
+    const outcome = await bot.applyConfig(fileConfig)
+    if (outcome.applied) {
+      rememberFileConfig(journal, fileConfig, clock.nowMs())
+      logger.info('the changed config file is applied', { botId: fileConfig.id, changes: outcome.changes.map((change) => `${change.path} (${change.effect})`).join(', ') })
+    } else {
+      logger.error('the changed config file is not applied; the bot runs on its stored configuration', { botId: fileConfig.id, reason: outcome.reason })
+    }
+  }
+  return bot
+}
+
+function rememberFileConfig(journal: Journal, config: BotConfig, nowMs: number): void {
+  journal.saveBotState(config.id, CONFIG_FILE_STATE, JSON.stringify(config), nowMs)
+}
