@@ -146,8 +146,15 @@ describe('GridTrader on the simulated exchange', () => {
       const levels: LevelSpec[] = [['58000', 'BUY', '0.002'], ['59000', 'BUY', '0.002'], ['60000', 'NONE', '0'], ['61000', 'SELL', '0.003'], ['62000', 'SELL', '0.002']]
       const { world, journal, logger } = await oweBothSides(levels)
       expect(problemsOf({ logger })).toEqual([])
-      // Owed: BUY 0.003 (the SELL above) and SELL 0.00199 (the BUY below, net of its fee): BUY 0.00101
-      expect(await world.ordersByLevel()).toEqual({ 0: ['BUY 0.002@58000'], 2: ['BUY 0.00101@60000'], 4: ['SELL 0.002@62000'] })
+      // Owed: BUY 0.003 (the SELL above) and SELL 0.00199 (the BUY below, net of its fee): 0.00199
+      // cross at 60000 — owing a SELL one level up and a BUY one level down — and BUY 0.00101 is left
+      expect(await world.ordersByLevel()).toEqual({
+        0: ['BUY 0.002@58000'],
+        1: ['BUY 0.00199@59000'],
+        2: ['BUY 0.00101@60000'],
+        3: ['SELL 0.00199@61000'],
+        4: ['SELL 0.002@62000']
+      })
       const live = await world.liveOrder(2)
       expect(journal.listFills(BOT_ID).map((fill) => [levelOf(fill.clientOrderId), fill.counterIntentId, fill.hedgeNote])).toEqual([
         ['3S', live.clientOrderId, null],
@@ -158,10 +165,11 @@ describe('GridTrader on the simulated exchange', () => {
       expect(world.maxLiveOrdersPerLevel).toBe(1)
     })
 
-    it('places nothing when the two cancel out, and marks both fills as netted', async () => {
+    it('places nothing on the level when the two cancel out, marks both fills as netted, and re-arms the levels either side', async () => {
       const levels: LevelSpec[] = [['58000', 'BUY', '0.002'], ['59000', 'BUY', '0.002'], ['60000', 'NONE', '0'], ['61000', 'SELL', '0.00199'], ['62000', 'SELL', '0.002']]
       const { world, journal } = await oweBothSides(levels)
-      expect(await world.ordersByLevel()).toEqual({ 0: ['BUY 0.002@58000'], 4: ['SELL 0.002@62000'] })
+      // As if both had filled at 60000: the base bought at 59000 is offered at 61000 again, and 59000 is bid again
+      expect(await world.ordersByLevel()).toEqual({ 0: ['BUY 0.002@58000'], 1: ['BUY 0.00199@59000'], 3: ['SELL 0.00199@61000'], 4: ['SELL 0.002@62000'] })
       expect(journal.listFills(BOT_ID).map((fill) => [levelOf(fill.clientOrderId), fill.hedgeNote])).toEqual([
         ['3S', `${NETTED_HEDGE_PREFIX}2`],
         ['1B', `${NETTED_HEDGE_PREFIX}2`]

@@ -15,7 +15,7 @@ import { CLOSED_STATUSES } from '../../orders/order-status'
 import type { OrderTracker } from '../../orders/order-tracker'
 import type { GridPlan } from '../planner/grid-plan'
 import { counterNameOf, orderIdFor, type OrderTag } from './client-order-ids'
-import { counterOrderOf } from './counter-order'
+import { counterOrderOf, type CounterOrder } from './counter-order'
 import { nextPhase, type LevelEvent, type LevelState } from './level-state'
 
 /** The trader's dependencies. */
@@ -255,16 +255,26 @@ export class GridTrader {
       journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${NO_HEDGE_PREFIX}${intent.purpose}`)
       return
     }
-    const rules = this.deps.rules.get(this.deps.symbol)
     const counter = counterOrderOf(
       { side: fill.side, level: intent.level, quantity: new Decimal(fill.quantity), commission: new Decimal(fill.commission), commissionAsset: fill.commissionAsset },
       this.levels.size,
-      rules
+      this.deps.rules.get(this.deps.symbol)
     )
     if (counter === undefined) {
       this.deps.onEmergency(`a ${fill.side} fill on edge level ${intent.level} has no level to hedge on`, { tradeId: fill.tradeId, level: String(intent.level) })
       return
     }
+    const added = this.addCounter(counter, `${fill.symbol}:${fill.tradeId}`)
+    if (added === undefined) journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${DUST_HEDGE_PREFIX}${counter.level}`)
+    else journal.setFillCounterIntent(fill.symbol, fill.tradeId, added)
+  }
+
+  /**
+   * Queues a counter-order on its level and returns its intent id; a quantity below the exchange
+   * minimum on its own is carried as the level's dust instead (undefined is returned then).
+   */
+  private addCounter(counter: CounterOrder, sourceFillKey: string | null): string | undefined {
+    const rules = this.deps.rules.get(this.deps.symbol)
     const target = this.level(counter.level)
     const dustField = counter.side === 'SELL' ? 'dustSell' : 'dustBuy'
     const total = counter.quantity.add(counter.dust).add(target[dustField])
@@ -274,13 +284,12 @@ export class GridTrader {
     if (tooSmall) {
       // Below the exchange minimum on its own: carried into the level's next order of that side
       this.save({ ...target, [dustField]: total.toFixed(), reason: `${target.reason}; ${total.toFixed()} below the minimum carried` })
-      journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${DUST_HEDGE_PREFIX}${counter.level}`)
-      return
+      return undefined
     }
-    const counterIntent = this.createIntent('counter', counter.level, counter.side, price, quantity, `${fill.symbol}:${fill.tradeId}`)
-    journal.setFillCounterIntent(fill.symbol, fill.tradeId, counterIntent.intentId)
+    const counterIntent = this.createIntent('counter', counter.level, counter.side, price, quantity, sourceFillKey)
     this.save({ ...target, [dustField]: total.sub(quantity).toFixed(), waiting: [...target.waiting, counterIntent.intentId] })
     this.driveLater(counter.level)
+    return counterIntent.intentId
   }
 
   private onClosed(order: Order, intent: IntentRecord): void {
@@ -411,9 +420,11 @@ export class GridTrader {
   /**
    * Turns the waiting intents of a level into one and returns its id: a single intent as it is;
    * several as one intent of their net quantity (BUYs add, SELLs subtract). Opposite obligations
-   * on one level cancel out — the round trips they close are complete — so their fills are
-   * marked as netted; a net too small to place is carried as dust. Returns undefined when
-   * nothing is left to place.
+   * on one level cross as if both had filled at the level's price: their fills are marked as
+   * netted, and the crossed quantity owes what those two fills would owe — a SELL one level up
+   * (for the BUY) and a BUY one level down (for the SELL), so the base the bot keeps stays
+   * offered and the quote stays bid. A net too small to place is carried as dust. Returns
+   * undefined when nothing is left to place on this level.
    */
   private mergeWaiting(state: LevelState): string | undefined {
     const { journal, clock } = this.deps
@@ -424,7 +435,11 @@ export class GridTrader {
       return undefined
     }
     if (intents.length === 1) return first.intentId
-    const net = intents.reduce((total, intent) => total.add(new Decimal(intent.quantity ?? '0').mul(intent.side === 'BUY' ? 1 : -1)), new Decimal(0))
+    const sideTotal = (side: 'BUY' | 'SELL') => intents.reduce((total, intent) => (intent.side === side ? total.add(intent.quantity ?? '0') : total), new Decimal(0))
+    const bought = sideTotal('BUY')
+    const sold = sideTotal('SELL')
+    const net = bought.sub(sold)
+    const crossed = Decimal.min(bought, sold)
     const side = net.isNegative() ? 'SELL' : 'BUY'
     const rules = this.deps.rules.get(this.deps.symbol)
     const price = new Decimal(state.price)
@@ -445,6 +460,16 @@ export class GridTrader {
       const dustField = side === 'SELL' ? 'dustSell' : 'dustBuy'
       const carried = tooSmall && !quantity.isZero() ? { [dustField]: new Decimal(state[dustField]).add(quantity).toFixed() } : {}
       this.save({ ...state, ...carried, waiting: merged === undefined ? [] : [merged.intentId] })
+      if (crossed.gt(0)) {
+        for (const crossSide of ['BUY', 'SELL'] as const) {
+          const counter = counterOrderOf({ side: crossSide, level: state.index, quantity: crossed, commission: new Decimal(0), commissionAsset: rules.quoteAsset }, this.levels.size, rules)
+          if (counter === undefined) {
+            this.deps.onEmergency(`a ${crossSide} crossed on edge level ${state.index} has no level to hedge on`, { level: String(state.index), quantity: crossed.toFixed() })
+            continue
+          }
+          this.addCounter(counter, first.sourceFillKey)
+        }
+      }
     })
     return mergedId
   }
