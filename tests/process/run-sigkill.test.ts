@@ -112,16 +112,21 @@ describe('gridkeeper run killed with SIGKILL while the grid trades on a paper se
     // The replay ends; the price stands still from then on
     await sleep(Math.max(0, 50_000 - (Date.now() - started)))
 
-    // The last run restores the bot, answers whatever filled while nothing ran, and settles
+    // The last run restores the bot, answers whatever filled while nothing ran, and settles: the
+    // exchange shows the same open orders twice in a row, a second apart
     const exchange = new BinanceExchange({ endpoints: customEndpoints(bases.rest, bases.ws), apiKey: KEY.apiKey, apiSecret: KEY.secret, clock: new LiveClock(), logger: new MemoryLogger() })
     const last = start(runArgs, keys)
     children.push(last)
-    const deadline = Date.now() + 30_000
-    while (!last.output().includes('INFO  running')) {
-      if (Date.now() > deadline) throw new Error(`the last run did not come up: ${last.output()}`)
-      await sleep(100)
+    const deadline = Date.now() + 60_000
+    let previous = ''
+    for (;;) {
+      if (Date.now() > deadline) throw new Error(`the last run did not settle: ${last.output()}`)
+      await sleep(1_000)
+      if (!last.output().includes('INFO  running')) continue
+      const current = (await exchange.openOrders('BTCUSDT')).map((order) => `${order.clientOrderId} ${order.executedQty.toFixed()}`).sort().join()
+      if (current === previous) break
+      previous = current
     }
-    await sleep(3_000)
     last.process.kill('SIGTERM')
     expect(await last.exited, last.output()).toEqual({ code: 0, signal: null })
     expect(last.output()).not.toMatch(/ ERROR /)
