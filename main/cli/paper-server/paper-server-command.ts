@@ -5,6 +5,7 @@ import type { PaperServerOptions, PriceSourceOptions, SimBuildOptions } from '..
 import type { Candle } from '../../engine/exchange/port/market-event'
 import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
+import { readOptionJson, readOptionText } from '../read-input-file'
 import { parseAssetAmounts } from './asset-amounts'
 import { startFaultSchedule } from './fault-schedule'
 import { FAULT_SPEC_HELP, parseFaultSpec, type FaultSpec } from './fault-spec'
@@ -88,7 +89,7 @@ export async function paperServerCommand(args: readonly string[], io: CliIo): Pr
 
 async function serverOptions(values: Values, io: CliIo, faults: FaultSpec): Promise<PaperServerOptions> {
   const symbols = text(values.symbols)?.split(',').map((symbol) => symbol.trim().toUpperCase()).filter((symbol) => symbol !== '')
-  const exchangeInfo = values['exchange-info'] === undefined ? undefined : await readJson(io, String(values['exchange-info']), '--exchange-info')
+  const exchangeInfo = values['exchange-info'] === undefined ? undefined : await readOptionJson(io, String(values['exchange-info']), '--exchange-info')
   const served = symbols ?? symbolsOf(exchangeInfo) ?? Object.keys(DEFAULT_PRICES)
   const source = await priceSource(values, io, served)
   const explicitPrices = text(values.prices) === undefined ? undefined : parseAssetAmounts(String(values.prices), 'prices')
@@ -120,7 +121,7 @@ async function priceSource(values: Values, io: CliIo, served: readonly string[])
   if (source === 'synthetic') return { kind: 'synthetic' }
   if (source.startsWith('replay:') && source.length > 'replay:'.length) {
     const path = source.slice('replay:'.length)
-    const candles = readKlinesFile(await readText(io, path, '--price-source replay'), path, served.length === 1 ? served[0] : undefined)
+    const candles = readKlinesFile(await readOptionText(io, path, '--price-source replay'), path, served.length === 1 ? served[0] : undefined)
     return { kind: 'replay', candles, ...(speed !== undefined ? { speed } : {}) }
   }
   throw new CliUsageError(`--price-source must be none, synthetic or replay:FILE, got "${source}"`)
@@ -131,7 +132,7 @@ async function apiKeys(values: Values, io: CliIo): Promise<PaperServerOptions['a
   const secret = text(values['api-secret'])
   if ((apiKey === undefined) !== (secret === undefined)) throw new CliUsageError('--api-key and --api-secret go together')
   if (apiKey === undefined || secret === undefined) return []
-  const resolved = secret.startsWith('@') ? (await readText(io, secret.slice(1), '--api-secret')).trim() : secret
+  const resolved = secret.startsWith('@') ? (await readOptionText(io, secret.slice(1), '--api-secret')).trim() : secret
   return [{ apiKey, secret: resolved }]
 }
 
@@ -155,24 +156,6 @@ function symbolsOf(exchangeInfo: unknown): string[] | undefined {
   const list = (exchangeInfo as { symbols?: unknown } | undefined)?.symbols
   if (!Array.isArray(list)) return undefined
   return list.flatMap((entry) => (typeof (entry as { symbol?: unknown }).symbol === 'string' ? [(entry as { symbol: string }).symbol] : []))
-}
-
-async function readText(io: CliIo, path: string, option: string): Promise<string> {
-  try {
-    return await io.readTextFile(path)
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
-    throw new CliUsageError(`cannot read ${option} ${path}: ${reason}`, { cause: error })
-  }
-}
-
-async function readJson(io: CliIo, path: string, option: string): Promise<unknown> {
-  const content = await readText(io, path, option)
-  try {
-    return JSON.parse(content)
-  } catch (error) {
-    throw new CliUsageError(`${option} ${path} is not JSON: ${(error as Error).message}`, { cause: error })
-  }
 }
 
 function text(value: string | boolean | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import { ExchangeInfoFormatError, parseExchangeInfo, type ExchangeRules, type SymbolRules } from '../../engine/exchange/rules'
 import type { CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
+import { readOptionJson } from '../read-input-file'
 
 /** A symbol's rules with the exchange-wide ones they came with. */
 export interface LoadedSymbol {
@@ -10,19 +11,7 @@ export interface LoadedSymbol {
 
 /** Reads an exchangeInfo file and returns one symbol's rules, or throws a CliUsageError saying why not. */
 export async function loadSymbolRules(io: CliIo, path: string, symbol: string): Promise<LoadedSymbol> {
-  let text: string
-  try {
-    text = await io.readTextFile(path)
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
-    throw new CliUsageError(`cannot read --exchange-info ${path}: ${reason}`, { cause: error })
-  }
-  let payload: unknown
-  try {
-    payload = JSON.parse(text)
-  } catch (error) {
-    throw new CliUsageError(`--exchange-info ${path} is not JSON: ${(error as Error).message}`, { cause: error })
-  }
+  const payload = await readOptionJson(io, path, '--exchange-info')
   let exchange: ExchangeRules
   try {
     exchange = parseExchangeInfo(payload)

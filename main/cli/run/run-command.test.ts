@@ -113,7 +113,7 @@ describe('gridkeeper run (in process, against a paper server)', () => {
     for (const [argv, env, message] of [
       [['--endpoint', 'testnet'], undefined, '--config is required'],
       [['--config', join(dir, 'none.json'), '--endpoint', 'testnet'], undefined, `cannot read --config ${join(dir, 'none.json')}: no such file`],
-      [['--config', notJson, '--endpoint', 'testnet'], undefined, `--config ${notJson} is not valid JSON`],
+      [['--config', notJson, '--endpoint', 'testnet'], undefined, `--config ${notJson} is not JSON`],
       [['--config', bad, '--endpoint', 'testnet'], undefined, `--config ${bad} is not a valid bot configuration: grid.upper: must be above grid.lower (55000)`],
       [['--config', good], undefined, '--endpoint is required'],
       [['--config', good, '--endpoint', 'moon'], undefined, '--endpoint must be live, testnet, demo or an http(s):// URL, got "moon"'],

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
 import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
+import { readOptionJson } from '../read-input-file'
 import { choiceOption, requiredText } from '../read-option'
 import { FileLogger, LOG_LEVELS } from './file-logger'
 import { runEndpoint } from './run-endpoint'
@@ -90,19 +91,7 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
 }
 
 async function readConfig(io: CliIo, path: string): Promise<BotConfig> {
-  let text: string
-  try {
-    text = await io.readTextFile(path)
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new CliUsageError(`cannot read --config ${path}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`, { cause: error })
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new CliUsageError(`--config ${path} is not valid JSON: ${(error as Error).message}`, { cause: error })
-  }
+  const json = await readOptionJson(io, path, '--config')
   const parsed = parseBotConfig(json)
   if (!parsed.ok) throw new CliUsageError(`--config ${path} is not a valid bot configuration: ${parsed.errors.join('; ')}`)
   return parsed.config
