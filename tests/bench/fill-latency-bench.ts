@@ -8,6 +8,7 @@ import { LiveClock } from '../../main/engine/clock/live-clock'
 import { BinanceExchange } from '../../main/engine/exchange/binance/binance-exchange'
 import { customEndpoints } from '../../main/engine/exchange/binance/urls'
 import { startPaperServer } from '../../main/engine/exchange/paper-server/paper-server'
+import { counterLatencies, openOrderLabels, waitUntil } from '../../main/engine/exchange/paper-server/stubs'
 import { openJournal } from '../../main/engine/journal'
 import { MemoryLogger } from '../../main/engine/logging/logger'
 
@@ -49,25 +50,8 @@ export async function measureFillToCounter(rounds = 200): Promise<LatencyFigures
     const bot = new GridBot(engine, { exchange, journal, clock, logger }, config)
     await bot.create()
 
-    const filledAt: number[] = []
-    const latencies: number[] = []
-    server.sim.subscribeUserEvents((event) => {
-      if (event.type !== 'execution') return
-      const atMs = performance.now()
-      if (event.executionType === 'TRADE' && event.report.status === 'FILLED') filledAt.push(atMs)
-      if (event.executionType === 'NEW') {
-        const filled = filledAt.shift()
-        if (filled !== undefined) latencies.push(atMs - filled)
-      }
-    })
-    const open = async (label: string) => (await server.sim.openOrders('BTCUSDT')).some((order) => `${order.side}@${order.price.toFixed()}` === label)
-    const until = async (label: string) => {
-      const started = Date.now()
-      while (!(await open(label))) {
-        if (Date.now() - started > 10_000) throw new Error(`no ${label} within 10 s`)
-        await new Promise((resolve) => setTimeout(resolve, 1))
-      }
-    }
+    const latencies = counterLatencies(server)
+    const until = (label: string) => waitUntil(label, async () => (await openOrderLabels(server)).includes(label), 10_000)
     for (let round = 0; round < rounds; round += 1) {
       // Down through 59,000 (its BUY fills, a SELL at 60,000 follows), then back up through 60,000
       server.trade('BTCUSDT', new Decimal('58990'), new Decimal('100'))

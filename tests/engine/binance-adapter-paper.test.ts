@@ -9,8 +9,7 @@ import { LiveClock } from '../../main/engine/clock/live-clock'
 import { BinanceExchange } from '../../main/engine/exchange/binance/binance-exchange'
 import { customEndpoints } from '../../main/engine/exchange/binance/urls'
 import { startPaperServer, type PaperServer } from '../../main/engine/exchange/paper-server/paper-server'
-import { TEST_KEY } from '../../main/engine/exchange/paper-server/stubs'
-import type { OrderStatusReport } from '../../main/engine/exchange/port/order-report'
+import { counterLatencies, openOrderLabels, TEST_KEY, waitUntil } from '../../main/engine/exchange/paper-server/stubs'
 import { openJournal, type Journal } from '../../main/engine/journal'
 import { MemoryLogger } from '../../main/engine/logging/logger'
 
@@ -56,39 +55,11 @@ async function boot() {
   return { server, journal, logger, exchange, engine, bot }
 }
 
-async function openOrders(server: PaperServer): Promise<string[]> {
-  return (await server.sim.openOrders('BTCUSDT')).map((order) => `${order.side}@${order.price.toFixed()}`).sort()
-}
-
-async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
-  const started = Date.now()
-  while (!(await probe())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 2))
-  }
-}
-
-/** Milliseconds from each grid order's fill to the next order the engine placed, as the paper server saw them. */
-function counterLatencies(server: PaperServer) {
-  const filled: { readonly atMs: number; readonly order: OrderStatusReport }[] = []
-  const latencies: number[] = []
-  server.sim.subscribeUserEvents((event) => {
-    if (event.type !== 'execution') return
-    const atMs = performance.now()
-    if (event.executionType === 'TRADE' && event.report.status === 'FILLED') filled.push({ atMs, order: event.report })
-    if (event.executionType === 'NEW') {
-      const waiting = filled.shift()
-      if (waiting !== undefined) latencies.push(atMs - waiting.atMs)
-    }
-  })
-  return latencies
-}
-
 describe('the real engine over the real Binance adapter, against the paper server', () => {
   it('creates a grid, answers every fill with its counter-order, and recovers fills lost to a silent stream', { timeout: 20_000 }, async () => {
     const { server, journal, logger, bot } = await boot()
     await bot.create()
-    expect(await openOrders(server)).toEqual([
+    expect(await openOrderLabels(server)).toEqual([
       'BUY@55000', 'BUY@56000', 'BUY@57000', 'BUY@58000', 'BUY@59000',
       'SELL@61000', 'SELL@62000', 'SELL@63000', 'SELL@64000', 'SELL@65000'
     ])
@@ -97,24 +68,24 @@ describe('the real engine over the real Binance adapter, against the paper serve
     const latencies = counterLatencies(server)
     for (let round = 0; round < 5; round += 1) {
       server.trade('BTCUSDT', new Decimal('58990'), new Decimal('100'))
-      await waitFor('the SELL one level above the filled BUY', async () => (await openOrders(server)).includes('SELL@60000'))
-      expect(await openOrders(server)).not.toContain('BUY@59000')
+      await waitUntil('the SELL one level above the filled BUY', async () => (await openOrderLabels(server)).includes('SELL@60000'))
+      expect(await openOrderLabels(server)).not.toContain('BUY@59000')
       server.trade('BTCUSDT', new Decimal('60010'), new Decimal('100'))
-      await waitFor('the BUY again below the filled SELL', async () => (await openOrders(server)).includes('BUY@59000'))
+      await waitUntil('the BUY again below the filled SELL', async () => (await openOrderLabels(server)).includes('BUY@59000'))
     }
-    await waitFor('ten orders again', async () => (await openOrders(server)).length === 10)
-    expect(await openOrders(server)).not.toContain('SELL@60000')
+    await waitUntil('ten orders again', async () => (await openOrderLabels(server)).length === 10)
+    expect(await openOrderLabels(server)).not.toContain('SELL@60000')
     expect(latencies).toHaveLength(10)
     const streamed = [...latencies]
 
     // The stream falls silent: two BUYs fill unseen; the idle watchdog reconnects, the engine reconciles
     server.faults.silenceConnections()
     server.trade('BTCUSDT', new Decimal('57990'), new Decimal('100'))
-    await waitFor('counter-orders of the fills the stream never delivered', async () => {
-      const orders = await openOrders(server)
+    await waitUntil('counter-orders of the fills the stream never delivered', async () => {
+      const orders = await openOrderLabels(server)
       return orders.includes('SELL@59000') && orders.includes('SELL@60000')
     })
-    const orders = await openOrders(server)
+    const orders = await openOrderLabels(server)
     expect(orders).not.toContain('BUY@58000')
     expect(orders).not.toContain('BUY@59000')
     expect(orders).toHaveLength(10)

@@ -9,6 +9,7 @@ import { BinanceExchange } from '../../main/engine/exchange/binance/binance-exch
 import { customEndpoints } from '../../main/engine/exchange/binance/urls'
 import { openJournal } from '../../main/engine/journal'
 import { MemoryLogger } from '../../main/engine/logging/logger'
+import { seededRandom } from '../engine/harness'
 
 const ROOT = join(__dirname, '..', '..')
 const BIN = join(ROOT, 'bin', 'gridkeeper.cjs')
@@ -22,15 +23,6 @@ const CONFIG = {
 /** Kills of `run`; each at a random moment of its life, start-up included. */
 const KILLS = 6
 const SEED = Number(process.env['GRIDKEEPER_KILL_SEED'] ?? 11)
-
-/** A small seeded generator, so a failing run can be repeated with GRIDKEEPER_KILL_SEED. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0
-    return (state % 1_000_000) / 1_000_000
-  }
-}
 
 /**
  * One-minute klines whose price swings between 56,300 and 63,700 every twelve minutes: each
@@ -100,7 +92,7 @@ describe('gridkeeper run killed with SIGKILL while the grid trades on a paper se
     const keys = { GRIDKEEPER_API_KEY: KEY.apiKey, GRIDKEEPER_API_SECRET: KEY.secret }
 
     // While the klines play (48 s), `run` is killed at random moments and started again
-    const draw = random(SEED)
+    const draw = seededRandom(SEED)
     const started = Date.now()
     for (let kill = 0; kill < KILLS; kill += 1) {
       const run = start(runArgs, keys)

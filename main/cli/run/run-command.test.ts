@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Decimal } from '@shared/money/decimal'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startPaperServer, type PaperServer } from '../../engine/exchange/paper-server/paper-server'
-import { TEST_KEY } from '../../engine/exchange/paper-server/stubs'
+import { startPaperServer } from '../../engine/exchange/paper-server/paper-server'
+import { openOrderLabels, TEST_KEY, waitUntil } from '../../engine/exchange/paper-server/stubs'
 import { openJournal } from '../../engine/journal'
 import { runCli } from '../run-cli'
 
@@ -42,18 +42,6 @@ function start(argv: readonly string[], env: Record<string, string> = { GRIDKEEP
   return { stop, exit, output: () => ({ stdout, stderr }) }
 }
 
-async function openOrders(server: PaperServer): Promise<string[]> {
-  return (await server.sim.openOrders('BTCUSDT')).map((order) => `${order.side}@${order.price.toFixed()}`).sort()
-}
-
-async function waitFor(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now()
-  while (!(await probe())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 describe('gridkeeper run (in process, against a paper server)', () => {
   it('creates the grid, stops on a signal leaving its orders, and on the next run answers a fill made while it was stopped', { timeout: 30_000 }, async () => {
     const server = await startPaperServer({ apiKeys: [TEST_KEY], sim: { balances: { USDT: '10000', BTC: '0' }, prices: { BTCUSDT: '60000.00' } } })
@@ -64,26 +52,26 @@ describe('gridkeeper run (in process, against a paper server)', () => {
     const argv = ['--config', configPath, '--endpoint', server.restUrl, '--data-dir', join(dir, 'data')]
 
     const first = start(argv)
-    await waitFor('the grid', async () => (await openOrders(server)).length === 10)
-    expect(await openOrders(server)).toContain('BUY@59000')
+    await waitUntil('the grid', async () => (await openOrderLabels(server)).length === 10, 10_000)
+    expect(await openOrderLabels(server)).toContain('BUY@59000')
     first.stop('SIGTERM')
     expect(await first.exit).toBe(0)
     expect(first.output().stderr).toBe('')
     expect(first.output().stdout).toMatch(/INFO {2}creating the bot/)
     expect(first.output().stdout).toMatch(/INFO {2}stopping on SIGTERM; the bot's orders stay on the exchange/)
-    expect(await openOrders(server)).toHaveLength(10)
+    expect(await openOrderLabels(server)).toHaveLength(10)
 
     // While nothing runs, the BUY at 59,000 fills
     server.trade('BTCUSDT', new Decimal('58990'), new Decimal('100'))
-    await waitFor('the fill', async () => !(await openOrders(server)).includes('BUY@59000'))
+    await waitUntil('the fill', async () => !(await openOrderLabels(server)).includes('BUY@59000'), 10_000)
 
     const second = start(argv)
-    await waitFor('the counter-SELL of the fill made while stopped', async () => (await openOrders(server)).includes('SELL@60000'))
+    await waitUntil('the counter-SELL of the fill made while stopped', async () => (await openOrderLabels(server)).includes('SELL@60000'), 10_000)
     second.stop('SIGINT')
     expect(await second.exit).toBe(0)
     expect(second.output().stdout).toMatch(/INFO {2}restoring the bot/)
     expect(second.output().stdout).not.toMatch(/ERROR/)
-    const orders = await openOrders(server)
+    const orders = await openOrderLabels(server)
     expect(orders).toHaveLength(10)
     expect(new Set(orders).size).toBe(10)
     // Ever sent: the MARKET buy of the base the SELLs need, the ten grid orders, one counter-order

@@ -106,3 +106,36 @@ export async function openSocket(url: string): Promise<RecordingSocket> {
     close: () => ws.terminate()
   }
 }
+
+/** The open orders of a symbol on the paper server as sorted `SIDE@PRICE` labels. */
+export async function openOrderLabels(server: PaperServer, symbol = 'BTCUSDT'): Promise<string[]> {
+  return (await server.sim.openOrders(symbol)).map((order) => `${order.side}@${order.price.toFixed()}`).sort()
+}
+
+/** Polls `probe` every few milliseconds until it holds, or throws naming `what` after `timeoutMs`. */
+export async function waitUntil(what: string, probe: () => Promise<boolean> | boolean, timeoutMs = 5_000): Promise<void> {
+  const started = Date.now()
+  while (!(await probe())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
+
+/**
+ * Collects, as the paper server sees them, the milliseconds from each order's fill to the next
+ * order placed (the engine's counter-order); the returned array fills as the server runs.
+ */
+export function counterLatencies(server: PaperServer): number[] {
+  const filledAt: number[] = []
+  const latencies: number[] = []
+  server.sim.subscribeUserEvents((event) => {
+    if (event.type !== 'execution') return
+    const atMs = performance.now()
+    if (event.executionType === 'TRADE' && event.report.status === 'FILLED') filledAt.push(atMs)
+    if (event.executionType === 'NEW') {
+      const filled = filledAt.shift()
+      if (filled !== undefined) latencies.push(atMs - filled)
+    }
+  })
+  return latencies
+}
