@@ -19,6 +19,14 @@ function world(): SimWorld {
 
 const withRisk = (stopOutcome: 'keep' | 'cancel' | 'sell-all') => botConfig({ ...BOT_CONFIG, risk: { stopLoss: '54000', takeProfit: '66000', stopOutcome } })
 
+/** Risk as above, and the market read on 1m candles with the downtrend protection on. */
+const withRiskAndProtection = (stopOutcome: 'keep' | 'cancel' | 'sell-all') =>
+  botConfig({
+    ...withRisk(stopOutcome),
+    marketState: { candleInterval: '1m', windowCandles: 10, trendThresholdPct: '3', volatilityThresholdPct: '50', hysteresisCandles: 2 },
+    protective: { noBuysInDowntrend: true, pauseBuysWhenVolatile: false }
+  })
+
 async function botOrders(sim: SimWorld): Promise<number> {
   return (await sim.exchange.openOrders('BTCUSDT')).filter((order) => parseOrderId(order.clientOrderId)?.botId === 'b1').length
 }
@@ -28,11 +36,11 @@ async function btc(sim: SimWorld): Promise<Decimal> {
   return balance === undefined ? new Decimal(0) : balance.free.add(balance.locked)
 }
 
-/** The market falls through the whole grid to below the stop-loss, trade by trade, while the bot watches. */
-async function fallThroughTheGrid(sim: SimWorld): Promise<void> {
-  for (const price of ['59000', '57500', '56000', '55000', '54500', '53900']) {
+/** The market falls 300 a minute from 60,400 to 53,800, one trade a minute, so the 1m klines follow it. */
+async function trendDownThroughTheGrid(sim: SimWorld): Promise<void> {
+  for (let price = 60_400; price >= 53_800; price -= 300) {
     sim.exchange.trade('BTCUSDT', new Decimal(price), new Decimal('1'))
-    await sim.quiesce(10)
+    await sim.clock.advance(60_000)
   }
   await sim.quiesce()
 }
@@ -42,15 +50,22 @@ describe('stop-loss and take-profit', () => {
     ['keep', 'leaves the orders on the exchange and keeps the assets'],
     ['cancel', 'cancels the orders and keeps the assets'],
     ['sell-all', 'cancels the orders and sells all the base']
-  ] as const)('a trend down through the grid triggers the stop-loss; outcome %s %s', async (outcome, _what) => {
+  ] as const)('a trend down through the grid is read as a downtrend (its protective mode holds back new BUYs), then triggers the stop-loss; outcome %s %s', async (outcome, _what) => {
     const sim = world()
-    const { bot, journal } = await sim.boot(withRisk(outcome))
+    const { bot, journal } = await sim.boot(withRiskAndProtection(outcome))
     const stop = bot.watchRisk()
-    await fallThroughTheGrid(sim)
+    const watching = new AbortController()
+    const market = bot.keepWatchingMarket(watching.signal)
+    await trendDownThroughTheGrid(sim)
+    watching.abort()
+    await market
     stop()
     expect(bot.record().status).toBe('stopped')
     const events = journal.listBotEvents('b1').map((event) => event.type)
-    expect(events).toEqual(expect.arrayContaining(['StopLossTriggered', 'Exited']))
+    const downtrend = journal.listBotEvents('b1').findIndex((event) => event.type === 'MarketStateChanged' && event.message.includes('→ trending-down'))
+    expect(downtrend).toBeGreaterThanOrEqual(0)
+    expect(downtrend).toBeLessThan(events.indexOf('StopLossTriggered'))
+    expect(events.indexOf('StopLossTriggered')).toBeLessThan(events.indexOf('Exited'))
     const orders = await botOrders(sim)
     const base = await btc(sim)
     if (outcome === 'keep') expect(orders).toBeGreaterThan(0)
