@@ -1,3 +1,5 @@
+import type { KeyStore } from '../keys/key-store'
+
 /** What a command needs from its process: output streams and file reading, injectable for tests. */
 export interface CliIo {
   readonly stdout: (text: string) => void
@@ -11,6 +13,10 @@ export interface CliIo {
   readonly untilStopped?: () => Promise<string>
   /** The process environment (API keys for `run`). */
   readonly env?: Readonly<Record<string, string | undefined>>
+  /** Where API key profiles are kept (`keys`, and `run` when the environment has no keys). */
+  readonly keyStore?: KeyStore
+  /** Reads standard input to its end (`keys set` reads the API key and secret from it). */
+  readonly readStdin?: () => Promise<string>
 }
 
 /** Exit codes of the command line. */

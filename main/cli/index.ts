@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import packageJson from '../../package.json'
+import { KeytarKeyStore } from '../keys/keytar-key-store'
 import { runCli } from './run-cli'
 
 /** Entry point of the `gridkeeper` command line (built to out/main/cli.js, started by bin/gridkeeper.cjs). */
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
     stderr: (text: string) => void process.stderr.write(text),
     readTextFile: (path: string) => readFile(path, 'utf8'),
     env: process.env,
+    keyStore: new KeytarKeyStore(),
+    readStdin,
     untilStopped: () =>
       new Promise<string>((resolve) => {
         const stop = (signal: NodeJS.Signals) => {
@@ -21,6 +24,14 @@ async function main(): Promise<void> {
       })
   }
   process.exitCode = await runCli(process.argv.slice(2), io, packageJson.version)
+}
+
+/** Reads standard input to its end; at a terminal, first says what to type and how to end it. */
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Type or paste the API key on the first line and the secret below it, then press Ctrl-D:\n')
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 void main()

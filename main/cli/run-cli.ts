@@ -1,5 +1,6 @@
 import { EXIT, type CliIo } from './cli-io'
 import { CliUsageError } from './cli-usage-error'
+import { keysCommand } from './keys/keys-command'
 import { paperServerCommand } from './paper-server/paper-server-command'
 import { planCommand } from './plan/plan-command'
 import { runCommand } from './run/run-command'
@@ -11,13 +12,15 @@ Commands:
   plan           plan a grid from a symbol's exchange rules (gridkeeper plan --help)
   paper-server   serve a simulated Binance Spot exchange on loopback (gridkeeper paper-server --help)
   run            run one grid bot without the app against any endpoint (gridkeeper run --help)
+  keys           keep API keys in the OS keychain for run (gridkeeper keys --help)
 
 gridkeeper --help shows this text; gridkeeper --version the version.`
 
 const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => Promise<number>>> = {
   plan: planCommand,
   'paper-server': paperServerCommand,
-  run: runCommand
+  run: runCommand,
+  keys: keysCommand
 }
 
 /**

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startPaperServer } from '../../engine/exchange/paper-server/paper-server'
 import { openOrderLabels, TEST_KEY, waitUntil } from '../../engine/exchange/paper-server/stubs'
 import { openJournal } from '../../engine/journal'
+import type { KeyStore } from '../../keys/key-store'
+import { MemoryKeyStore } from '../../keys/memory-key-store'
 import { runCli } from '../run-cli'
 
 const CONFIG = {
@@ -27,7 +29,7 @@ function folder(): string {
 }
 
 /** Runs `gridkeeper run` in-process; `stop` plays the signal that ends it. */
-function start(argv: readonly string[], env: Record<string, string> = { GRIDKEEPER_API_KEY: TEST_KEY.apiKey, GRIDKEEPER_API_SECRET: TEST_KEY.secret }) {
+function start(argv: readonly string[], env: Record<string, string> = { GRIDKEEPER_API_KEY: TEST_KEY.apiKey, GRIDKEEPER_API_SECRET: TEST_KEY.secret }, keyStore?: KeyStore) {
   let stdout = ''
   let stderr = ''
   let stop: (signal: string) => void = () => undefined
@@ -37,7 +39,8 @@ function start(argv: readonly string[], env: Record<string, string> = { GRIDKEEP
     stderr: (text: string) => void (stderr += text),
     readTextFile: async (path: string) => readFile(path, 'utf8'),
     untilStopped: () => stopped,
-    env
+    env,
+    ...(keyStore === undefined ? {} : { keyStore })
   }, '9.9.9')
   return { stop, exit, output: () => ({ stdout, stderr }) }
 }
@@ -107,7 +110,8 @@ describe('gridkeeper run (in process, against a paper server)', () => {
       [['--config', good, '--endpoint', 'moon'], undefined, '--endpoint must be live, testnet, demo or an http(s):// URL, got "moon"'],
       [['--config', good, '--endpoint', 'live', '--ws', 'ws://x'], undefined, '--ws applies to a URL --endpoint only, not to live'],
       [['--config', good, '--endpoint', 'testnet', '--log-level', 'loud'], undefined, '--log-level must be one of debug, info, warn, error, got "loud"'],
-      [['--config', good, '--endpoint', 'testnet', '--data-dir', data], {}, 'set GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET'],
+      [['--config', good, '--endpoint', 'testnet', '--data-dir', data], {}, 'no API keys: set GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET, or save the keys of profile "testnet" in the OS keychain'],
+      [['--config', good, '--endpoint', 'testnet', '--profile', 'Main'], undefined, 'profile names are 1 to 32 lowercase letters'],
       [['--config', good, '--endpoint', 'http://127.0.0.1:9', '--data-dir', data], undefined, 'the bot could not start:'],
       [['--wat'], undefined, "Unknown option '--wat'"]
     ] as const) {
@@ -118,4 +122,28 @@ describe('gridkeeper run (in process, against a paper server)', () => {
       expect(stderr).toContain(`gridkeeper run: ${message}`)
     }
   }, 30_000)
+
+  it('trades with the keys of the paper profile in the keychain when the environment has none, never printing the secret', { timeout: 30_000 }, async () => {
+    const server = await startPaperServer({ apiKeys: [TEST_KEY], sim: { balances: { USDT: '10000', BTC: '0' }, prices: { BTCUSDT: '60000.00' } } })
+    cleanups.push(() => server.close())
+    const keyStore = new MemoryKeyStore()
+    await keyStore.save('paper', { apiKey: TEST_KEY.apiKey, apiSecret: TEST_KEY.secret })
+    await keyStore.save('testnet', { apiKey: 'WRONGKEY-0123456789', apiSecret: 'wrong-secret' })
+    const dir = folder()
+    const configPath = join(dir, 'bot.json')
+    writeFileSync(configPath, JSON.stringify(CONFIG))
+
+    const run = start(['--config', configPath, '--endpoint', server.restUrl, '--data-dir', join(dir, 'data')], {}, keyStore)
+    await waitUntil('the grid', async () => (await openOrderLabels(server)).length === 10, 10_000)
+    run.stop('SIGTERM')
+    expect(await run.exit).toBe(0)
+    const { stdout, stderr } = run.output()
+    expect(stderr).toBe('')
+    expect(stdout).toContain(`INFO  trading with the API key ${TEST_KEY.apiKey.slice(0, 4)}…${TEST_KEY.apiKey.slice(-4)} from profile "paper" in the OS keychain`)
+    const log = readFileSync(join(dir, 'data', 'gridkeeper.log'), 'utf8')
+    for (const text of [stdout, log]) {
+      expect(text).not.toContain(TEST_KEY.secret)
+      expect(text).not.toContain(TEST_KEY.apiKey)
+    }
+  })
 })

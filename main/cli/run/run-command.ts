@@ -8,12 +8,13 @@ import { CliUsageError } from '../cli-usage-error'
 import { readOptionJson } from '../read-input-file'
 import { choiceOption, requiredText } from '../read-option'
 import { FileLogger, LOG_LEVELS } from './file-logger'
+import { resolveRunApiKeys } from './run-api-keys'
 import { runEndpoint } from './run-endpoint'
 import { startRunSession, type RunSession } from './run-session'
 
 /** Usage text of `gridkeeper run`. */
 export const RUN_USAGE = `Usage: gridkeeper run --config FILE --endpoint live|testnet|demo|URL [--ws URL]
-                     [--data-dir DIR] [--log-level debug|info|warn|error]
+                     [--profile NAME] [--data-dir DIR] [--log-level debug|info|warn|error]
 
 Runs one grid bot without the app: creates it on the first run, and on every later run with the
 same data directory restores it (its journal reconciled with the exchange, every fill the bot
@@ -25,19 +26,23 @@ exchange and the next run picks them up.
   --endpoint E      live, testnet, demo, or the REST base URL of a paper server or another
                     Binance-compatible exchange, e.g. http://127.0.0.1:8765
   --ws URL          its WebSocket base when not the same host and port over ws://
+  --profile NAME    the API key profile in the OS keychain (the endpoint's name: live, testnet or
+                    demo; paper for a URL endpoint)
   --data-dir DIR    where the journal (journal.sqlite) and the log (gridkeeper.log) are kept
                     (~/.gridkeeper when absent)
   --log-level L     the least severe level written to standard output and the log (info)
 
-API keys come from GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET (an HMAC secret, or an Ed25519 or
-RSA private key in PEM).
+API keys come from GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET when both are set, otherwise from
+the profile in the OS keychain, saved there with gridkeeper keys set (gridkeeper keys --help). The
+secret is an HMAC secret, or an Ed25519 or RSA private key in PEM; it is never printed or logged.
 
-Exit codes: 0 stopped by a signal, 2 bad options or the bot could not start.`
+Exit codes: 0 stopped by a signal, 2 bad options, no API keys, or the bot could not start.`
 
 const OPTIONS = {
   config: { type: 'string' },
   endpoint: { type: 'string' },
   ws: { type: 'string' },
+  profile: { type: 'string' },
   'data-dir': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean' }
@@ -61,12 +66,12 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   const config = await readConfig(io, requiredText(values, 'config'))
   const endpoints = runEndpoint(requiredText(values, 'endpoint'), typeof values.ws === 'string' ? values.ws : undefined)
   const level = choiceOption(values, 'log-level', LOG_LEVELS, 'info')
-  const env = io.env ?? {}
-  const apiKey = env['GRIDKEEPER_API_KEY']
-  const apiSecret = env['GRIDKEEPER_API_SECRET']
-  if (apiKey === undefined || apiKey === '' || apiSecret === undefined || apiSecret === '') {
-    throw new CliUsageError('set GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET to the API key and secret of the account')
-  }
+  const { keys, source } = await resolveRunApiKeys({
+    env: io.env ?? {},
+    keyStore: io.keyStore,
+    profile: typeof values.profile === 'string' ? values.profile : undefined,
+    endpoint: requiredText(values, 'endpoint')
+  })
   const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : join(homedir(), '.gridkeeper'))
   try {
     mkdirSync(dataDir, { recursive: true })
@@ -74,9 +79,10 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
   }
   const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  logger.info(`trading with the ${source}`, { botId: config.id })
   let session: RunSession
   try {
-    session = await startRunSession({ config, endpoints, apiKey, apiSecret, dataDir, logger })
+    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, dataDir, logger })
   } catch (error) {
     logger.error('the bot could not start', { error: (error as Error).message })
     logger.close()
