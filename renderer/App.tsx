@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { AppInfo, TradingMode } from '@shared/api'
 
-const modeLabels: Readonly<Record<TradingMode, string>> = { paper: 'Paper' }
+const modeLabels: Readonly<Record<TradingMode, string>> = { paper: 'Paper', testnet: 'Testnet', demo: 'Demo', live: 'Live' }
 
 type InfoState =
   | { readonly status: 'loading' }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test, vi } from 'vitest'
-import { apiChannels } from '@shared/api'
+import { commandChannels, eventChannels } from '@shared/api'
 
 const electron = vi.hoisted(() => {
   const exposed: { key: string; api: unknown }[] = []
@@ -45,10 +45,10 @@ describe('preload', () => {
     expect(electron.exposed.map((entry) => entry.key)).toEqual(['gridkeeper'])
   })
 
-  test('exposes exactly the methods of the contract', () => {
+  test('exposes exactly the commands of the contract and `on` for its events', () => {
     const api = electron.exposed[0]?.api as Record<string, unknown>
-    expect(Object.keys(api).sort()).toEqual(Object.keys(apiChannels).sort())
-    for (const method of Object.keys(apiChannels)) expect(typeof api[method]).toBe('function')
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(commandChannels), 'on'].sort())
+    for (const method of Object.keys(api)) expect(typeof api[method]).toBe('function')
   })
 
   test('never exposes ipcRenderer or any of its functions', () => {
@@ -56,12 +56,25 @@ describe('preload', () => {
     for (const forbidden of reachable(electron.ipcRenderer)) expect(exposedValues.has(forbidden)).toBe(false)
   })
 
-  test('each method invokes its own channel and returns the reply', async () => {
-    const api = electron.exposed[0]?.api as Record<keyof typeof apiChannels, () => Promise<unknown>>
-    for (const [method, channel] of Object.entries(apiChannels) as [keyof typeof apiChannels, string][]) {
+  test('each command invokes its own channel with its payload and returns the reply', async () => {
+    const api = electron.exposed[0]?.api as Record<keyof typeof commandChannels, (params?: unknown) => Promise<unknown>>
+    for (const [method, channel] of Object.entries(commandChannels) as [keyof typeof commandChannels, string][]) {
       electron.ipcRenderer.invoke.mockClear()
-      await expect(api[method]()).resolves.toEqual({ ok: true, value: `reply from ${channel}` })
-      expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel)
+      await expect(api[method]({ botId: 'grid1' })).resolves.toEqual({ ok: true, value: `reply from ${channel}` })
+      expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channel, { botId: 'grid1' })
     }
+  })
+
+  test('`on` relays only the payload of its own event channel, and its unsubscribe removes that listener', () => {
+    const api = electron.exposed[0]?.api as { on: (event: string, listener: (payload: unknown) => void) => () => void }
+    const seen: unknown[] = []
+    const stop = api.on('state', (payload) => seen.push(payload))
+    const [channel, relay] = electron.ipcRenderer.on.mock.calls.at(-1) as unknown as [string, (event: unknown, payload: unknown) => void]
+    expect(channel).toBe(eventChannels.state)
+    relay({ sender: 'the ipc event stays in the preload' }, { revision: 7 })
+    expect(seen).toEqual([{ revision: 7 }])
+    stop()
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(eventChannels.state, relay)
+    expect(() => api.on('secrets', () => undefined)).toThrow('"secrets" is not an event of the app')
   })
 })

@@ -10,9 +10,14 @@ export function resolveRendererFile(requestUrl: string, rendererDir: string): st
     return null
   }
   if (url.protocol !== `${appOrigin.scheme}:` || url.host !== appOrigin.host) return null
+  return resolveRendererPath(url.pathname, rendererDir)
+}
+
+/** Maps a URL path (still percent-encoded) to a file inside the renderer folder, or null when it must not be served. */
+export function resolveRendererPath(encodedPathname: string, rendererDir: string): string | null {
   let pathname: string
   try {
-    pathname = decodeURIComponent(url.pathname)
+    pathname = decodeURIComponent(encodedPathname)
   } catch {
     return null
   }

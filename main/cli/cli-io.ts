@@ -15,6 +15,10 @@ export interface CliIo {
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Where API key profiles are kept (`keys`, and `run` when the environment has no keys). */
   readonly keyStore?: KeyStore
+  /** The app's version (the `serve` UI shows it). */
+  readonly version?: string
+  /** The built renderer folder `serve` serves (out/renderer beside the built command line when absent). */
+  readonly rendererDir?: string
   /** Reads standard input to its end (`keys set` reads the API key and secret from it). */
   readonly readStdin?: () => Promise<string>
 }

@@ -4,6 +4,7 @@ import { keysCommand } from './keys/keys-command'
 import { paperServerCommand } from './paper-server/paper-server-command'
 import { planCommand } from './plan/plan-command'
 import { runCommand } from './run/run-command'
+import { serveCommand } from './serve/serve-command'
 
 /** Usage text of `gridkeeper`. */
 export const USAGE = `Usage: gridkeeper <command> [options]
@@ -12,6 +13,7 @@ Commands:
   plan           plan a grid from a symbol's exchange rules (gridkeeper plan --help)
   paper-server   serve a simulated Binance Spot exchange on loopback (gridkeeper paper-server --help)
   run            run one grid bot without the app against any endpoint (gridkeeper run --help)
+  serve          run the app's engine and serve its UI to a browser (gridkeeper serve --help)
   keys           keep API keys in the OS keychain for run (gridkeeper keys --help)
 
 gridkeeper --help shows this text; gridkeeper --version the version.`
@@ -20,7 +22,8 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   plan: planCommand,
   'paper-server': paperServerCommand,
   run: runCommand,
-  keys: keysCommand
+  keys: keysCommand,
+  serve: serveCommand
 }
 
 /**
@@ -43,7 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     return EXIT.usage
   }
   try {
-    return await command(args, io)
+    return await command(args, { ...io, version: io.version ?? version })
   } catch (error) {
     if (error instanceof CliUsageError) {
       io.stderr(`gridkeeper ${name}: ${error.message}\n`)

@@ -1,8 +1,73 @@
+import type { BotConfigInput } from '../config/bot-config'
 import type { AppInfo } from './app-info'
+import type { PlanPreview } from './plan-preview'
 import type { Result } from './result'
+import type { AppStateView, CandleUpdate, CandleView } from './views'
 
-/** Lists every command the renderer can send to the main process. */
-export interface Api {
+/** Names one bot. */
+export interface BotRef {
+  readonly botId: string
+}
+
+/** Names one level of one bot. */
+export interface LevelRef extends BotRef {
+  readonly level: number
+}
+
+/** What an emergency stop did. */
+export interface EmergencyStopOutcome {
+  readonly cancelled: readonly string[]
+  /** Orders the exchange still reports open (the stop keeps trying; the bot stays stopped). */
+  readonly stillOpen: readonly string[]
+  /** Base sold, when the stop was asked to sell it. */
+  readonly soldBase: string | null
+}
+
+/** The commands the UI can send; every one answers with a Result, never by throwing. */
+export interface ApiCommands {
   /** Returns the product name, version and trading mode of the running app. */
   getInfo(): Promise<Result<AppInfo>>
+  /** Returns the current dashboard state (the same data the `state` event pushes). */
+  getState(): Promise<Result<AppStateView>>
+  /** Returns recent candles of a symbol, oldest first. */
+  getCandles(params: { readonly symbol: string; readonly interval: string; readonly limit: number }): Promise<Result<readonly CandleView[]>>
+  /** Plans a grid from a draft configuration without sending anything: levels, profit per grid, problems. */
+  previewPlan(params: { readonly config: BotConfigInput }): Promise<Result<PlanPreview>>
+  /** Creates a bot from a configuration and starts it. */
+  startBot(params: { readonly config: BotConfigInput }): Promise<Result<BotRef>>
+  /** Stops opening new exposure; open orders stay. */
+  pauseBot(params: BotRef): Promise<Result<null>>
+  /** Resumes a paused, stopped or emergency bot after reconciling it. */
+  resumeBot(params: BotRef): Promise<Result<null>>
+  /** Cancels every order of the bot (grid and OCO), optionally sells its base, and stops it. */
+  emergencyStop(params: BotRef & { readonly sellBase: boolean }): Promise<Result<EmergencyStopOutcome>>
+  /** Cancels a level's order and keeps the level empty until released. */
+  holdLevel(params: LevelRef): Promise<Result<null>>
+  /** Lets the bot place orders on a held level again. */
+  releaseLevel(params: LevelRef): Promise<Result<null>>
+  /** Moves the grid around the current price now. */
+  recenterNow(params: BotRef): Promise<Result<{ readonly recentered: boolean }>>
+  /** Rebalances the bot's assets now when neither side can be funded. */
+  rebalanceNow(params: BotRef): Promise<Result<{ readonly outcome: 'none' | 'cooldown' | 'rebalanced' }>>
+  /** Cancels the bot's OCO backstop (the bot-level triggers stay armed). */
+  cancelOco(params: BotRef): Promise<Result<null>>
+  /** Moves the OCO backstop (and the bot's stop-loss and take-profit) to new prices. */
+  moveOco(params: BotRef & { readonly stopLoss: string; readonly takeProfit: string }): Promise<Result<null>>
+}
+
+/** The events main pushes to the UI. */
+export interface ApiEvents {
+  /** The dashboard state changed. */
+  state: AppStateView
+  /** A chart candle was updated or opened. */
+  candle: CandleUpdate
+}
+
+/** Stops a subscription. */
+export type Unsubscribe = () => void
+
+/** Everything the UI can reach: the commands, and subscriptions to the events. */
+export interface Api extends ApiCommands {
+  /** Calls `listener` with every event of that name until the returned function is called. */
+  on<Event extends keyof ApiEvents>(event: Event, listener: (payload: ApiEvents[Event]) => void): Unsubscribe
 }

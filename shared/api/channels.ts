@@ -1,9 +1,31 @@
-import type { Api } from './api'
+import type { ApiCommands, ApiEvents } from './api'
 
-/** Maps each `Api` method to its IPC channel; the only place channel strings appear. */
-export const apiChannels = {
-  getInfo: 'app.getInfo'
-} as const satisfies { readonly [Method in keyof Api]: `${string}.${string}` }
+/** Maps each command to its channel; the only place command channel strings appear. */
+export const commandChannels = {
+  getInfo: 'app.getInfo',
+  getState: 'app.getState',
+  getCandles: 'market.getCandles',
+  previewPlan: 'bot.previewPlan',
+  startBot: 'bot.start',
+  pauseBot: 'bot.pause',
+  resumeBot: 'bot.resume',
+  emergencyStop: 'bot.emergencyStop',
+  holdLevel: 'bot.holdLevel',
+  releaseLevel: 'bot.releaseLevel',
+  recenterNow: 'bot.recenterNow',
+  rebalanceNow: 'bot.rebalanceNow',
+  cancelOco: 'bot.cancelOco',
+  moveOco: 'bot.moveOco'
+} as const satisfies { readonly [Method in keyof ApiCommands]: `${string}.${string}` }
 
-/** Names one IPC channel of the contract. */
-export type ApiChannel = (typeof apiChannels)[keyof typeof apiChannels]
+/** Maps each event to its channel. */
+export const eventChannels = {
+  state: 'event.state',
+  candle: 'event.candle'
+} as const satisfies { readonly [Event in keyof ApiEvents]: `event.${string}` }
+
+/** Names one command channel of the contract. */
+export type CommandChannel = (typeof commandChannels)[keyof typeof commandChannels]
+
+/** Names one event channel of the contract. */
+export type EventChannel = (typeof eventChannels)[keyof typeof eventChannels]

@@ -22,6 +22,11 @@ export class RulesSource {
     this.filters = rules.exchangeFilters
   }
 
+  /** Tells whether a symbol's rules were fetched. */
+  has(symbol: string): boolean {
+    return this.symbols.has(symbol)
+  }
+
   /** Returns a symbol's rules; throws if they were never fetched (a wiring error). */
   get(symbol: string): SymbolRules {
     const rules = this.symbols.get(symbol)

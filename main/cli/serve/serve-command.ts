@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { defaultDataDir } from '../../service/default-data-dir'
+import { AppService } from '../../service/app-service'
+import { startServeServer } from '../../serve/serve-server'
+import { EXIT, type CliIo } from '../cli-io'
+import { CliUsageError } from '../cli-usage-error'
+import { choiceOption, integerOption } from '../read-option'
+import { FileLogger, LOG_LEVELS } from '../run/file-logger'
+
+/** Usage text of `gridkeeper serve`. */
+export const SERVE_USAGE = `Usage: gridkeeper serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--log-level L]
+
+Runs the app's engine and serves its UI to a browser: Paper mode on the built-in paper exchange,
+with the same bots, commands and screens as the desktop app. Prints the address to open; it holds
+a token made for this start, and the UI refuses connections without it. SIGINT or SIGTERM stops
+cleanly; the bots' orders stay on the exchange and the next start picks them up.
+
+  --port N          the port to listen on (0, the default, takes a free one)
+  --host H          the interface (127.0.0.1); anything but loopback exposes the UI to the network
+  --data-dir DIR    the data folder: journal, paper account and log (the desktop app's own folder
+                    when absent, ${defaultDataDir()} here)
+  --log-level L     the least severe level written to standard output and the log (info)
+
+Exit codes: 0 stopped by a signal, 2 bad options or the app could not start.`
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  'data-dir': { type: 'string' },
+  'log-level': { type: 'string' },
+  help: { type: 'boolean' }
+} as const
+
+/** Where the built renderer sits beside the built command line (out/main/cli.js → out/renderer). */
+const RENDERER_DIR = join(__dirname, '..', 'renderer')
+
+/** Runs `gridkeeper serve` until the process is asked to stop, and returns its exit code. */
+export async function serveCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let values: Partial<Record<keyof typeof OPTIONS, string | boolean>>
+  try {
+    values = parseArgs({ args: [...args], options: OPTIONS, strict: true, allowPositionals: false }).values
+  } catch (error) {
+    throw new CliUsageError(`${(error as Error).message.split('\n')[0]} (gridkeeper serve --help lists the options)`, { cause: error })
+  }
+  if (values.help === true) {
+    io.stdout(`${SERVE_USAGE}\n`)
+    return EXIT.ok
+  }
+  if (io.untilStopped === undefined) throw new CliUsageError('this command runs until stopped and needs a process that can be signalled')
+  const stopped = io.untilStopped()
+  const port = values.port === undefined ? 0 : integerOption(values, 'port')
+  if (port > 65_535) throw new CliUsageError(`--port must be at most 65535, got ${port}`)
+  const host = typeof values.host === 'string' ? values.host : '127.0.0.1'
+  const level = choiceOption(values, 'log-level', LOG_LEVELS, 'info')
+  const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(io.env))
+  try {
+    mkdirSync(dataDir, { recursive: true })
+  } catch (error) {
+    throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
+  }
+  const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  let service: AppService
+  try {
+    service = new AppService({ dataDir, version: io.version ?? '0.0.0', logger, transport: 'websocket' })
+  } catch (error) {
+    logger.close()
+    throw new CliUsageError(`the app could not start: ${(error as Error).message}`, { cause: error })
+  }
+  const token = randomBytes(24).toString('base64url')
+  let server
+  try {
+    server = await startServeServer({ host, port, token, rendererDir: io.rendererDir ?? RENDERER_DIR, handlers: service.handlers(), events: service.events, logger })
+  } catch (error) {
+    await service.stop()
+    logger.close()
+    throw new CliUsageError(`cannot listen on ${host}:${port}: ${(error as Error).message}`, { cause: error })
+  }
+  if (!['127.0.0.1', '::1', 'localhost'].includes(host)) logger.warn('the UI listens beyond loopback: anyone who can reach this address and has the token can trade', { host })
+  io.stdout(`gridkeeper serve: open ${server.url}\n`)
+  await service.start()
+  const signal = await stopped
+  logger.info(`stopping on ${signal}; the bots' orders stay on the exchange`)
+  await server.close()
+  await service.stop()
+  logger.info('stopped')
+  logger.close()
+  return EXIT.ok
+}

@@ -1,0 +1,119 @@
+import { parseBotConfig } from '@shared/config/bot-config'
+import { Decimal } from '@shared/money/decimal'
+import type { BotView, FillView, LevelView, OcoView, OrderView } from '@shared/api'
+import type { LevelState } from '../engine/grid/trader/level-state'
+import type { Journal } from '../engine/journal/journal'
+import type { BotRecord, IntentRecord } from '../engine/journal/journal-records'
+import { splitProfit } from './profit'
+
+/** The journal's names the view reads (owned by the engine: market state, OCO backstop). */
+const MARKET_STATE_KEY = 'market-state'
+const OCO_STATE_KEY = 'oco-backstop'
+/** Where the app keeps the price a bot started at, for its profit. */
+export const START_PRICE_KEY = 'app.start-price'
+
+const RECENT_FILLS = 200
+const RECENT_EVENTS = 200
+const OPEN_STATUSES = ['pending', 'sending', 'placed', 'unknown'] as const
+
+/** What the view needs besides the journal. */
+export interface BotViewContext {
+  readonly baseAsset: string
+  readonly quoteAsset: string
+  readonly lastPrice: Decimal | null
+}
+
+/** Builds what the dashboard shows of one bot from its journal: levels, orders, fills, OCO, profit, events, incidents. */
+export function buildBotView(journal: Journal, record: BotRecord, context: BotViewContext): BotView {
+  const parsed = parseBotConfig(JSON.parse(record.configJson))
+  if (!parsed.ok) throw new Error(`the stored configuration of bot ${record.botId} is not valid: ${parsed.errors.join('; ')}`)
+  const config = parsed.config
+  const open = journal.listIntents(record.botId, OPEN_STATUSES)
+  const intents = new Map(open.map((intent) => [intent.intentId, intent]))
+  const fills = journal.listFills(record.botId)
+  const fillLevels = new Map<string, number | null>()
+  const levelOf = (clientOrderId: string): number | null => {
+    if (!fillLevels.has(clientOrderId)) fillLevels.set(clientOrderId, journal.getIntent(clientOrderId)?.level ?? null)
+    return fillLevels.get(clientOrderId) ?? null
+  }
+  const marketState = journal.getBotState(record.botId, MARKET_STATE_KEY)
+  const startPriceText = journal.getBotState(record.botId, START_PRICE_KEY)
+  const startPrice = startPriceText !== undefined ? new Decimal(JSON.parse(startPriceText) as string) : fills[0] !== undefined ? new Decimal(fills[0].price) : context.lastPrice
+  return {
+    botId: record.botId,
+    symbol: record.symbol,
+    baseAsset: context.baseAsset,
+    quoteAsset: context.quoteAsset,
+    status: record.status,
+    config,
+    lastPrice: context.lastPrice?.toFixed() ?? null,
+    marketState: marketState === undefined ? null : (JSON.parse(marketState) as { state: string }).state,
+    levels: journal.listLevels(record.botId).map((row) => levelView(JSON.parse(row.stateJson) as LevelState, intents)),
+    openOrders: open.filter((intent) => intent.status !== 'pending' || intent.listId == null).map(orderView),
+    fills: fills.slice(-RECENT_FILLS).map((fill): FillView => ({
+      tradeId: fill.tradeId,
+      clientOrderId: fill.clientOrderId,
+      level: levelOf(fill.clientOrderId),
+      side: fill.side,
+      price: fill.price,
+      quantity: fill.quantity,
+      commission: fill.commission,
+      commissionAsset: fill.commissionAsset,
+      timeMs: fill.timeMs,
+      hedgedBy: fill.counterIntentId ?? fill.hedgeNote
+    })),
+    oco: ocoView(journal, record.botId),
+    profit:
+      context.lastPrice === null || startPrice === null
+        ? null
+        : splitProfit({ quote: new Decimal(config.grid.investment), base: new Decimal(config.grid.baseHeld), startPrice }, fills, context.baseAsset, context.quoteAsset, context.lastPrice),
+    events: journal.listBotEvents(record.botId, { limit: RECENT_EVENTS }).map((event) => ({ type: event.type, level: event.level, message: event.message, atMs: event.atMs })),
+    incidents: journal.listIncidents({ botId: record.botId }).map((incident) => ({
+      incidentId: incident.incidentId,
+      kind: incident.kind,
+      severity: incident.severity,
+      message: incident.message,
+      openedAtMs: incident.openedAtMs,
+      resolvedAtMs: incident.resolvedAtMs
+    }))
+  }
+}
+
+function levelView(state: LevelState, intents: ReadonlyMap<string, IntentRecord>): LevelView {
+  const active = state.activeIntentId === null ? undefined : intents.get(state.activeIntentId)
+  return {
+    index: state.index,
+    price: state.price,
+    phase: state.phase,
+    side: active?.side ?? null,
+    quantity: active?.quantity ?? null,
+    held: state.held === true,
+    reason: state.reason
+  }
+}
+
+function orderView(intent: IntentRecord): OrderView {
+  return {
+    clientOrderId: intent.intentId,
+    purpose: intent.purpose,
+    level: intent.level,
+    side: intent.side,
+    type: intent.type,
+    price: intent.price,
+    stopPrice: intent.stopPrice ?? null,
+    quantity: intent.quantity,
+    status: intent.status
+  }
+}
+
+function ocoView(journal: Journal, botId: string): OcoView | null {
+  const text = journal.getBotState(botId, OCO_STATE_KEY)
+  if (text === undefined) return null
+  const state = JSON.parse(text) as { listId?: string; aboveId?: string; belowId?: string; quantity?: string } | null
+  if (state?.listId === undefined || state.aboveId === undefined || state.belowId === undefined) return null
+  const above = journal.getIntent(state.aboveId)
+  const below = journal.getIntent(state.belowId)
+  const live = (intent: IntentRecord | undefined) => intent !== undefined && OPEN_STATUSES.some((status) => status === intent.status)
+  if (!live(above) && !live(below)) return null
+  return { listClientOrderId: state.listId, quantity: state.quantity ?? '0', stopPrice: below?.stopPrice ?? null, takeProfitPrice: above?.price ?? null }
+}
