@@ -1,0 +1,20 @@
+import { describe, expect, it, vi } from 'vitest'
+import { KeychainUnavailableError } from './keychain-unavailable-error'
+import { KeytarKeyStore } from './keytar-key-store'
+
+vi.mock('keytar', () => {
+  throw new Error("Cannot find module 'keytar'")
+})
+
+describe('KeytarKeyStore without keytar', () => {
+  it('is created without loading keytar, and each call fails with a clear KeychainUnavailableError', async () => {
+    const store = new KeytarKeyStore()
+    for (const call of [() => store.list(), () => store.load('live'), () => store.remove('live'), () => store.save('live', { apiKey: 'k', apiSecret: 's' })]) {
+      const error = await call().then(() => undefined, (caught: unknown) => caught)
+      expect(error).toBeInstanceOf(KeychainUnavailableError)
+      // vitest words the failed import its own way; the cause keeps the original error
+      expect((error as Error).message).toMatch(/^the OS keychain is not available: keytar could not be loaded \(.+\)$/)
+      expect((error as Error).cause).toBeInstanceOf(Error)
+    }
+  })
+})
