@@ -1,0 +1,152 @@
+import {
+  CandlestickSeries,
+  createChart,
+  createSeriesMarkers,
+  type IChartApi,
+  type IPriceLine,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type Time
+} from 'lightweight-charts'
+import type { CandleView } from '@shared/api'
+import { planCandleSync } from './candle-sync'
+import type { ChartLevel } from './chart-level'
+import type { ChartMarker } from './chart-marker'
+import { candlestickOptions, chartOptions, priceLineStyles } from './chart-theme'
+import { toChartBar, toChartPrice } from './chart-values'
+import { diffPriceLines } from './price-line-diff'
+import { priceLineSpecs, type PriceLineKind } from './price-line-spec'
+import { pricePrecision } from './price-precision'
+import { toSeriesMarkers } from './series-markers'
+
+/** How many of the newest candles set the price axis's decimals. */
+const PRECISION_SAMPLE = 200
+
+interface DrawnLine {
+  readonly line: IPriceLine
+  readonly kind: PriceLineKind
+}
+
+/**
+ * Owns one lightweight-charts chart in a container and feeds it imperatively: candles through
+ * `series.update()` when only the newest changed (else `setData()`), price lines created and
+ * removed one by one as they change, fill markers snapped to their candles. It writes what it
+ * has drawn to the container's data attributes (`data-candles`, `data-levels`, `data-markers`,
+ * `data-last-close`, `data-stop-loss`, `data-take-profit`) so tests can read the chart without
+ * looking at pixels.
+ */
+export class PriceChartController {
+  readonly #container: HTMLElement
+  readonly #chart: IChartApi
+  readonly #series: ISeriesApi<'Candlestick'>
+  readonly #markers: ISeriesMarkersPluginApi<Time>
+  readonly #resizeObserver: ResizeObserver
+  readonly #lines = new Map<string, DrawnLine>()
+  #candles: readonly CandleView[] = []
+  #fills: readonly ChartMarker[] = []
+  #markerCount = 0
+  #levelLineCount = 0
+  #precision: number | null = null
+
+  /** Creates the chart, its candlestick series and its marker layer inside `container`. */
+  constructor(container: HTMLElement) {
+    this.#container = container
+    this.#chart = createChart(container, { ...chartOptions, width: container.clientWidth, height: container.clientHeight })
+    this.#series = this.#chart.addSeries(CandlestickSeries, candlestickOptions)
+    this.#markers = createSeriesMarkers(this.#series, [])
+    this.#resizeObserver = new ResizeObserver((entries) => {
+      const box = entries.at(-1)?.contentRect
+      // A hidden container measures 0 × 0; keeping the last size avoids a blank redraw when it shows again
+      if (box !== undefined && box.width > 0 && box.height > 0) this.#chart.resize(Math.floor(box.width), Math.floor(box.height))
+    })
+    this.#resizeObserver.observe(container)
+    this.#publish()
+  }
+
+  /** Draws a new candle array (oldest first), touching only the newest bars when it can. */
+  setCandles(candles: readonly CandleView[]): void {
+    const sync = planCandleSync(this.#candles, candles)
+    this.#candles = candles
+    switch (sync.kind) {
+      case 'unchanged':
+        return
+      case 'update':
+        for (const candle of sync.candles) this.#series.update(toChartBar(candle))
+        // A new candle can be the home of fills that sat on the one before it
+        if (sync.appended) this.#drawMarkers()
+        break
+      case 'reset':
+        this.#applyPrecision(candles)
+        this.#series.setData(candles.map(toChartBar))
+        this.#drawMarkers()
+        break
+      default: {
+        const unknown: never = sync
+        throw new Error(`Unknown candle sync ${JSON.stringify(unknown)}`)
+      }
+    }
+    this.#publish()
+  }
+
+  /** Draws the grid levels and the stop-loss and take-profit lines, creating and removing only what changed. */
+  setLines(levels: readonly ChartLevel[], stopLoss: string | null, takeProfit: string | null): void {
+    const wanted = priceLineSpecs(levels, stopLoss, takeProfit)
+    const diff = diffPriceLines(this.#lines.keys(), wanted)
+    for (const key of diff.removed) {
+      const drawn = this.#lines.get(key)
+      if (drawn === undefined) continue
+      this.#series.removePriceLine(drawn.line)
+      this.#lines.delete(key)
+    }
+    for (const spec of diff.added) {
+      const line = this.#series.createPriceLine({
+        price: toChartPrice(spec.price),
+        title: spec.title,
+        lineVisible: true,
+        axisLabelVisible: true,
+        ...priceLineStyles[spec.kind]
+      })
+      this.#lines.set(spec.key, { line, kind: spec.kind })
+    }
+    this.#levelLineCount = [...this.#lines.values()].filter((drawn) => drawn.kind !== 'stop-loss' && drawn.kind !== 'take-profit').length
+    this.#container.dataset.stopLoss = stopLoss ?? ''
+    this.#container.dataset.takeProfit = takeProfit ?? ''
+    this.#publish()
+  }
+
+  /** Draws the fill markers on the candles they happened in. */
+  setMarkers(markers: readonly ChartMarker[]): void {
+    if (markers === this.#fills) return
+    this.#fills = markers
+    this.#drawMarkers()
+    this.#publish()
+  }
+
+  /** Removes the chart and stops watching the container's size; the controller is unusable after. */
+  dispose(): void {
+    this.#resizeObserver.disconnect()
+    this.#chart.remove()
+  }
+
+  #drawMarkers(): void {
+    const placed = toSeriesMarkers(this.#fills, this.#candles)
+    this.#markers.setMarkers(placed)
+    this.#markerCount = placed.length
+  }
+
+  #applyPrecision(candles: readonly CandleView[]): void {
+    const sample = candles.slice(-PRECISION_SAMPLE).flatMap((candle) => [candle.open, candle.high, candle.low, candle.close])
+    const precision = pricePrecision(sample)
+    if (precision === this.#precision) return
+    this.#precision = precision
+    this.#series.applyOptions({ priceFormat: { type: 'price', precision, minMove: 10 ** -precision } })
+  }
+
+  #publish(): void {
+    const dataset = this.#container.dataset
+    dataset.candles = String(this.#candles.length)
+    dataset.levels = String(this.#levelLineCount)
+    dataset.markers = String(this.#markerCount)
+    dataset.lastClose = this.#candles.at(-1)?.close ?? ''
+  }
+}
