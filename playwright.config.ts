@@ -1,13 +1,16 @@
 import { defineConfig, devices } from '@playwright/test'
 
-const port = 4173
-
-/** Browser tests in Debian's Chromium (Playwright's own browser builds are not used). */
+/**
+ * Browser tests in Debian's Chromium (Playwright's own browser builds are not used), against
+ * `gridkeeper serve` and `gridkeeper paper-server` processes the specs start themselves.
+ */
 export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: '.tmp/playwright-results',
   reporter: [['list']],
-  use: { baseURL: `http://127.0.0.1:${port}/` },
+  workers: 1,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
   projects: [
     {
       name: 'debian-chromium',
@@ -19,6 +22,5 @@ export default defineConfig({
         }
       }
     }
-  ],
-  webServer: { command: `node tests/e2e/static-server.mjs ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false }
+  ]
 })

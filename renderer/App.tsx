@@ -1,51 +1,28 @@
-import { useEffect, useState } from 'react'
-import type { AppInfo, TradingMode } from '@shared/api'
+import { Dashboard } from './components/dashboard'
+import { Header } from './components/header'
+import { SetupView } from './components/setup-view'
+import { useApiConnection } from './components/use-api-connection'
+import { useAppStore } from './store/app-store'
 
-const modeLabels: Readonly<Record<TradingMode, string>> = { paper: 'Paper', testnet: 'Testnet', demo: 'Demo', live: 'Live' }
-
-type InfoState =
-  | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly info: AppInfo }
-  | { readonly status: 'unavailable'; readonly reason: string }
-
-/** Shows the product name, version and trading mode reported by the main process. */
+/** The app: header with the EMERGENCY STOP, a status line, and the dashboard or the grid setup. */
 export function App() {
-  const [state, setState] = useState<InfoState>({ status: 'loading' })
-
-  useEffect(() => {
-    const api = window.gridkeeper
-    if (api === undefined) {
-      setState({ status: 'unavailable', reason: 'Not connected to the Gridkeeper desktop app.' })
-      return
-    }
-    let active = true
-    api.getInfo().then(
-      (result) => {
-        if (!active) return
-        setState(result.ok ? { status: 'ready', info: result.value } : { status: 'unavailable', reason: result.error.message })
-      },
-      (error: unknown) => {
-        if (active) setState({ status: 'unavailable', reason: error instanceof Error ? error.message : String(error) })
-      }
-    )
-    return () => {
-      active = false
-    }
-  }, [])
-
+  useApiConnection()
+  const link = useAppStore((store) => store.link)
+  const linkProblem = useAppStore((store) => store.linkProblem)
+  const view = useAppStore((store) => store.view)
+  const notice = useAppStore((store) => store.notice)
+  const connection = useAppStore((store) => store.app?.connection)
   return (
-    <main className="app">
-      <h1 className="app-name">{state.status === 'ready' ? state.info.name : 'Gridkeeper'}</h1>
-      {state.status === 'loading' && <p className="app-status">Connecting…</p>}
-      {state.status === 'unavailable' && <p className="app-status app-status-error">{state.reason}</p>}
-      {state.status === 'ready' && (
-        <dl className="app-facts">
-          <dt>Version</dt>
-          <dd>{state.info.version}</dd>
-          <dt>Mode</dt>
-          <dd className="app-mode">{modeLabels[state.info.mode]}</dd>
-        </dl>
+    <div className="app">
+      <Header />
+      {link === 'unavailable' && <p className="app-status app-status-error">{linkProblem}</p>}
+      {connection?.status === 'failed' && <p className="app-status app-status-error" role="alert">{connection.message}</p>}
+      {notice !== null && (
+        <p className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          {notice.text}
+        </p>
       )}
-    </main>
+      <main className="main">{link === 'unavailable' ? null : view === 'setup' ? <SetupView /> : <Dashboard />}</main>
+    </div>
   )
 }

@@ -8,6 +8,7 @@ import { GridBot } from '../engine/bot/grid-bot'
 import { settingsOf } from '../engine/bot/grid-bot-config'
 import { LiveClock } from '../engine/clock/live-clock'
 import { BinanceExchange } from '../engine/exchange/binance/binance-exchange'
+import type { BinanceEndpoints } from '../engine/exchange/binance/urls'
 import type { Unsubscribe } from '../engine/exchange/port/exchange'
 import type { KlineInterval } from '../engine/exchange/port/kline-interval'
 import { planGrid } from '../engine/grid/planner'
@@ -30,8 +31,10 @@ export interface AppServiceOptions {
   readonly version: string
   readonly logger: Logger
   readonly transport: 'ipc' | 'websocket'
-  /** Paper mode's market settings. */
+  /** Paper mode's market settings, for the built-in paper exchange. */
   readonly paper?: Omit<PaperExchangeOptions, 'dataDir'>
+  /** A paper server started separately (`gridkeeper paper-server`) to use instead of the built-in one. */
+  readonly paperServer?: { readonly endpoints: BinanceEndpoints; readonly apiKey: string; readonly apiSecret: string }
   /** How often the dashboard state is rebuilt and pushed when it changed (500 ms). */
   readonly stateIntervalMs?: number
   /** How often balances are read from the exchange (5 000 ms). */
@@ -170,9 +173,11 @@ export class AppService {
 
   private async connect(): Promise<void> {
     const { logger, dataDir } = this.options
-    const paper = await startPaperExchange({ dataDir, ...this.options.paper })
+    const paper = this.options.paperServer === undefined ? await startPaperExchange({ dataDir, ...this.options.paper }) : undefined
+    const target = paper ?? this.options.paperServer
+    if (target === undefined) throw new Error('there is no paper exchange to connect to')
     const clock = new LiveClock()
-    const exchange = new BinanceExchange({ endpoints: paper.endpoints, apiKey: paper.apiKey, apiSecret: paper.apiSecret, clock, logger })
+    const exchange = new BinanceExchange({ endpoints: target.endpoints, apiKey: target.apiKey, apiSecret: target.apiSecret, clock, logger })
     const engine = new AccountEngine({ exchange, journal: this.journal, clock, logger, random: Math.random })
     try {
       const info = await exchange.exchangeInfo()
@@ -181,7 +186,7 @@ export class AppService {
       await engine.start([...new Set([...botSymbols, ...this.symbols.slice(0, 1)])])
     } catch (error) {
       await exchange.close().catch(() => undefined)
-      await paper.server.close().catch(() => undefined)
+      await paper?.server.close().catch(() => undefined)
       throw error
     }
     this.connected = { paper, exchange, engine, clock }

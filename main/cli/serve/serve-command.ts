@@ -9,9 +9,11 @@ import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
 import { choiceOption, integerOption } from '../read-option'
 import { FileLogger, LOG_LEVELS } from '../run/file-logger'
+import { runEndpoint } from '../run/run-endpoint'
 
 /** Usage text of `gridkeeper serve`. */
 export const SERVE_USAGE = `Usage: gridkeeper serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--log-level L]
+                       [--paper-server URL [--paper-ws URL]]
 
 Runs the app's engine and serves its UI to a browser: Paper mode on the built-in paper exchange,
 with the same bots, commands and screens as the desktop app. Prints the address to open; it holds
@@ -23,6 +25,10 @@ cleanly; the bots' orders stay on the exchange and the next start picks them up.
   --data-dir DIR    the data folder: journal, paper account and log (the desktop app's own folder
                     when absent, ${defaultDataDir()} here)
   --log-level L     the least severe level written to standard output and the log (info)
+  --paper-server U  trade on a paper server started separately (gridkeeper paper-server) at this
+                    REST base instead of the built-in one; its key comes from GRIDKEEPER_API_KEY
+                    and GRIDKEEPER_API_SECRET (the server's --api-key and --api-secret)
+  --paper-ws URL    its WebSocket base when not the same host and port over ws://
 
 Exit codes: 0 stopped by a signal, 2 bad options or the app could not start.`
 
@@ -31,6 +37,8 @@ const OPTIONS = {
   host: { type: 'string' },
   'data-dir': { type: 'string' },
   'log-level': { type: 'string' },
+  'paper-server': { type: 'string' },
+  'paper-ws': { type: 'string' },
   help: { type: 'boolean' }
 } as const
 
@@ -61,10 +69,11 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   } catch (error) {
     throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
   }
+  const paperServer = externalPaperServer(values, io.env ?? {})
   const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
   let service: AppService
   try {
-    service = new AppService({ dataDir, version: io.version ?? '0.0.0', logger, transport: 'websocket' })
+    service = new AppService({ dataDir, version: io.version ?? '0.0.0', logger, transport: 'websocket', ...(paperServer === undefined ? {} : { paperServer }) })
   } catch (error) {
     logger.close()
     throw new CliUsageError(`the app could not start: ${(error as Error).message}`, { cause: error })
@@ -88,4 +97,19 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   logger.info('stopped')
   logger.close()
   return EXIT.ok
+}
+
+/** The separately started paper server `--paper-server` names, with its key from the environment. */
+function externalPaperServer(values: Partial<Record<keyof typeof OPTIONS, string | boolean>>, env: Readonly<Record<string, string | undefined>>) {
+  const rest = values['paper-server']
+  if (typeof rest !== 'string') {
+    if (values['paper-ws'] !== undefined) throw new CliUsageError('--paper-ws needs --paper-server')
+    return undefined
+  }
+  const apiKey = env['GRIDKEEPER_API_KEY']
+  const apiSecret = env['GRIDKEEPER_API_SECRET']
+  if (apiKey === undefined || apiKey === '' || apiSecret === undefined || apiSecret === '') {
+    throw new CliUsageError('--paper-server needs the key that paper server accepts in GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET')
+  }
+  return { endpoints: runEndpoint(rest, typeof values['paper-ws'] === 'string' ? values['paper-ws'] : undefined), apiKey, apiSecret }
 }

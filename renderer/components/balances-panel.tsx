@@ -1,0 +1,30 @@
+import { useAppStore } from '../store/app-store'
+import { NONE } from '../store/selectors'
+
+/** The account's balances, free and locked in orders. */
+export function BalancesPanel() {
+  const balances = useAppStore((store) => store.app?.balances ?? NONE)
+  return (
+    <section className="panel" aria-label="Balances">
+      <table className="table">
+        <caption>Balances</caption>
+        <thead>
+          <tr>
+            <th scope="col">Asset</th>
+            <th scope="col">Free</th>
+            <th scope="col">Locked</th>
+          </tr>
+        </thead>
+        <tbody>
+          {balances.map((balance) => (
+            <tr key={balance.asset} data-asset={balance.asset}>
+              <td>{balance.asset}</td>
+              <td>{balance.free}</td>
+              <td>{balance.locked}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react'
+import type { BotView } from '@shared/api'
+import { useAppStore } from '../store/app-store'
+import { statusText } from '../store/selectors'
+import { ConfirmDialog } from './confirm-dialog'
+import { runCommand } from './run-command'
+
+type Pending = { readonly title: string; readonly text: string; readonly label: string; readonly run: () => Promise<unknown> }
+
+/** The bot's status, price, market and profit, and its bot-wide overrides (pause/resume, recenter, rebalance). */
+export function BotSummary({ bot }: { readonly bot: BotView }) {
+  const api = useAppStore((store) => store.api)
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+  if (api === null) return null
+  const confirm = async () => {
+    if (pending === null) return
+    setBusy(`${pending.label}…`)
+    await pending.run()
+    setBusy(null)
+    setPending(null)
+  }
+  const active = bot.status === 'running'
+  return (
+    <section className="panel bot-summary" aria-label="Bot">
+      <div className="summary-facts">
+        <div>
+          <span className="fact-label">Bot</span> {bot.botId} · {bot.symbol}
+        </div>
+        <div className={`bot-status status-${bot.status}`} aria-label="Bot status">
+          {statusText(bot.status)}
+        </div>
+        <div>
+          <span className="fact-label">Price</span> <span aria-label="Last price">{bot.lastPrice ?? '–'}</span>
+        </div>
+        <div>
+          <span className="fact-label">Market</span> {bot.marketState ?? 'reading…'}
+        </div>
+        {bot.profit !== null && (
+          <>
+            <div>
+              <span className="fact-label">Grid profit</span> <span aria-label="Grid profit">{bot.profit.gridProfit}</span> {bot.quoteAsset}
+            </div>
+            <div>
+              <span className="fact-label">Floating PnL</span> <span aria-label="Floating PnL">{bot.profit.floatingPnl}</span> {bot.quoteAsset}
+            </div>
+            <div>
+              <span className="fact-label">Value</span> {bot.profit.currentValue} {bot.quoteAsset} (started {bot.profit.startValue})
+            </div>
+          </>
+        )}
+      </div>
+      <div className="summary-actions">
+        {active ? (
+          <button type="button" onClick={() => void runCommand('Pause', () => api.pauseBot({ botId: bot.botId }))}>
+            Pause
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() =>
+              setPending({
+                title: `Resume ${bot.botId}`,
+                text: 'The bot reconciles with the exchange, then places what its grid needs.',
+                label: 'Resume',
+                run: () => runCommand('Resume', () => api.resumeBot({ botId: bot.botId }))
+              })
+            }
+          >
+            Resume
+          </button>
+        )}
+        <button
+          type="button"
+          disabled={!active}
+          onClick={() =>
+            setPending({
+              title: 'Recenter the grid now',
+              text: `The grid's orders are cancelled and it is planned again around the current price (${bot.lastPrice ?? '?'}).`,
+              label: 'Recenter',
+              run: () => runCommand('Recenter', () => api.recenterNow({ botId: bot.botId }))
+            })
+          }
+        >
+          Recenter now
+        </button>
+        <button
+          type="button"
+          disabled={!active}
+          onClick={() =>
+            setPending({
+              title: 'Rebalance now',
+              text: 'The bot checks whether either side of the grid can still be funded; when neither can, it buys or sells to fund both (MARKET where allowed, else a re-priced LIMIT).',
+              label: 'Rebalance',
+              run: () => runCommand('Rebalance', () => api.rebalanceNow({ botId: bot.botId }))
+            })
+          }
+        >
+          Rebalance now
+        </button>
+      </div>
+      {pending !== null && (
+        <ConfirmDialog title={pending.title} busy={busy} onClose={() => setPending(null)} choices={[{ label: pending.label, onChoose: () => void confirm() }]}>
+          <p>{pending.text}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  )
+}

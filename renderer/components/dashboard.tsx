@@ -1,0 +1,92 @@
+import { useMemo, useState } from 'react'
+import { useAppStore } from '../store/app-store'
+import { fillMark, levelLine, selectedBot } from '../store/selectors'
+import { BalancesPanel } from './balances-panel'
+import { BotSummary } from './bot-summary'
+import { ConfirmDialog } from './confirm-dialog'
+import { EventLog } from './event-log'
+import { FillsTable } from './fills-table'
+import { LevelsTable } from './levels-table'
+import { MarketChart } from './market-chart'
+import { OcoPanel } from './oco-panel'
+import { OrdersTable } from './orders-table'
+import { runCommand } from './run-command'
+import { useCandles } from './use-candles'
+
+/** The dashboard of the bot shown: chart, summary and overrides, levels, orders, fills, OCO, balances, events. */
+export function Dashboard() {
+  const bot = useAppStore(selectedBot)
+  useCandles(bot?.symbol)
+  const levels = useMemo(() => bot?.levels.map(levelLine) ?? [], [bot?.levels])
+  const markers = useMemo(() => bot?.fills.map(fillMark) ?? [], [bot?.fills])
+  if (bot === undefined) return <ReadyToStart />
+  return (
+    <div className="dashboard">
+      <BotSummary bot={bot} />
+      <MarketChart symbol={bot.symbol} levels={levels} markers={markers} stopLoss={bot.oco?.stopPrice ?? bot.config.risk.stopLoss ?? null} takeProfit={bot.oco?.takeProfitPrice ?? bot.config.risk.takeProfit ?? null} />
+      <div className="panels">
+        <LevelsTable bot={bot} />
+        <OrdersTable bot={bot} />
+        <FillsTable bot={bot} />
+        <OcoPanel key={bot.botId} bot={bot} />
+        <BalancesPanel />
+        <EventLog bot={bot} />
+      </div>
+    </div>
+  )
+}
+
+/** With no bot yet: the grid ready to start (Paper mode's first launch), or a pointer to the setup. */
+function ReadyToStart() {
+  const api = useAppStore((store) => store.api)
+  const app = useAppStore((store) => store.app)
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState<string | null>(null)
+  const suggested = app?.suggestedConfig ?? null
+  useCandles(suggested?.symbol)
+  if (app === null) return <p role="status">Connecting…</p>
+  if (app.connection.status !== 'ready') return <p role="status">{app.connection.message ?? 'Connecting to the exchange…'}</p>
+  const start = async () => {
+    if (api === null || suggested === null) return
+    setBusy('Starting the grid: placing its orders…')
+    const started = await runCommand(`Start ${suggested.id}`, () => api.startBot({ config: suggested }))
+    setBusy(null)
+    setConfirming(false)
+    if (started !== undefined) useAppStore.getState().selectBot(started.botId)
+  }
+  return (
+    <div className="dashboard">
+      <section className="panel ready" aria-label="Ready to start">
+        {app.mode === 'paper' && <p className="paper-note">Paper mode: a simulated exchange with {app.balances.map((balance) => `${balance.free} ${balance.asset}`).join(', ') || 'a paper account'}. No real money moves.</p>}
+        {suggested !== null ? (
+          <>
+            <h2 className="panel-title">A grid is ready to start</h2>
+            <p>
+              {suggested.symbol}: {suggested.grid.grids} grids from {suggested.grid.lower} to {suggested.grid.upper}, {suggested.grid.investment} invested
+              {suggested.risk?.stopLoss !== undefined ? `, stop-loss ${suggested.risk.stopLoss}` : ''}.
+            </p>
+            <div className="summary-actions">
+              <button type="button" className="button-primary" onClick={() => setConfirming(true)}>
+                Start this grid
+              </button>
+              <button type="button" onClick={() => useAppStore.getState().show('setup')}>
+                Change the settings
+              </button>
+            </div>
+          </>
+        ) : (
+          <button type="button" onClick={() => useAppStore.getState().show('setup')}>
+            Set up a grid
+          </button>
+        )}
+      </section>
+      {suggested !== null && <MarketChart symbol={suggested.symbol} levels={[]} markers={[]} stopLoss={null} takeProfit={null} />}
+      <BalancesPanel />
+      {confirming && suggested !== null && (
+        <ConfirmDialog title={`Start ${suggested.id} on ${suggested.symbol}`} busy={busy} onClose={() => setConfirming(false)} choices={[{ label: 'Start and place the orders', onChoose: () => void start() }]}>
+          <p>The grid's orders are placed on the {app.mode === 'paper' ? 'paper' : app.mode} exchange.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  )
+}

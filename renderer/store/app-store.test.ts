@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest'
+import { applyCandle } from './app-store'
+
+const candle = (openTimeMs: number, close: string) => ({ openTimeMs, open: '1', high: '2', low: '0.5', close, volume: '1' })
+
+describe('applyCandle', () => {
+  it('replaces the forming candle, appends a new one, and keeps at most the limit', () => {
+    let series = applyCandle([], candle(60_000, '1'), 2)
+    series = applyCandle(series, candle(60_000, '1.5'), 2)
+    expect(series).toEqual([candle(60_000, '1.5')])
+    series = applyCandle(series, candle(120_000, '1.6'), 2)
+    series = applyCandle(series, candle(180_000, '1.7'), 2)
+    expect(series.map((entry) => entry.openTimeMs)).toEqual([120_000, 180_000])
+  })
+
+  it('updates an older candle in place and ignores one older than the series', () => {
+    const series = [candle(60_000, '1'), candle(120_000, '2')]
+    expect(applyCandle(series, candle(60_000, '1.1'))).toEqual([candle(60_000, '1.1'), candle(120_000, '2')])
+    expect(applyCandle(series, candle(0, '9'))).toBe(series)
+  })
+})

@@ -1,0 +1,58 @@
+import type { BotView, CandleView, FillView, LevelView } from '@shared/api'
+import type { AppStore } from './app-store'
+import { candleKey } from './app-store'
+
+/** A grid level as the chart draws it. */
+export interface LevelLine {
+  readonly price: string
+  readonly kind: 'buy' | 'sell' | 'empty' | 'held' | 'failed' | 'preview'
+  readonly title: string
+}
+
+/** A fill as the chart marks it. */
+export interface FillMark {
+  readonly timeMs: number
+  readonly side: 'BUY' | 'SELL'
+  readonly price: string
+  readonly text: string
+}
+
+/** One empty list, so a selector that finds nothing returns the same value every time (a new one would re-render forever). */
+export const NONE: readonly never[] = Object.freeze([])
+const NO_CANDLES: readonly CandleView[] = NONE
+
+/** The bot the dashboard shows. */
+export function selectedBot(store: Pick<AppStore, 'app' | 'selectedBotId'>): BotView | undefined {
+  return store.app?.bots.find((bot) => bot.botId === store.selectedBotId) ?? store.app?.bots[0]
+}
+
+/** The candles of a symbol's chart. */
+export function chartCandles(store: Pick<AppStore, 'candles'>, symbol: string | undefined) {
+  return symbol === undefined ? NO_CANDLES : (store.candles[candleKey(symbol)] ?? NO_CANDLES)
+}
+
+/** How a level is drawn: its working order's side, or held, failed or empty. */
+export function levelLine(level: LevelView): LevelLine {
+  const kind = level.held ? 'held' : level.phase === 'failed' ? 'failed' : level.side === 'BUY' ? 'buy' : level.side === 'SELL' ? 'sell' : 'empty'
+  const title = level.side === null ? `L${level.index}` : `L${level.index} ${level.side} ${level.quantity ?? ''}`.trim()
+  return { price: level.price, kind, title }
+}
+
+/** Marks each fill on the chart. */
+export function fillMark(fill: FillView): FillMark {
+  return { timeMs: fill.timeMs, side: fill.side, price: fill.price, text: `${fill.side === 'BUY' ? 'B' : 'S'} ${fill.quantity}` }
+}
+
+/** Says what a bot's status means, for a person. */
+export function statusText(status: BotView['status']): string {
+  switch (status) {
+    case 'running':
+      return 'Running'
+    case 'paused':
+      return 'Paused: no new orders'
+    case 'stopped':
+      return 'Stopped: resume to trade again'
+    case 'emergency':
+      return 'EMERGENCY: the bot stopped itself; read the incidents'
+  }
+}

@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { openOrderLabels, startPaperServerProcess, startServe, type Started } from './support/processes'
+import { writeSawtoothKlines } from './support/sawtooth-klines'
+
+/** Where the run saves its screenshots of the main screens (the README shows copies of them). */
+const SHOTS = process.env['GRIDKEEPER_SCREENSHOTS'] ?? join(process.cwd(), '.tmp', 'screenshots')
+
+// A person's first session, step by step, on one paper server and one data folder
+test.describe.configure({ mode: 'serial' })
+
+let folder: string
+let paper: { started: Started; rest: string }
+let serve: { started: Started; url: string }
+let page: Page
+const pageErrors: string[] = []
+
+test.beforeAll(async ({ browser }) => {
+  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
+  mkdirSync(SHOTS, { recursive: true })
+  folder = mkdtempSync(join(process.cwd(), '.tmp', 'e2e-'))
+  // Every candle swings 59,550 – 60,450: in a grid with a level every 300, the BUY at 59,700 and the SELL at 60,300 fill on each one
+  writeSawtoothKlines(join(folder, 'klines.json'), { mid: 60_000, swing: 450, candles: 2_000 })
+  paper = await startPaperServerProcess(join(folder, 'klines.json'), 20)
+  serve = await startServe(join(folder, 'data'), paper.rest)
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) pageErrors.push(message.text())
+  })
+})
+
+test.afterAll(async () => {
+  await page?.close()
+  await serve?.started.stop()
+  await paper?.started.stop()
+  if (folder !== undefined) rmSync(folder, { recursive: true, force: true })
+})
+
+test('a page opened without its token says how to connect, and opens no API connection', async () => {
+  const sockets: string[] = []
+  page.on('websocket', (socket) => sockets.push(socket.url()))
+  await page.goto(serve.url.replace(/#.*$/, ''))
+  await expect(page.getByText(/Not connected to Gridkeeper: open the address `gridkeeper serve` printed/)).toBeVisible()
+  expect(sockets).toEqual([])
+})
+
+test('first launch shows Paper mode with a grid ready to start', async () => {
+  // Only the fragment differs from the page before: leave it, so the page loads afresh
+  await page.goto('about:blank')
+  await page.goto(serve.url)
+  await expect(page.getByLabel('Mode: Paper')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'A grid is ready to start' })).toBeVisible()
+  await expect(page.getByText(/Paper mode: a simulated exchange with 10000 USDT/)).toBeVisible()
+  await expect(page.getByRole('button', { name: 'EMERGENCY STOP' })).toBeDisabled()
+  await page.screenshot({ path: join(SHOTS, 'paper-first-launch.png') })
+})
+
+test('setup: the preview draws the planned levels on the chart and shows the plan before anything is sent', async () => {
+  await page.getByRole('button', { name: 'Change the settings' }).click()
+  const form = page.getByRole('form', { name: 'Grid setup' })
+  await form.getByLabel('Lower price').fill('58800')
+  await form.getByLabel('Upper price').fill('61200')
+  await form.getByLabel('Grids').fill('8')
+  await form.getByLabel('Stop-loss').fill('58000')
+  const preview = page.getByRole('region', { name: 'Plan preview' })
+  await expect(preview.getByText('Minimum investment')).toBeVisible()
+  await expect(preview.getByRole('table', { name: 'Planned levels' }).locator('tbody tr')).toHaveCount(9)
+  await expect(page.getByTestId('price-chart')).toHaveAttribute('data-levels', '9')
+  expect(await openOrderLabels(paper.rest)).toEqual([])
+  // A range that cannot work is explained, and cannot be started
+  await form.getByLabel('Upper price').fill('58000')
+  await expect(page.getByRole('region', { name: 'Plan problems' })).toContainText('grid.upper: must be above grid.lower (58800)')
+  await expect(form.getByRole('button', { name: 'Start grid' })).toBeDisabled()
+  await form.getByLabel('Upper price').fill('61200')
+  await expect(preview.getByRole('table', { name: 'Planned levels' }).locator('tbody tr')).toHaveCount(9)
+  await page.screenshot({ path: join(SHOTS, 'setup-preview.png') })
+})
+
+test('start the grid: the levels are on the chart and the orders appear, on screen and on the exchange', async () => {
+  await page.getByRole('form', { name: 'Grid setup' }).getByRole('button', { name: 'Start grid' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Start and place the orders' }).click()
+  await expect(page.getByLabel('Bot status')).toHaveText('Running')
+  await expect.poll(async () => (await openOrderLabels(paper.rest)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(7)
+  await expect(page.getByTestId('price-chart')).toHaveAttribute('data-levels', '9')
+  await expect(page.getByRole('table', { name: /Open orders/ }).locator('tbody tr')).not.toHaveCount(0)
+  expect(await openOrderLabels(paper.rest)).toContain('BUY@58800')
+})
+
+test('a fill shows a marker on the chart and its counter-order', async () => {
+  const fills = page.getByRole('table', { name: /Fills/ })
+  await expect(fills.locator('tbody tr').first()).toBeVisible({ timeout: 30_000 })
+  await expect.poll(async () => Number(await page.getByTestId('price-chart').getAttribute('data-markers')), { timeout: 15_000 }).toBeGreaterThan(0)
+  // The first fills' counters are placed: no fill stays unanswered
+  await expect(fills.locator('tbody tr').last().locator('td').last()).not.toHaveText('pending', { timeout: 15_000 })
+  await page.screenshot({ path: join(SHOTS, 'paper-dashboard.png'), fullPage: true })
+})
+
+test('override: holding a level cancels its order on the exchange and keeps it empty', async () => {
+  await page.getByRole('button', { name: 'Hold level 0' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Hold the level' }).click()
+  await expect(page.locator('tr[data-level="0"]')).toContainText('held')
+  await expect.poll(async () => await openOrderLabels(paper.rest), { timeout: 15_000 }).not.toContain('BUY@58800')
+  await expect(page.getByRole('button', { name: 'Release level 0' })).toBeVisible()
+})
+
+test('EMERGENCY STOP cancels every order of the bot on the exchange, and the bot is stopped', async () => {
+  await page.getByRole('button', { name: 'EMERGENCY STOP' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByRole('button', { name: 'Cancel all orders' })).toBeVisible()
+  await page.screenshot({ path: join(SHOTS, 'emergency-stop-confirmation.png') })
+  await dialog.getByRole('button', { name: 'Cancel all orders' }).click()
+  await expect(page.getByRole('dialog', { name: 'Emergency stop done' })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('dialog', { name: 'Emergency stop done' })).toContainText('The exchange reports no open order of this bot.')
+  expect(await openOrderLabels(paper.rest)).toEqual([])
+  await page.getByRole('dialog').getByRole('button', { name: 'Back' }).click()
+  await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+})
+
+test('after a restart the bot is still stopped, and nothing was placed again', async () => {
+  await serve.started.stop()
+  serve = await startServe(join(folder, 'data'), paper.rest)
+  await page.goto(serve.url)
+  await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+  await page.waitForTimeout(2_000)
+  expect(await openOrderLabels(paper.rest)).toEqual([])
+  // While serve restarted, the page could not reach it and said so in the console; anything else is an error
+  expect(pageErrors.filter((text) => !/WebSocket connection to .* failed: .*ERR_CONNECTION_REFUSED/.test(text))).toEqual([])
+})

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createHmac } from 'node:crypto'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+
+const CLI = join(process.cwd(), 'bin', 'gridkeeper.cjs')
+
+/** The key the test's paper server accepts, and serve trades with. */
+export const PAPER_KEY = { apiKey: 'e2e-paper-key', secret: 'e2e-paper-secret-0123456789abcdef0123456789abcdef' }
+
+/** A started gridkeeper process. */
+export interface Started {
+  readonly child: ChildProcess
+  /** Everything it wrote, for failure messages. */
+  readonly output: () => string
+  /** SIGTERM, then waits for the exit. */
+  stop(): Promise<number | null>
+}
+
+/** Starts `gridkeeper <args>` and resolves with the first stdout line that `match` accepts. */
+export async function startGridkeeper(args: readonly string[], env: Readonly<Record<string, string>>, match: (line: string) => boolean, timeoutMs = 30_000): Promise<{ started: Started; line: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let output = ''
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const started: Started = {
+    child,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    }
+  }
+  const lines = createInterface({ input: child.stdout! })
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gridkeeper ${args[0]} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    lines.on('line', (text) => {
+      output += `${text}\n`
+      if (match(text)) {
+        clearTimeout(timer)
+        resolve(text)
+      }
+    })
+    void exited.then((code) => reject(new Error(`gridkeeper ${args[0]} exited with ${code}:\n${output}`)))
+  })
+  return { started, line }
+}
+
+/** Starts `gridkeeper paper-server` replaying a klines file; resolves with its REST base. */
+export async function startPaperServerProcess(klinesFile: string, speed: number): Promise<{ started: Started; rest: string }> {
+  const { started, line } = await startGridkeeper(
+    ['paper-server', '--api-key', PAPER_KEY.apiKey, '--api-secret', PAPER_KEY.secret, '--price-source', `replay:${klinesFile}`, '--speed', String(speed), '--balances', 'USDT=10000,BTC=0,ETH=0'],
+    {},
+    (text) => text.startsWith('{')
+  )
+  return { started, rest: (JSON.parse(line) as { rest: string }).rest }
+}
+
+/** Starts `gridkeeper serve` on a data folder against the paper server; resolves with the address to open. */
+export async function startServe(dataDir: string, paperRest: string): Promise<{ started: Started; url: string }> {
+  const { started, line } = await startGridkeeper(
+    ['serve', '--data-dir', dataDir, '--paper-server', paperRest],
+    { GRIDKEEPER_API_KEY: PAPER_KEY.apiKey, GRIDKEEPER_API_SECRET: PAPER_KEY.secret },
+    (text) => text.startsWith('gridkeeper serve: open ')
+  )
+  return { started, url: line.slice('gridkeeper serve: open '.length).trim() }
+}
+
+/** Calls a signed REST endpoint of the paper server, as any Binance client would. */
+export async function signedGet(rest: string, path: string, params: Readonly<Record<string, string>>): Promise<unknown> {
+  const query = new URLSearchParams({ ...params, timestamp: String(Date.now()), recvWindow: '10000' }).toString()
+  const signature = createHmac('sha256', PAPER_KEY.secret).update(query).digest('hex')
+  const response = await fetch(`${rest}${path}?${query}&signature=${signature}`, { headers: { 'X-MBX-APIKEY': PAPER_KEY.apiKey } })
+  const body = (await response.json()) as unknown
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body)}`)
+  return body
+}
+
+/** The open orders of a symbol on the paper server, as `SIDE@price` labels. */
+export async function openOrderLabels(rest: string, symbol = 'BTCUSDT'): Promise<string[]> {
+  const orders = (await signedGet(rest, '/api/v3/openOrders', { symbol })) as { side: string; price: string }[]
+  return orders.map((order) => `${order.side}@${Number(order.price)}`).sort()
+}
