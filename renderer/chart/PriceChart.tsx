@@ -26,9 +26,10 @@ export interface PriceChartProps {
 
 /**
  * Draws a live candlestick chart with grid-level, stop-loss and take-profit lines and fill markers.
- * The chart is created once per mount and fed incrementally as props change; it follows its
- * container's size. The container exposes `data-candles`, `data-levels`, `data-markers` and
- * `data-last-close` for tests.
+ * The chart is created once per mount and fed incrementally as props change; it fills and follows
+ * its parent's size. The chart element (role img, `data-testid="price-chart"`) exposes
+ * `data-candles`, `data-levels`, `data-markers`, `data-last-close`, `data-stop-loss` and
+ * `data-take-profit` for tests.
  */
 export function PriceChart({ candles, levels, markers, stopLoss, takeProfit, label }: PriceChartProps) {
   const containerRef = useRef<HTMLDivElement>(null)
@@ -59,5 +60,13 @@ export function PriceChart({ candles, levels, markers, stopLoss, takeProfit, lab
     controllerRef.current?.setMarkers(markers)
   }, [markers])
 
-  return <div ref={containerRef} className="price-chart" role="img" aria-label={label} data-testid="price-chart" />
+  return (
+    <div className="price-chart">
+      <div ref={containerRef} className="price-chart-canvas" role="img" aria-label={label} data-testid="price-chart" />
+      {/* The attribution lightweight-charts' Apache-2.0 licence asks for: a link to TradingView on the chart */}
+      <a className="price-chart-attribution" href="https://www.tradingview.com/" target="_blank" rel="noreferrer" title="TradingView Lightweight Charts™, Copyright (c) TradingView, Inc.">
+        Charting by TradingView
+      </a>
+    </div>
+  )
 }

@@ -7,7 +7,9 @@ export const chartOptions: DeepPartial<ChartOptions> = {
   layout: {
     background: { type: ColorType.Solid, color: chartPalette.background },
     textColor: chartPalette.text,
-    fontFamily: 'system-ui, sans-serif'
+    fontFamily: 'system-ui, sans-serif',
+    // The built-in logo brings its own inline <style>, which the app's CSP blocks; PriceChart links to TradingView instead
+    attributionLogo: false
   },
   grid: { vertLines: { color: chartPalette.grid }, horzLines: { color: chartPalette.grid } },
   crosshair: { mode: CrosshairMode.Normal },

@@ -6,7 +6,9 @@ import {
   type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
-  type Time
+  type Time,
+  type CandlestickData,
+  type UTCTimestamp
 } from 'lightweight-charts'
 import type { CandleView } from '@shared/api'
 import { planCandleSync } from './candle-sync'
@@ -43,6 +45,8 @@ export class PriceChartController {
   readonly #resizeObserver: ResizeObserver
   readonly #lines = new Map<string, DrawnLine>()
   #candles: readonly CandleView[] = []
+  /** The bars the series holds, kept here so reading them costs nothing (see the constructor). */
+  #bars: CandlestickData<UTCTimestamp>[] = []
   #fills: readonly ChartMarker[] = []
   #markerCount = 0
   #levelLineCount = 0
@@ -53,6 +57,11 @@ export class PriceChartController {
     this.#container = container
     this.#chart = createChart(container, { ...chartOptions, width: container.clientWidth, height: container.clientHeight })
     this.#series = this.#chart.addSeries(CandlestickSeries, candlestickOptions)
+    // lightweight-charts 5.0.3's marker layer calls series.data() two or three times a frame, even
+    // with no markers, and data() copies every bar: with 50k candles that is most of each frame
+    // (tradingview/lightweight-charts#1808; fixed upstream by #1835 and #2105). The series holds
+    // exactly the bars kept in #bars, so data() answers from them
+    this.#series.data = () => this.#bars
     this.#markers = createSeriesMarkers(this.#series, [])
     this.#resizeObserver = new ResizeObserver((entries) => {
       const box = entries.at(-1)?.contentRect
@@ -71,13 +80,14 @@ export class PriceChartController {
       case 'unchanged':
         return
       case 'update':
-        for (const candle of sync.candles) this.#series.update(toChartBar(candle))
+        for (const candle of sync.candles) this.#updateBar(toChartBar(candle))
         // A new candle can be the home of fills that sat on the one before it
         if (sync.appended) this.#drawMarkers()
         break
       case 'reset':
         this.#applyPrecision(candles)
-        this.#series.setData(candles.map(toChartBar))
+        this.#bars = candles.map(toChartBar)
+        this.#series.setData(this.#bars.slice())
         this.#drawMarkers()
         break
       default: {
@@ -128,6 +138,12 @@ export class PriceChartController {
     this.#chart.remove()
   }
 
+  #updateBar(bar: CandlestickData<UTCTimestamp>): void {
+    this.#series.update(bar)
+    if (this.#bars.at(-1)?.time === bar.time) this.#bars[this.#bars.length - 1] = bar
+    else this.#bars.push(bar)
+  }
+
   #drawMarkers(): void {
     const placed = toSeriesMarkers(this.#fills, this.#candles)
     this.#markers.setMarkers(placed)
@@ -144,7 +160,7 @@ export class PriceChartController {
 
   #publish(): void {
     const dataset = this.#container.dataset
-    dataset.candles = String(this.#candles.length)
+    dataset.candles = String(this.#bars.length)
     dataset.levels = String(this.#levelLineCount)
     dataset.markers = String(this.#markerCount)
     dataset.lastClose = this.#candles.at(-1)?.close ?? ''
