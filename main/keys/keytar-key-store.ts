@@ -11,6 +11,8 @@ type Keytar = typeof import('keytar')
  * Entries of one service in the OS keychain through keytar (the Secret Service on Linux, the
  * Keychain on macOS, the Credential Vault on Windows). keytar is loaded on first use, so a machine
  * without it, or without a keychain, fails on the first call with a KeychainUnavailableError.
+ * Load it from one thread of a process only: on Linux, once a worker thread that loaded it exits,
+ * loading it again in that process hangs or crashes (libsecret's GLib types are registered once).
  */
 class KeytarEntries implements KeychainEntries {
   readonly #service: string
