@@ -7,6 +7,7 @@ import { createMainWindow } from './app/create-main-window'
 import { hardenWebContents } from './app/harden-web-contents'
 import { registerIpcHandlers } from './app/register-ipc-handlers'
 import { FileLogger } from './cli/run/file-logger'
+import { KeytarKeyStore } from './keys/keytar-key-store'
 import { AppService } from './service/app-service'
 
 const preloadPath = join(__dirname, '../preload/index.js')
@@ -50,7 +51,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRendererOverAppScheme(rendererDir)
     const dataDir = app.getPath('userData')
     const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))
-    service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc' })
+    service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore() })
     registerIpcHandlers(ipcMain, service.handlers())
     service.events.listen((event, payload) => {
       if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannels[event], payload)

@@ -1,5 +1,6 @@
 import { Dashboard } from './components/dashboard'
 import { Header } from './components/header'
+import { KeysView } from './components/keys-view'
 import { SetupView } from './components/setup-view'
 import { useApiConnection } from './components/use-api-connection'
 import { useAppStore } from './store/app-store'
@@ -22,7 +23,7 @@ export function App() {
           {notice.text}
         </p>
       )}
-      <main className="main">{link === 'unavailable' ? null : view === 'setup' ? <SetupView /> : <Dashboard />}</main>
+      <main className="main">{link === 'unavailable' ? null : view === 'setup' ? <SetupView /> : view === 'keys' ? <KeysView /> : <Dashboard />}</main>
     </div>
   )
 }

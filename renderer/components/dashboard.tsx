@@ -58,7 +58,7 @@ function ReadyToStart() {
     <div className="dashboard">
       <section className="panel ready" aria-label="Ready to start">
         {app.mode === 'paper' && <p className="paper-note">Paper mode: a simulated exchange with {app.balances.map((balance) => `${balance.free} ${balance.asset}`).join(', ') || 'a paper account'}. No real money moves.</p>}
-        {suggested !== null ? (
+        {suggested !== null && app.mode === 'paper' ? (
           <>
             <h2 className="panel-title">A grid is ready to start</h2>
             <p>
@@ -75,9 +75,12 @@ function ReadyToStart() {
             </div>
           </>
         ) : (
-          <button type="button" onClick={() => useAppStore.getState().show('setup')}>
-            Set up a grid
-          </button>
+          <>
+            <h2 className="panel-title">No grid in {app.mode} mode yet</h2>
+            <button type="button" onClick={() => useAppStore.getState().show('setup')}>
+              Set up a grid
+            </button>
+          </>
         )}
       </section>
       {suggested !== null && <MarketChart symbol={suggested.symbol} levels={[]} markers={[]} stopLoss={null} takeProfit={null} />}

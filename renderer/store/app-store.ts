@@ -7,7 +7,7 @@ export const CHART_INTERVAL = '1m'
 export const CHART_CANDLES = 1000
 
 /** The views of the main area. */
-export type MainView = 'dashboard' | 'setup'
+export type MainView = 'dashboard' | 'setup' | 'keys'
 
 /** Everything the renderer knows: what main pushed, and what the person chose on screen. */
 export interface AppStore {

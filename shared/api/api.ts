@@ -1,8 +1,8 @@
 import type { BotConfigInput } from '../config/bot-config'
-import type { AppInfo } from './app-info'
+import type { AppInfo, TradingMode } from './app-info'
 import type { PlanPreview } from './plan-preview'
 import type { Result } from './result'
-import type { AppStateView, CandleUpdate, CandleView } from './views'
+import type { AppStateView, CandleUpdate, CandleView, ConnectionTest, KeyProfileView } from './views'
 
 /** Names one bot. */
 export interface BotRef {
@@ -53,7 +53,18 @@ export interface ApiCommands {
   cancelOco(params: BotRef): Promise<Result<null>>
   /** Moves the OCO backstop (and the bot's stop-loss and take-profit) to new prices. */
   moveOco(params: BotRef & { readonly stopLoss: string; readonly takeProfit: string }): Promise<Result<null>>
+  /** Saves the API key and secret of a mode in the OS keychain; the secret is never sent back. */
+  saveKeys(params: { readonly profile: KeyedMode; readonly apiKey: string; readonly apiSecret: string }): Promise<Result<KeyProfileView>>
+  /** Removes a mode's keys from the OS keychain. */
+  deleteKeys(params: { readonly profile: KeyedMode }): Promise<Result<{ readonly removed: boolean }>>
+  /** Asks the mode's exchange what its saved key may do. */
+  testConnection(params: { readonly profile: KeyedMode }): Promise<Result<ConnectionTest>>
+  /** Switches the app to a mode: its bots stop (their orders stay), the mode's account and bots start. */
+  setMode(params: { readonly mode: TradingMode }): Promise<Result<null>>
 }
+
+/** The modes that trade with the person's own keys. */
+export type KeyedMode = Exclude<TradingMode, 'paper'>
 
 /** The events main pushes to the UI. */
 export interface ApiEvents {

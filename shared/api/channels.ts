@@ -15,7 +15,11 @@ export const commandChannels = {
   recenterNow: 'bot.recenterNow',
   rebalanceNow: 'bot.rebalanceNow',
   cancelOco: 'bot.cancelOco',
-  moveOco: 'bot.moveOco'
+  moveOco: 'bot.moveOco',
+  saveKeys: 'keys.save',
+  deleteKeys: 'keys.delete',
+  testConnection: 'keys.testConnection',
+  setMode: 'app.setMode'
 } as const satisfies { readonly [Method in keyof ApiCommands]: `${string}.${string}` }
 
 /** Maps each event to its channel. */

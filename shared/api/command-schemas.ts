@@ -6,9 +6,11 @@
 import { z } from 'zod'
 import { positiveDecimalText } from '../config/decimal-text'
 import type { ApiCommands } from './api'
+import { TRADING_MODES } from './app-info'
 
 const botId = z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a bot id: 1 to 8 letters or digits')
 const botRef = z.strictObject({ botId })
+const keyedMode = z.enum(['testnet', 'demo', 'live'], 'must be testnet, demo or live')
 const levelRef = z.strictObject({ botId, level: z.number().int().min(0).max(1000) })
 // The configuration itself is checked by the bot configuration schema, which names every problem
 const configParams = z.strictObject({ config: z.record(z.string(), z.unknown()) })
@@ -32,7 +34,12 @@ export const commandSchemas = {
   recenterNow: botRef,
   rebalanceNow: botRef,
   cancelOco: botRef,
-  moveOco: z.strictObject({ botId, stopLoss: positiveDecimalText, takeProfit: positiveDecimalText })
+  moveOco: z.strictObject({ botId, stopLoss: positiveDecimalText, takeProfit: positiveDecimalText }),
+  // Key and secret are only checked for shape here; the key store's own rules say what is wrong
+  saveKeys: z.strictObject({ profile: keyedMode, apiKey: z.string().max(256), apiSecret: z.string().max(16_384) }),
+  deleteKeys: z.strictObject({ profile: keyedMode }),
+  testConnection: z.strictObject({ profile: keyedMode }),
+  setMode: z.strictObject({ mode: z.enum(TRADING_MODES) })
 } as const satisfies { readonly [Method in keyof ApiCommands]: z.ZodType }
 
 /** The parameters of a command, after validation. */

@@ -135,9 +135,32 @@ export interface BotView {
   readonly incidents: readonly IncidentView[]
 }
 
+/** A saved API key profile, as the UI may see it: the key masked, the secret never. */
+export interface KeyProfileView {
+  readonly profile: string
+  /** The key as `abcd…wxyz`; null when the entry cannot be read (see `problem`). */
+  readonly maskedKey: string | null
+  readonly problem: string | null
+}
+
+/** What "test connection" found out about a key. */
+export interface ConnectionTest {
+  /** Which deployment was asked: live, testnet, demo, or a custom endpoint. */
+  readonly endpoint: string
+  readonly canTrade: boolean
+  readonly canWithdraw: boolean
+  /** Whether the key only works from listed IP addresses; null where the exchange cannot tell (testnet, demo). */
+  readonly ipRestricted: boolean | null
+  readonly permissions: readonly string[]
+  /** Worded for the person: withdrawals enabled, no IP restriction, cannot trade. */
+  readonly warnings: readonly string[]
+}
+
 /** Everything the dashboard shows, pushed whenever it changes. */
 export interface AppStateView {
   readonly mode: TradingMode
+  /** The key profiles in the OS keychain (one per mode that needs keys). */
+  readonly keys: readonly KeyProfileView[]
   readonly connection: ConnectionView
   readonly health: HealthView
   readonly balances: readonly BalanceView[]

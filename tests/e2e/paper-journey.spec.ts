@@ -23,7 +23,7 @@ test.beforeAll(async ({ browser }) => {
   // Every candle swings 59,550 – 60,450: in a grid with a level every 300, the BUY at 59,700 and the SELL at 60,300 fill on each one
   writeSawtoothKlines(join(folder, 'klines.json'), { mid: 60_000, swing: 450, candles: 2_000 })
   paper = await startPaperServerProcess(join(folder, 'klines.json'), 20)
-  serve = await startServe(join(folder, 'data'), paper.rest)
+  serve = await startServe(join(folder, 'data'), { paperRest: paper.rest })
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
   page.on('pageerror', (error) => pageErrors.push(error.message))
   page.on('console', (message) => {
@@ -120,7 +120,7 @@ test('EMERGENCY STOP cancels every order of the bot on the exchange, and the bot
 
 test('after a restart the bot is still stopped, and nothing was placed again', async () => {
   await serve.started.stop()
-  serve = await startServe(join(folder, 'data'), paper.rest)
+  serve = await startServe(join(folder, 'data'), { paperRest: paper.rest })
   await page.goto(serve.url)
   await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
   await page.waitForTimeout(2_000)

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../../service/default-data-dir'
+import { KeytarKeyStore } from '../../keys/keytar-key-store'
 import { AppService } from '../../service/app-service'
 import { startServeServer } from '../../serve/serve-server'
 import { EXIT, type CliIo } from '../cli-io'
@@ -13,7 +14,7 @@ import { runEndpoint } from '../run/run-endpoint'
 
 /** Usage text of `gridkeeper serve`. */
 export const SERVE_USAGE = `Usage: gridkeeper serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--log-level L]
-                       [--paper-server URL [--paper-ws URL]]
+                       [--paper-server URL [--paper-ws URL]] [--testnet URL]
 
 Runs the app's engine and serves its UI to a browser: Paper mode on the built-in paper exchange,
 with the same bots, commands and screens as the desktop app. Prints the address to open; it holds
@@ -29,6 +30,11 @@ cleanly; the bots' orders stay on the exchange and the next start picks them up.
                     REST base instead of the built-in one; its key comes from GRIDKEEPER_API_KEY
                     and GRIDKEEPER_API_SECRET (the server's --api-key and --api-secret)
   --paper-ws URL    its WebSocket base when not the same host and port over ws://
+  --testnet URL     Testnet mode trades on this Binance-compatible REST base (a paper server,
+                    say; its WebSocket on the same host and port) instead of Binance's testnet
+
+API keys of the Testnet, Demo and Live modes are kept in the OS keychain (the Keys view, or
+gridkeeper keys set --profile testnet|demo|live).
 
 Exit codes: 0 stopped by a signal, 2 bad options or the app could not start.`
 
@@ -39,6 +45,7 @@ const OPTIONS = {
   'log-level': { type: 'string' },
   'paper-server': { type: 'string' },
   'paper-ws': { type: 'string' },
+  testnet: { type: 'string' },
   help: { type: 'boolean' }
 } as const
 
@@ -73,7 +80,15 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
   let service: AppService
   try {
-    service = new AppService({ dataDir, version: io.version ?? '0.0.0', logger, transport: 'websocket', ...(paperServer === undefined ? {} : { paperServer }) })
+    service = new AppService({
+      dataDir,
+      version: io.version ?? '0.0.0',
+      logger,
+      transport: 'websocket',
+      keyStore: io.keyStore ?? new KeytarKeyStore(),
+      ...(paperServer === undefined ? {} : { paperServer }),
+      ...(typeof values.testnet === 'string' ? { endpoints: { testnet: runEndpoint(values.testnet, undefined) } } : {})
+    })
   } catch (error) {
     logger.close()
     throw new CliUsageError(`the app could not start: ${(error as Error).message}`, { cause: error })

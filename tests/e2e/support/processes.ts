@@ -56,11 +56,15 @@ export async function startPaperServerProcess(klinesFile: string, speed: number)
   return { started, rest: (JSON.parse(line) as { rest: string }).rest }
 }
 
-/** Starts `gridkeeper serve` on a data folder against the paper server; resolves with the address to open. */
-export async function startServe(dataDir: string, paperRest: string): Promise<{ started: Started; url: string }> {
+/**
+ * Starts `gridkeeper serve` on a data folder; resolves with the address to open. Paper mode
+ * trades on the paper server process given as `paperRest`, or on the built-in one when absent;
+ * `testnetRest` points Testnet mode at another server.
+ */
+export async function startServe(dataDir: string, options: { readonly paperRest?: string; readonly testnetRest?: string } = {}): Promise<{ started: Started; url: string }> {
   const { started, line } = await startGridkeeper(
-    ['serve', '--data-dir', dataDir, '--paper-server', paperRest],
-    { GRIDKEEPER_API_KEY: PAPER_KEY.apiKey, GRIDKEEPER_API_SECRET: PAPER_KEY.secret },
+    ['serve', '--data-dir', dataDir, ...(options.paperRest === undefined ? [] : ['--paper-server', options.paperRest]), ...(options.testnetRest === undefined ? [] : ['--testnet', options.testnetRest])],
+    options.paperRest === undefined ? {} : { GRIDKEEPER_API_KEY: PAPER_KEY.apiKey, GRIDKEEPER_API_SECRET: PAPER_KEY.secret },
     (text) => text.startsWith('gridkeeper serve: open ')
   )
   return { started, url: line.slice('gridkeeper serve: open '.length).trim() }

@@ -75,6 +75,11 @@ export class BinanceRestClient {
     return this.sdk.get('api/v3/klines', { symbol, interval, limit: String(limit) })
   }
 
+  /** `GET /sapi/v1/account/apiRestrictions`: a key's IP restriction and enabled permissions (production only). */
+  apiRestrictions(): Promise<unknown> {
+    return this.sdk.getPrivate('sapi/v1/account/apiRestrictions', {})
+  }
+
   /** `GET /api/v3/account` (signed). */
   account(): Promise<unknown> {
     return this.sdk.getPrivate('api/v3/account', {})

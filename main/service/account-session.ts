@@ -1,0 +1,303 @@
+import { fail, ok, type BalanceView, type BotView, type CandleView, type ConnectionView, type HealthView, type PlanPreview, type Result } from '@shared/api'
+import type { CommandParams } from '@shared/api/command-schemas'
+import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
+import { Decimal } from '@shared/money/decimal'
+import { planToJson } from '../cli/plan/plan-json'
+import { AccountEngine } from '../engine/account/account-engine'
+import { GridBot } from '../engine/bot/grid-bot'
+import { settingsOf } from '../engine/bot/grid-bot-config'
+import { LiveClock } from '../engine/clock/live-clock'
+import { BinanceExchange } from '../engine/exchange/binance/binance-exchange'
+import type { BinanceEndpoints } from '../engine/exchange/binance/urls'
+import type { Unsubscribe } from '../engine/exchange/port/exchange'
+import type { KlineInterval } from '../engine/exchange/port/kline-interval'
+import { planGrid } from '../engine/grid/planner'
+import { openJournal, type Journal } from '../engine/journal'
+import type { Logger } from '../engine/logging/logger'
+import { startBotLoops, type BotLoops } from './bot-loops'
+import { buildBotView, START_PRICE_KEY } from './bot-view'
+import { CandleFeed } from './candle-feed'
+import { startPaperExchange, type PaperExchange, type PaperExchangeOptions } from './paper-exchange'
+import { suggestConfig } from './suggest-config'
+
+/** Which exchange account a session trades: the built-in paper exchange, or an endpoint with keys. */
+export type SessionTarget =
+  | { readonly kind: 'built-in-paper'; readonly dataDir: string; readonly paper?: Omit<PaperExchangeOptions, 'dataDir'> }
+  | { readonly kind: 'endpoint'; readonly endpoints: BinanceEndpoints; readonly apiKey: string; readonly apiSecret: string }
+
+/** What a session needs. */
+export interface AccountSessionOptions {
+  readonly target: SessionTarget
+  /** The journal of this account's bots. */
+  readonly journalPath: string
+  readonly logger: Logger
+  /** Called when a chart candle changes. */
+  readonly onCandle: (symbol: string, interval: string, candle: CandleView) => void
+  /** How often balances are read from the exchange (5 000 ms). */
+  readonly balanceIntervalMs?: number
+}
+
+interface Connected {
+  readonly paper: PaperExchange | undefined
+  readonly exchange: BinanceExchange
+  readonly engine: AccountEngine
+  readonly clock: LiveClock
+}
+
+interface RunningBot {
+  readonly bot: GridBot
+  readonly loops: BotLoops
+}
+
+const STOP_GRACE_MS = 10_000
+
+/**
+ * One exchange account as the app trades it: its journal, the connection (the paper exchange, or
+ * an endpoint with keys), the account engine, its bots and their loops, chart candles, prices
+ * and balances. The app runs one session at a time, for the mode chosen.
+ */
+export class AccountSession {
+  private connection: ConnectionView = { status: 'starting', message: 'connecting to the exchange' }
+  private connected: Connected | undefined
+  private readonly journal: Journal
+  private readonly bots = new Map<string, RunningBot>()
+  private readonly feeds = new Map<string, CandleFeed>()
+  private readonly prices = new Map<string, Decimal>()
+  private readonly watches: Unsubscribe[] = []
+  private readonly watchedSymbols = new Set<string>()
+  private balances: readonly BalanceView[] = []
+  private symbols: readonly string[] = []
+  private readonly timers: ReturnType<typeof setInterval>[] = []
+  private stopping = false
+
+  /** Opens the account's journal; throws, naming the cause, when it cannot. */
+  constructor(private readonly options: AccountSessionOptions) {
+    this.journal = openJournal(options.journalPath)
+  }
+
+  /** Connects and restores every bot of the journal; a failure is kept for the UI to show, not thrown. */
+  async start(): Promise<void> {
+    try {
+      await this.connect()
+      this.connection = { status: 'ready', message: null }
+    } catch (error) {
+      this.connection = { status: 'failed', message: `could not connect to the exchange: ${(error as Error).message}` }
+      this.options.logger.error('the app could not connect to the exchange', { error: (error as Error).message })
+    }
+  }
+
+  /** Stops every bot's loops and closes the connection and the journal; orders stay on the exchange. */
+  async stop(): Promise<void> {
+    this.stopping = true
+    for (const timer of this.timers) clearInterval(timer)
+    for (const unsubscribe of this.watches) unsubscribe()
+    for (const feed of this.feeds.values()) feed.close()
+    const connected = this.connected
+    if (connected !== undefined) {
+      for (const { bot } of this.bots.values()) bot.trader.halt('all')
+      connected.engine.stop()
+      await connected.engine.lock.run(async () => undefined)
+      await Promise.all([...this.bots.values()].map(({ loops }) => loops.stop((ms) => connected.clock.sleep(ms), STOP_GRACE_MS)))
+      await connected.exchange.close()
+      await connected.paper?.server.close()
+    }
+    this.journal.close()
+  }
+
+  /** Where the connection stands. */
+  connectionView(): ConnectionView {
+    return this.connection
+  }
+
+  /** The account's balances with something in them, by asset. */
+  balanceViews(): readonly BalanceView[] {
+    return this.balances
+  }
+
+  /** The symbols open for trading. */
+  tradingSymbols(): readonly string[] {
+    return this.symbols
+  }
+
+  /** Every bot of the account as the dashboard shows it. */
+  botViews(): BotView[] {
+    const rules = this.connected?.engine.rules
+    return this.journal.listBots().map((record) => {
+      const known = rules?.has(record.symbol) === true ? rules.get(record.symbol) : undefined
+      return buildBotView(this.journal, record, { baseAsset: known?.baseAsset ?? '', quoteAsset: known?.quoteAsset ?? '', lastPrice: this.prices.get(record.symbol) ?? null })
+    })
+  }
+
+  /** A configuration ready to start on the first symbol, when the account has no bot. */
+  suggestion(): BotConfigInput | null {
+    const symbol = this.symbols[0]
+    if (symbol === undefined || this.journal.listBots().length > 0) return null
+    const price = this.prices.get(symbol)
+    const rules = this.connected?.engine.rules
+    if (price === undefined || rules?.has(symbol) !== true) return null
+    return suggestConfig(rules.get(symbol), price, [])
+  }
+
+  /** The connection's health: stream, clock offset, request and order budgets. */
+  health(): HealthView {
+    const connected = this.connected
+    if (connected === undefined) return { userStream: null, userStreamAgeMs: null, clockOffsetMs: null, usedWeight1m: null, weightLimit1m: null, orderCount10s: null, orderLimit10s: null }
+    const health = connected.exchange.health()
+    const weight = health.rateLimits.find((usage) => usage.kind === 'weight' && usage.intervalMs === 60_000)
+    const orders = health.rateLimits.find((usage) => usage.kind === 'orders' && usage.intervalMs === 10_000)
+    return {
+      userStream: health.userStream,
+      userStreamAgeMs: health.lastUserEventMs === undefined ? null : Math.max(0, connected.clock.nowMs() - health.lastUserEventMs),
+      clockOffsetMs: health.serverOffsetMs,
+      usedWeight1m: weight?.used ?? null,
+      weightLimit1m: weight?.limit ?? null,
+      orderCount10s: orders?.used ?? null,
+      orderLimit10s: orders?.limit ?? null
+    }
+  }
+
+  /** Runs work that needs the connection, or says it is not there. */
+  async ready<T>(work: (connected: Connected) => Promise<Result<T>>): Promise<Result<T>> {
+    const connected = this.connected
+    if (connected === undefined || this.stopping) return fail('not-ready', this.connection.message ?? 'the app is not connected to the exchange')
+    return work(connected)
+  }
+
+  /** Runs work on one of the account's bots. */
+  withBot<T>(botId: string, work: (bot: GridBot) => Promise<T>): Promise<Result<T>> {
+    return this.ready(async () => {
+      const running = this.bots.get(botId)
+      if (running === undefined) return fail('unknown-bot', `there is no bot ${botId}`)
+      return ok(await work(running.bot))
+    })
+  }
+
+  /** Runs work on one level of one bot, after checking the bot has it. */
+  withLevel(params: { readonly botId: string; readonly level: number }, work: (bot: GridBot) => Promise<void>): Promise<Result<null>> {
+    return this.withBot(params.botId, async (bot) => {
+      const levels = this.journal.listLevels(params.botId)
+      if (!levels.some((level) => level.level === params.level)) throw new Error(`bot ${params.botId} has no level ${params.level} (it has 0 to ${levels.length - 1})`)
+      await work(bot)
+      return null
+    })
+  }
+
+  /** Creates a bot from a configuration and starts its loops. */
+  startBot(input: unknown): Promise<Result<{ botId: string }>> {
+    return this.ready(async (connected) => {
+      const parsed = parseBotConfig(input)
+      if (!parsed.ok) return fail('invalid-config', parsed.errors.join('; '), { errors: parsed.errors })
+      const config = parsed.config
+      if (this.journal.getBot(config.id) !== undefined) return fail('bot-exists', `a bot with id ${config.id} exists already; choose another id`)
+      if (!this.symbols.includes(config.symbol)) return fail('unknown-symbol', `${config.symbol} is not traded on this exchange`)
+      const { exchange, engine, clock } = connected
+      if (!engine.rules.has(config.symbol)) await engine.rules.refresh([config.symbol])
+      await this.watchPrice(config.symbol)
+      const startPrice = await exchange.lastPrice(config.symbol)
+      const bot = new GridBot(engine, { exchange, journal: this.journal, clock, logger: this.options.logger }, config)
+      try {
+        await bot.create()
+      } catch (error) {
+        if (this.journal.getBot(config.id) === undefined) return fail('not-started', (error as Error).message)
+        throw error
+      }
+      this.journal.saveBotState(config.id, START_PRICE_KEY, JSON.stringify(startPrice.toFixed()), clock.nowMs())
+      this.bots.set(config.id, { bot, loops: startBotLoops(bot) })
+      this.options.logger.info('bot started', { botId: config.id, symbol: config.symbol })
+      return ok({ botId: config.id })
+    })
+  }
+
+  /** Plans a grid from a draft configuration at the current price, sending nothing. */
+  previewPlan(input: unknown): Promise<Result<PlanPreview>> {
+    return this.ready(async (connected) => {
+      const parsed = parseBotConfig(input)
+      if (!parsed.ok) return fail('invalid-config', parsed.errors.join('; '), { errors: parsed.errors })
+      const config = parsed.config
+      if (!this.symbols.includes(config.symbol)) return fail('unknown-symbol', `${config.symbol} is not traded on this exchange`)
+      const { engine, exchange } = connected
+      if (!engine.rules.has(config.symbol)) await engine.rules.refresh([config.symbol])
+      const price = this.prices.get(config.symbol) ?? (await exchange.lastPrice(config.symbol))
+      return ok(planToJson(planGrid(engine.rules.get(config.symbol), settingsOf(config, price), engine.rules.exchangeFilters()), false))
+    })
+  }
+
+  /** Returns a symbol's recent candles and follows it, so its chart updates. */
+  candles(params: CommandParams<'getCandles'>): Promise<Result<CandleView[]>> {
+    return this.ready(async (connected) => {
+      const key = `${params.symbol}:${params.interval}`
+      let feed = this.feeds.get(key)
+      if (feed === undefined) {
+        feed = new CandleFeed(connected.exchange, params.symbol, params.interval as KlineInterval)
+        this.feeds.set(key, feed)
+        const { symbol, interval } = params
+        this.watches.push(feed.listen((candle) => this.options.onCandle(symbol, interval, candle)))
+      }
+      return ok(await feed.history(params.limit))
+    })
+  }
+
+  private async connect(): Promise<void> {
+    const { logger, target } = this.options
+    const paper = target.kind === 'built-in-paper' ? await startPaperExchange({ dataDir: target.dataDir, ...target.paper }) : undefined
+    const access = paper ?? (target.kind === 'endpoint' ? target : undefined)
+    if (access === undefined) throw new Error('there is no exchange to connect to')
+    const clock = new LiveClock()
+    const exchange = new BinanceExchange({ endpoints: access.endpoints, apiKey: access.apiKey, apiSecret: access.apiSecret, clock, logger })
+    const engine = new AccountEngine({ exchange, journal: this.journal, clock, logger, random: Math.random })
+    try {
+      const info = await exchange.exchangeInfo()
+      this.symbols = [...info.symbols.values()].filter((rules) => rules.status === 'TRADING').map((rules) => rules.symbol).sort(preferBtcUsdt)
+      const botSymbols = this.journal.listBots().map((bot) => bot.symbol)
+      await engine.start([...new Set([...botSymbols, ...this.symbols.slice(0, 1)])])
+    } catch (error) {
+      await exchange.close().catch(() => undefined)
+      await paper?.server.close().catch(() => undefined)
+      throw error
+    }
+    this.connected = { paper, exchange, engine, clock }
+    this.timers.push(setInterval(() => void this.refreshBalances(), this.options.balanceIntervalMs ?? 5_000))
+    await this.refreshBalances()
+    for (const symbol of this.symbols.slice(0, 1)) await this.watchPrice(symbol)
+    for (const record of this.journal.listBots()) {
+      const parsed = parseBotConfig(JSON.parse(record.configJson))
+      if (!parsed.ok) {
+        logger.error('a stored bot cannot be restored: its configuration is not valid', { botId: record.botId, errors: parsed.errors.join('; ') })
+        continue
+      }
+      await this.watchPrice(record.symbol)
+      const bot = new GridBot(engine, { exchange, journal: this.journal, clock, logger }, parsed.config)
+      logger.info('restoring the bot', { botId: record.botId, symbol: record.symbol, status: record.status })
+      await bot.restore()
+      this.bots.set(record.botId, { bot, loops: startBotLoops(bot) })
+    }
+  }
+
+  private async watchPrice(symbol: string): Promise<void> {
+    const connected = this.connected
+    if (connected === undefined || this.watchedSymbols.has(symbol)) return
+    this.watchedSymbols.add(symbol)
+    this.watches.push(connected.exchange.subscribeTrades(symbol, (tick) => this.prices.set(symbol, tick.price)))
+    if (!this.prices.has(symbol)) this.prices.set(symbol, await connected.exchange.lastPrice(symbol))
+  }
+
+  private async refreshBalances(): Promise<void> {
+    const connected = this.connected
+    if (connected === undefined || this.stopping) return
+    try {
+      const account = await connected.exchange.account()
+      this.balances = [...account.balances.values()]
+        .filter((balance) => !balance.free.isZero() || !balance.locked.isZero())
+        .map((balance) => ({ asset: balance.asset, free: balance.free.toFixed(), locked: balance.locked.toFixed() }))
+        .sort((a, b) => a.asset.localeCompare(b.asset))
+    } catch (error) {
+      this.options.logger.debug('balances could not be read', { error: (error as Error).message })
+    }
+  }
+}
+
+/** Sorts symbols by name, BTCUSDT first: the one a first grid is suggested on. */
+function preferBtcUsdt(a: string, b: string): number {
+  if (a === 'BTCUSDT' || b === 'BTCUSDT') return a === 'BTCUSDT' ? (b === 'BTCUSDT' ? 0 : -1) : 1
+  return a.localeCompare(b)
+}
