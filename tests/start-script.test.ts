@@ -23,6 +23,8 @@ function makeProject(): string {
 function build(dir: string): void {
   mkdirSync(join(dir, 'out', 'main'), { recursive: true })
   writeFileSync(join(dir, 'out', 'main', 'index.js'), '')
+  // A stand-in for the command line: says how it was started
+  writeFileSync(join(dir, 'bin', 'gridkeeper.cjs'), "console.log('gridkeeper ' + process.argv.slice(2).join(' ')); process.exit(4)\n")
 }
 
 function installRuntime(distDir: string): void {
@@ -56,29 +58,41 @@ describe('bin/start.cjs', () => {
     expect(stderr).toContain('run `npm run build` first')
   })
 
-  test('says the runtime is not installed, in one line, without loading electron', () => {
+  test('says the runtime is not installed, in one line, without loading electron, and starts serve instead', () => {
     build(project)
-    const { status, stderr } = start()
-    expect(status).toBe(1)
+    const { status, stdout, stderr } = start()
     expect(stderr.trim().split('\n')).toHaveLength(1)
     expect(stderr).toContain('the Electron desktop runtime is not installed')
     expect(stderr).toContain('npx install-electron')
+    expect(stderr).toContain('starting `gridkeeper serve` instead')
+    expect(stdout.trim()).toBe('gridkeeper serve')
+    expect(status).toBe(4)
     expect(existsSync(join(project, 'loaded'))).toBe(false)
   })
 
-  test('says the runtime is not installed when path.txt names a missing executable', () => {
+  test('says the runtime is not installed when path.txt names a missing executable, and starts serve', () => {
     build(project)
     writeFileSync(join(project, 'node_modules', 'electron', 'path.txt'), 'electron')
     const { status, stderr } = start()
-    expect(status).toBe(1)
     expect(stderr).toContain('no executable at')
+    expect(status).toBe(4)
+  })
+
+  test('starts serve where there is no display to open a window on', () => {
+    build(project)
+    writeFileSync(join(project, 'node_modules', 'electron', 'path.txt'), 'electron')
+    installRuntime(join(project, 'node_modules', 'electron', 'dist'))
+    const { status, stdout, stderr } = start({ DISPLAY: '', WAYLAND_DISPLAY: '' })
+    expect(stderr).toContain('there is no display')
+    expect(stdout.trim()).toBe('gridkeeper serve')
+    expect(status).toBe(4)
   })
 
   test('starts the installed runtime on the project and passes its exit code on', () => {
     build(project)
     writeFileSync(join(project, 'node_modules', 'electron', 'path.txt'), 'electron')
     installRuntime(join(project, 'node_modules', 'electron', 'dist'))
-    const { status, stdout } = start({ ELECTRON_RUN_AS_NODE: '1' })
+    const { status, stdout } = start({ ELECTRON_RUN_AS_NODE: '1', DISPLAY: ':0' })
     expect(status).toBe(3)
     expect(stdout.trim()).toBe(`args=${project} run-as-node=unset`)
   })
@@ -88,6 +102,6 @@ describe('bin/start.cjs', () => {
     const override = join(project, 'custom-electron')
     expect(start({ ELECTRON_OVERRIDE_DIST_PATH: override }).stderr).toContain(`no executable at ${join(override, 'electron')}`)
     installRuntime(override)
-    expect(start({ ELECTRON_OVERRIDE_DIST_PATH: override }).status).toBe(3)
+    expect(start({ ELECTRON_OVERRIDE_DIST_PATH: override, DISPLAY: ':0' }).status).toBe(3)
   })
 })
