@@ -1,11 +1,13 @@
 /** Entry point of the Electron main process: wires the app shell and the engine together and nothing else. */
-import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, powerSaveBlocker, session } from 'electron'
 import { join } from 'node:path'
 import { eventChannels, PRODUCT_NAME } from '@shared/api'
 import { registerAppScheme, serveRendererOverAppScheme } from './app/app-protocol'
 import { createMainWindow } from './app/create-main-window'
 import { hardenWebContents } from './app/harden-web-contents'
+import { IncidentNotifier } from './app/incident-notifier'
 import { registerIpcHandlers } from './app/register-ipc-handlers'
+import { SleepGuard } from './app/sleep-guard'
 import { FileLogger } from './cli/run/file-logger'
 import { KeytarKeyStore } from './keys/keytar-key-store'
 import { AppService } from './service/app-service'
@@ -34,17 +36,44 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  // The bots' loops stop and the journal closes before the process ends; orders stay on the exchange
+  // Before the process ends: ask what to do with orders on the exchange, then the bots' loops stop and the journal closes
   app.on('before-quit', (event) => {
     if (service === null || stopped) return
     event.preventDefault()
     const closing = service
-    service = null
-    void closing.stop().finally(() => {
-      stopped = true
-      app.quit()
+    void quit(closing).then((quitting) => {
+      if (!quitting) return
+      service = null
+      void closing.stop().finally(() => {
+        stopped = true
+        app.quit()
+      })
     })
   })
+
+  /** Asks whether to leave the grid on the exchange or cancel everything; resolves false when the person stays. */
+  async function quit(closing: AppService): Promise<boolean> {
+    if (!closing.hasOpenOrders()) return true
+    const options = {
+      type: 'question' as const,
+      title: 'Quit Gridkeeper',
+      message: 'Your bots have orders on the exchange.',
+      detail: 'Leave them running: the exchange keeps the grid and the OCO backstop protects the position while the app is closed; the bots reconcile on the next start. Or cancel every order now.',
+      buttons: ['Leave the grid running', 'Cancel everything and quit', "Don't quit"],
+      defaultId: 0,
+      cancelId: 2
+    }
+    const { response } = mainWindow === null ? await dialog.showMessageBox(options) : await dialog.showMessageBox(mainWindow, options)
+    if (response === 2) return false
+    if (response === 1) {
+      const result = await closing.cancelEverything()
+      const stillOpen = result.ok ? result.value.flatMap((outcome) => outcome.stillOpen) : []
+      if (!result.ok || stillOpen.length > 0) {
+        await dialog.showMessageBox({ type: 'warning', title: 'Quit Gridkeeper', message: 'Not every order could be cancelled.', detail: result.ok ? `Still open: ${stillOpen.join(', ')}` : result.error.message, buttons: ['Quit anyway'] })
+      }
+    }
+    return true
+  }
 
   void app.whenReady().then(() => {
     hardenWebContents(app, session.defaultSession)
@@ -53,10 +82,23 @@ if (!app.requestSingleInstanceLock()) {
     const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))
     service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore() })
     registerIpcHandlers(ipcMain, service.handlers())
-    service.events.listen((event, payload) => {
-      if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannels[event], payload)
+    const running = service
+    const notifier = new IncidentNotifier((title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body, urgency: 'critical' }).show()
     })
-    void service.start()
+    const sleepGuard = new SleepGuard(powerSaveBlocker)
+    running.events.listen((event, payload) => {
+      if (mainWindow !== null && !mainWindow.isDestroyed()) mainWindow.webContents.send(eventChannels[event], payload)
+      if (event === 'state') {
+        notifier.onState(payload as Parameters<IncidentNotifier['onState']>[0])
+        sleepGuard.update(running.keepAwake())
+      }
+    })
+    // After sleep every bot reconciles with the exchange before anything else, then shows what happened
+    let suspendedAtMs = Date.now()
+    powerMonitor.on('suspend', () => (suspendedAtMs = Date.now()))
+    powerMonitor.on('resume', () => void running.resumed(suspendedAtMs))
+    void running.start()
     mainWindow = createMainWindow(preloadPath)
     mainWindow.on('closed', () => (mainWindow = null))
     app.on('activate', () => {

@@ -1,4 +1,4 @@
-import { fail, ok, type BalanceView, type BotView, type CandleView, type ConnectionView, type HealthView, type PlanPreview, type Result } from '@shared/api'
+import { fail, ok, type AwayItem, type BalanceView, type EmergencyStopOutcome, type BotView, type CandleView, type ConnectionView, type HealthView, type PlanPreview, type Result } from '@shared/api'
 import type { CommandParams } from '@shared/api/command-schemas'
 import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
@@ -50,6 +50,8 @@ interface RunningBot {
 }
 
 const STOP_GRACE_MS = 10_000
+/** The most items the away timeline holds. */
+const AWAY_ITEMS = 500
 
 /**
  * One exchange account as the app trades it: its journal, the connection (the paper exchange, or
@@ -154,6 +156,53 @@ export class AccountSession {
       orderCount10s: orders?.used ?? null,
       orderLimit10s: orders?.limit ?? null
     }
+  }
+
+  /** What happened to the account's bots after `sinceMs`: fills, bot events and incidents, oldest first (the latest 500). */
+  timelineSince(sinceMs: number): AwayItem[] {
+    const items: AwayItem[] = []
+    for (const record of this.journal.listBots()) {
+      const botId = record.botId
+      for (const fill of this.journal.listFills(botId)) {
+        if (fill.timeMs > sinceMs) items.push({ atMs: fill.timeMs, botId, kind: 'fill', text: `${fill.side} ${fill.quantity} ${record.symbol} filled at ${fill.price}` })
+      }
+      for (const event of this.journal.listBotEvents(botId, { limit: AWAY_ITEMS })) {
+        if (event.atMs > sinceMs) items.push({ atMs: event.atMs, botId, kind: 'event', text: event.message })
+      }
+      for (const incident of this.journal.listIncidents({ botId })) {
+        if (incident.openedAtMs > sinceMs) items.push({ atMs: incident.openedAtMs, botId, kind: 'incident', text: `${incident.severity}: ${incident.message}` })
+      }
+    }
+    return items.sort((a, b) => a.atMs - b.atMs).slice(-AWAY_ITEMS)
+  }
+
+  /** Whether any bot runs (live bots keep the computer awake). */
+  hasRunningBot(): boolean {
+    return this.journal.listBots().some((bot) => bot.status === 'running')
+  }
+
+  /** Whether any bot has orders open or on their way. */
+  hasOpenOrders(): boolean {
+    return this.journal.listBots().some((bot) => this.journal.listIntents(bot.botId, ['sending', 'placed', 'unknown']).length > 0)
+  }
+
+  /** Reconciles every bot with the exchange now (after a resume from sleep); a failure is logged per bot. */
+  async reconcileAll(): Promise<void> {
+    for (const [botId, { bot }] of this.bots) {
+      await bot.reconcile().catch((error: unknown) => this.options.logger.error('reconciliation after a resume failed', { botId, error: String(error) }))
+    }
+  }
+
+  /** Emergency-stops every bot: each bot's orders cancelled, its base sold when asked. */
+  stopAll(sellBase: boolean): Promise<Result<(EmergencyStopOutcome & { botId: string })[]>> {
+    return this.ready(async () => {
+      const outcomes: (EmergencyStopOutcome & { botId: string })[] = []
+      for (const [botId, { bot }] of this.bots) {
+        const report = await bot.emergencyStop({ sellBase })
+        outcomes.push({ botId, cancelled: report.cancelled, stillOpen: report.stillOpen, soldBase: report.soldBase })
+      }
+      return ok(outcomes)
+    })
   }
 
   /** Runs work that needs the connection, or says it is not there. */

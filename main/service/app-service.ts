@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { fail, ok, PRODUCT_NAME, type AppStateView, type ConnectionView, type HealthView, type KeyedMode, type KeyProfileView, type Result, type TradingMode } from '@shared/api'
+import { fail, ok, PRODUCT_NAME, type AppStateView, type AwayView, type BotRef, type ConnectionView, type EmergencyStopOutcome, type HealthView, type KeyedMode, type KeyProfileView, type Result, type TradingMode } from '@shared/api'
 import type { CommandHandlers } from '../api/command-handlers'
 import { DEMO_ENDPOINTS, LIVE_ENDPOINTS, TESTNET_ENDPOINTS, type BinanceEndpoints } from '../engine/exchange/binance/urls'
 import type { Logger } from '../engine/logging/logger'
@@ -36,6 +36,8 @@ export interface AppServiceOptions {
 
 const NAMED_ENDPOINTS: Readonly<Record<KeyedMode, BinanceEndpoints>> = { testnet: TESTNET_ENDPOINTS, demo: DEMO_ENDPOINTS, live: LIVE_ENDPOINTS }
 const NO_HEALTH: HealthView = { userStream: null, userStreamAgeMs: null, clockOffsetMs: null, usedWeight1m: null, weightLimit1m: null, orderCount10s: null, orderLimit10s: null }
+/** How often the app records that it runs, for the "while you were away" timeline after a crash. */
+const HEARTBEAT_MS = 60_000
 /** An unchanged state is pushed again after this many ticks, so the health shown stays current. */
 const HEALTH_PUSH_TICKS = 4
 
@@ -52,6 +54,9 @@ export class AppService {
   private sessionProblem: string | null = null
   private switching: Promise<unknown> = Promise.resolve()
   private keys: readonly KeyProfileView[] = []
+  private away: AwayView | null = null
+  private lastActiveMs: number | undefined
+  private heartbeat: ReturnType<typeof setInterval> | undefined
   private revision = 0
   private lastStateJson = ''
   private quietTicks = 0
@@ -62,20 +67,60 @@ export class AppService {
   /** Takes the data folder (one process per journal) and reads the preferences; throws, naming the cause, when the folder is taken. */
   constructor(private readonly options: AppServiceOptions) {
     this.lock = lockDataDir(options.dataDir)
-    this.mode = readPreferences(options.dataDir, (message) => options.logger.warn(message)).mode
+    const preferences = readPreferences(options.dataDir, (message) => options.logger.warn(message))
+    this.mode = preferences.mode
+    this.lastActiveMs = preferences.lastActiveMs
   }
 
   /** Opens the mode's account and starts pushing state; a failure is shown in the state, not thrown. */
   async start(): Promise<void> {
     this.timer = setInterval(() => this.pushState(), this.options.stateIntervalMs ?? 500)
     await this.refreshKeys()
+    const awaySince = this.lastActiveMs
     await this.switchTo(this.mode)
+    this.heartbeat = setInterval(() => this.markActive(), HEARTBEAT_MS)
+    this.markActive()
+    if (awaySince !== undefined) this.showAway(awaySince)
+  }
+
+  /**
+   * After the computer slept: every bot reconciles with the exchange at once (fills missed while
+   * asleep are answered), then what happened since `suspendedAtMs` is shown.
+   */
+  async resumed(suspendedAtMs: number): Promise<void> {
+    const session = this.session
+    if (session === undefined) return
+    this.options.logger.info('resumed from sleep: reconciling every bot', { mode: this.mode })
+    await session.reconcileAll()
+    this.markActive()
+    this.showAway(suspendedAtMs)
+  }
+
+  /** Whether the computer should stay awake: a live bot is running. */
+  keepAwake(): boolean {
+    return this.mode === 'live' && this.session?.hasRunningBot() === true
+  }
+
+  /** Whether any bot of the mode has orders on the exchange (quitting then asks what to do with them). */
+  hasOpenOrders(): boolean {
+    return this.session?.hasOpenOrders() === true
+  }
+
+  /** Cancels every order of every bot of the mode (quitting with "cancel everything"). */
+  async cancelEverything(): Promise<Result<readonly (EmergencyStopOutcome & BotRef)[]>> {
+    const session = this.session
+    if (session === undefined) return fail('not-ready', 'no account is open')
+    return session.stopAll(false)
   }
 
   /** Stops the session (orders stay on the exchange) and frees the data folder. */
   async stop(): Promise<void> {
     this.stopping = true
     if (this.timer !== undefined) clearInterval(this.timer)
+    if (this.heartbeat !== undefined) {
+      clearInterval(this.heartbeat)
+      this.markActive()
+    }
     await this.switching.catch(() => undefined)
     await this.session?.stop()
     this.session = undefined
@@ -143,10 +188,17 @@ export class AppService {
           return fail('no-keys', `save the API key and secret of your ${params.mode} account first`)
         }
         if (params.mode === this.mode && this.session !== undefined) return ok(null)
-        writePreferences(this.options.dataDir, { mode: params.mode })
+        this.mode = params.mode
+        this.markActive()
         await this.switchTo(params.mode)
         return ok(null)
-      }
+      },
+      dismissAway: async () => {
+        this.away = null
+        this.pushState()
+        return ok(null)
+      },
+      stopAll: (params) => withSession((current) => current.stopAll(params.sellBase))
     }
   }
 
@@ -162,8 +214,25 @@ export class AppService {
       balances: session?.balanceViews() ?? [],
       symbols: session?.tradingSymbols() ?? [],
       bots: session?.botViews() ?? [],
+      away: this.away,
       suggestedConfig: session?.suggestion() ?? null,
       revision: this.revision
+    }
+  }
+
+  private showAway(sinceMs: number): void {
+    const items = this.session?.timelineSince(sinceMs) ?? []
+    this.away = items.length === 0 ? null : { sinceMs, items }
+    this.pushState()
+  }
+
+  /** Records that the app runs now, with the mode, in the preferences. */
+  private markActive(): void {
+    this.lastActiveMs = Date.now()
+    try {
+      writePreferences(this.options.dataDir, { mode: this.mode, lastActiveMs: this.lastActiveMs })
+    } catch (error) {
+      this.options.logger.warn('the preferences could not be written', { error: (error as Error).message })
     }
   }
 

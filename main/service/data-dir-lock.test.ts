@@ -32,6 +32,14 @@ describe('lockDataDir', () => {
     expect(readFileSync(join(dir, LOCK_FILE), 'utf8')).toBe('4242')
   })
 
+  it('refuses a folder this process holds already, and takes it again once released', () => {
+    const dir = folder()
+    const lock = lockDataDir(dir)
+    expect(() => lockDataDir(dir)).toThrow(DataDirLockedError)
+    lock.release()
+    lockDataDir(dir).release()
+  })
+
   it('takes over a lock left by a process that no longer runs, or an unreadable one', () => {
     for (const stale of ['4242', 'garbage', '']) {
       const dir = folder()

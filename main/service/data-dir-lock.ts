@@ -1,5 +1,8 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+
+/** The lock files this process holds. */
+const HELD = new Set<string>()
 
 /** The lock file's name inside a data folder. */
 export const LOCK_FILE = 'gridkeeper.lock'
@@ -27,12 +30,20 @@ export class DataDirLockedError extends Error {
  */
 export function lockDataDir(dataDir: string, isRunning: (pid: number) => boolean = processIsRunning): DataDirLock {
   const path = join(dataDir, LOCK_FILE)
+  // A lock file with this process's pid is stale (a previous process had the pid) unless this process holds it
+  if (HELD.has(resolve(path))) throw new DataDirLockedError(dataDir, process.pid)
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(path, 'wx')
       writeSync(fd, String(process.pid))
       closeSync(fd)
-      return { release: () => rmSync(path, { force: true }) }
+      HELD.add(resolve(path))
+      return {
+        release: () => {
+          HELD.delete(resolve(path))
+          rmSync(path, { force: true })
+        }
+      }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }

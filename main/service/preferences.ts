@@ -7,9 +7,11 @@ import { TRADING_MODES, type TradingMode } from '@shared/api'
 export interface Preferences {
   /** The mode the app opens in. */
   readonly mode: TradingMode
+  /** The last time the app was known to be running (epoch ms), for the "while you were away" timeline. */
+  readonly lastActiveMs?: number
 }
 
-const preferencesSchema = z.strictObject({ mode: z.enum(TRADING_MODES) })
+const preferencesSchema = z.strictObject({ mode: z.enum(TRADING_MODES), lastActiveMs: z.number().int().nonnegative().optional() })
 
 /** The preferences file's name in the data folder. */
 export const PREFERENCES_FILE = 'preferences.json'

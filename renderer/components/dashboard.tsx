@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { useAppStore } from '../store/app-store'
 import { fillMark, levelLine, selectedBot } from '../store/selectors'
+import { AwayPanel } from './away-panel'
 import { BalancesPanel } from './balances-panel'
 import { BotSummary } from './bot-summary'
 import { ConfirmDialog } from './confirm-dialog'
@@ -22,6 +23,7 @@ export function Dashboard() {
   if (bot === undefined) return <ReadyToStart />
   return (
     <div className="dashboard">
+      <AwayPanel />
       <BotSummary bot={bot} />
       <MarketChart symbol={bot.symbol} levels={levels} markers={markers} stopLoss={bot.oco?.stopPrice ?? bot.config.risk.stopLoss ?? null} takeProfit={bot.oco?.takeProfitPrice ?? bot.config.risk.takeProfit ?? null} />
       <div className="panels">

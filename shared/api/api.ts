@@ -59,6 +59,10 @@ export interface ApiCommands {
   deleteKeys(params: { readonly profile: KeyedMode }): Promise<Result<{ readonly removed: boolean }>>
   /** Asks the mode's exchange what its saved key may do. */
   testConnection(params: { readonly profile: KeyedMode }): Promise<Result<ConnectionTest>>
+  /** Hides the "while you were away" timeline. */
+  dismissAway(): Promise<Result<null>>
+  /** Emergency-stops every bot of the mode: cancels all their orders, optionally sells their base. */
+  stopAll(params: { readonly sellBase: boolean }): Promise<Result<readonly (EmergencyStopOutcome & BotRef)[]>>
   /** Switches the app to a mode: its bots stop (their orders stay), the mode's account and bots start. */
   setMode(params: { readonly mode: TradingMode }): Promise<Result<null>>
 }

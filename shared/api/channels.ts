@@ -19,7 +19,9 @@ export const commandChannels = {
   saveKeys: 'keys.save',
   deleteKeys: 'keys.delete',
   testConnection: 'keys.testConnection',
-  setMode: 'app.setMode'
+  setMode: 'app.setMode',
+  dismissAway: 'app.dismissAway',
+  stopAll: 'bot.stopAll'
 } as const satisfies { readonly [Method in keyof ApiCommands]: `${string}.${string}` }
 
 /** Maps each event to its channel. */

@@ -39,7 +39,9 @@ export const commandSchemas = {
   saveKeys: z.strictObject({ profile: keyedMode, apiKey: z.string().max(256), apiSecret: z.string().max(16_384) }),
   deleteKeys: z.strictObject({ profile: keyedMode }),
   testConnection: z.strictObject({ profile: keyedMode }),
-  setMode: z.strictObject({ mode: z.enum(TRADING_MODES) })
+  setMode: z.strictObject({ mode: z.enum(TRADING_MODES) }),
+  dismissAway: z.undefined(),
+  stopAll: z.strictObject({ sellBase: z.boolean() })
 } as const satisfies { readonly [Method in keyof ApiCommands]: z.ZodType }
 
 /** The parameters of a command, after validation. */

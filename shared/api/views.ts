@@ -156,6 +156,20 @@ export interface ConnectionTest {
   readonly warnings: readonly string[]
 }
 
+/** One thing that happened while the app was closed or asleep. */
+export interface AwayItem {
+  readonly atMs: number
+  readonly botId: string
+  readonly kind: 'fill' | 'event' | 'incident'
+  readonly text: string
+}
+
+/** What happened while the app was closed or the computer slept, shown after launch or resume until dismissed. */
+export interface AwayView {
+  readonly sinceMs: number
+  readonly items: readonly AwayItem[]
+}
+
 /** Everything the dashboard shows, pushed whenever it changes. */
 export interface AppStateView {
   readonly mode: TradingMode
@@ -167,6 +181,8 @@ export interface AppStateView {
   /** Symbols the exchange offers for a grid (the setup form's picker). */
   readonly symbols: readonly string[]
   readonly bots: readonly BotView[]
+  /** What happened while the app was away, after a launch or a resume; null once dismissed or when nothing happened. */
+  readonly away: AwayView | null
   /** A configuration ready to start when no bot exists yet (Paper mode's first launch). */
   readonly suggestedConfig: BotConfigInput | null
   /** Increases with every push, so a late copy is never shown over a newer one. */
