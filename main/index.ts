@@ -8,6 +8,7 @@ import { hardenWebContents } from './app/harden-web-contents'
 import { IncidentNotifier } from './app/incident-notifier'
 import { registerIpcHandlers } from './app/register-ipc-handlers'
 import { SleepGuard } from './app/sleep-guard'
+import { readEnvironmentOverrides } from './service/environment-overrides'
 import { FileLogger } from './cli/run/file-logger'
 import { KeytarKeyStore } from './keys/keytar-key-store'
 import { AppService } from './service/app-service'
@@ -17,6 +18,9 @@ const rendererDir = join(__dirname, '../renderer')
 
 // The name decides the user-data folder, and the single-instance lock lives there
 app.setName(PRODUCT_NAME)
+// Another data folder, and paper or testnet servers started separately: for end-to-end tests of the desktop app
+const overrides = readEnvironmentOverrides(process.env)
+if (overrides.dataDir !== undefined) app.setPath('userData', overrides.dataDir)
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -80,7 +84,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRendererOverAppScheme(rendererDir)
     const dataDir = app.getPath('userData')
     const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))
-    service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore() })
+    service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), ...overrides.service })
     registerIpcHandlers(ipcMain, service.handlers())
     const running = service
     const notifier = new IncidentNotifier((title, body) => {
