@@ -157,6 +157,14 @@ export class AppService {
       holdLevel: (params) => withSession((current) => current.withLevel(params, (bot) => bot.holdLevel(params.level))),
       releaseLevel: (params) => withSession((current) => current.withLevel(params, (bot) => bot.releaseLevel(params.level))),
       recenterNow: (params) => withSession((current) => current.withBot(params.botId, async (bot) => ({ recentered: await bot.recenterNow() }))),
+      diagnoseRebalance: (params) =>
+        withSession((current) =>
+          current.withBot(params.botId, async (bot) => {
+            const diagnosis = await bot.diagnoseDeadlock()
+            if (diagnosis === undefined) return { deadlocked: false, message: 'No deadlock: no grid order is waiting for funds, so there is nothing to rebalance.', trade: null }
+            return { deadlocked: true, message: diagnosis.message, trade: diagnosis.rebalance === null ? null : { side: diagnosis.rebalance.side, quantity: diagnosis.rebalance.quantity.toFixed() } }
+          })
+        ),
       rebalanceNow: (params) => withSession((current) => current.withBot(params.botId, async (bot) => ({ outcome: await bot.rebalanceNow() }))),
       cancelOco: (params) => withSession((current) => current.withBot(params.botId, async (bot) => (await bot.cancelBackstop(), null))),
       moveOco: (params) => withSession((current) => current.withBot(params.botId, async (bot) => (await bot.moveBackstop(params.stopLoss, params.takeProfit), null))),

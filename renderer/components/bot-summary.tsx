@@ -5,7 +5,7 @@ import { statusText } from '../store/selectors'
 import { ConfirmDialog } from './confirm-dialog'
 import { runCommand } from './run-command'
 
-type Pending = { readonly title: string; readonly text: string; readonly label: string; readonly run: () => Promise<unknown> }
+type Pending = { readonly title: string; readonly text: string; readonly label: string; readonly run: () => Promise<unknown>; readonly noAction?: boolean }
 
 /** The bot's status, price, market and profit, and its bot-wide overrides (pause/resume, recenter, rebalance). */
 export function BotSummary({ bot }: { readonly bot: BotView }) {
@@ -88,19 +88,24 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
           type="button"
           disabled={!active}
           onClick={() =>
-            setPending({
-              title: 'Rebalance now',
-              text: 'The bot checks whether either side of the grid can still be funded; when neither can, it buys or sells to fund both (MARKET where allowed, else a re-priced LIMIT).',
-              label: 'Rebalance',
-              run: () => runCommand('Rebalance', () => api.rebalanceNow({ botId: bot.botId }))
-            })
+            void api.diagnoseRebalance({ botId: bot.botId }).then((result) =>
+              result.ok
+                ? setPending({
+                    title: result.value.deadlocked ? 'Rebalance now' : 'Nothing to rebalance',
+                    text: `${result.value.message}${result.value.trade === null ? '' : ` A rebalance would ${result.value.trade.side} ${result.value.trade.quantity} ${bot.baseAsset} (MARKET where allowed, else a re-priced LIMIT).`}`,
+                    label: 'Rebalance',
+                    run: () => runCommand('Rebalance', () => api.rebalanceNow({ botId: bot.botId })),
+                    ...(result.value.deadlocked ? {} : { noAction: true })
+                  })
+                : useAppStore.getState().tell('error', `The diagnosis failed: ${result.error.message}`)
+            )
           }
         >
           Rebalance now
         </button>
       </div>
       {pending !== null && (
-        <ConfirmDialog title={pending.title} busy={busy} onClose={() => setPending(null)} choices={[{ label: pending.label, onChoose: () => void confirm() }]}>
+        <ConfirmDialog title={pending.title} busy={busy} onClose={() => setPending(null)} choices={pending.noAction === true ? [] : [{ label: pending.label, onChoose: () => void confirm() }]}>
           <p>{pending.text}</p>
         </ConfirmDialog>
       )}

@@ -23,6 +23,15 @@ export interface EmergencyStopOutcome {
   readonly soldBase: string | null
 }
 
+/** What a rebalance would do, read before it is done. */
+export interface RebalanceDiagnosis {
+  readonly deadlocked: boolean
+  /** For a person: what each side needs and what the bot has, or why there is nothing to rebalance. */
+  readonly message: string
+  /** The trade a rebalance would make (base quantity), if any. */
+  readonly trade: { readonly side: 'BUY' | 'SELL'; readonly quantity: string } | null
+}
+
 /** The commands the UI can send; every one answers with a Result, never by throwing. */
 export interface ApiCommands {
   /** Returns the product name, version and trading mode of the running app. */
@@ -47,6 +56,8 @@ export interface ApiCommands {
   releaseLevel(params: LevelRef): Promise<Result<null>>
   /** Moves the grid around the current price now. */
   recenterNow(params: BotRef): Promise<Result<{ readonly recentered: boolean }>>
+  /** Says whether the bot is deadlocked (neither side of the grid can be funded) and the trade a rebalance would make; sends nothing. */
+  diagnoseRebalance(params: BotRef): Promise<Result<RebalanceDiagnosis>>
   /** Rebalances the bot's assets now when neither side can be funded. */
   rebalanceNow(params: BotRef): Promise<Result<{ readonly outcome: 'none' | 'cooldown' | 'rebalanced' }>>
   /** Cancels the bot's OCO backstop (the bot-level triggers stay armed). */

@@ -13,6 +13,7 @@ export const commandChannels = {
   holdLevel: 'bot.holdLevel',
   releaseLevel: 'bot.releaseLevel',
   recenterNow: 'bot.recenterNow',
+  diagnoseRebalance: 'bot.diagnoseRebalance',
   rebalanceNow: 'bot.rebalanceNow',
   cancelOco: 'bot.cancelOco',
   moveOco: 'bot.moveOco',

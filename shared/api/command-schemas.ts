@@ -32,6 +32,7 @@ export const commandSchemas = {
   holdLevel: levelRef,
   releaseLevel: levelRef,
   recenterNow: botRef,
+  diagnoseRebalance: botRef,
   rebalanceNow: botRef,
   cancelOco: botRef,
   moveOco: z.strictObject({ botId, stopLoss: positiveDecimalText, takeProfit: positiveDecimalText }),

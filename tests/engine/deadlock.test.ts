@@ -32,6 +32,13 @@ describe('deadlock', () => {
     const { world, config } = starvedWorld(true)
     const { bot, journal } = await world.boot(config)
     expect(bot.trader.failedPlacements().map((intent) => intent.side).sort()).toEqual(expect.arrayContaining(['BUY', 'SELL']))
+    // The diagnosis a person reads before a rebalance sends nothing and records nothing
+    const ordersBefore = (await world.exchange.allOrders({ symbol: 'BTCUSDT' })).length
+    const diagnosis = await world.run(bot.diagnoseDeadlock())
+    expect(diagnosis?.message).toMatch(/^deadlock: BUYs need /)
+    expect(diagnosis?.rebalance?.quantity.gt(0)).toBe(true)
+    expect((await world.exchange.allOrders({ symbol: 'BTCUSDT' })).length).toBe(ordersBefore)
+    expect(journal.listBotEvents('b1').some((event) => event.type === 'DeadlockFound')).toBe(false)
     expect(await world.run(bot.checkDeadlock())).toBe('rebalanced')
     await world.quiesce()
     const events = journal.listBotEvents('b1')

@@ -16,7 +16,7 @@ import { settingsOf, type GridBotConfig } from './grid-bot-config'
 import { recenteredRange } from './recentered-range'
 import { parseBotConfig } from '@shared/config/bot-config'
 import { classifyConfigChange, type ConfigChange } from '@shared/config/config-change'
-import { diagnoseDeadlock } from './deadlock'
+import { diagnoseDeadlock, type DeadlockDiagnosis } from './deadlock'
 import { missingSymbolSupport } from './symbol-support'
 import { describeExit, riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
 import { OcoBackstop } from '../risk/oco-backstop'
@@ -419,19 +419,26 @@ export class GridBot {
     const nowMs = await exchange.serverTimeMs()
     const cooldown = journal.getTimer(botId, DEADLOCK_COOLDOWN)
     if (cooldown !== undefined && nowMs - cooldown.atMs < deadlock.cooldownMs) return 'cooldown'
-    const failed = this.trader.failedPlacements()
-    if (failed.length === 0) return 'none'
-    const rules = this.account.rules.get(symbol)
-    const price = await exchange.lastPrice(symbol)
-    const ledger = this.account.ledger
-    const diagnosis = diagnoseDeadlock(failed, ledger.available(botId, rules.quoteAsset), ledger.available(botId, rules.baseAsset), price, rules.quoteAsset, rules.baseAsset)
+    const diagnosis = await this.diagnoseDeadlock()
     if (diagnosis === undefined) return 'none'
+    const rules = this.account.rules.get(symbol)
     this.event('DeadlockFound', null, diagnosis.message)
     const traded = diagnosis.rebalance === null ? new Decimal(0) : await this.tradeBase(diagnosis.rebalance.side, diagnosis.rebalance.quantity, 'rebalance', deadlock.useMarketOrders)
     journal.setTimer({ botId, name: DEADLOCK_COOLDOWN, atMs: nowMs })
     this.event('Rebalanced', null, `rebalanced: ${diagnosis.rebalance?.side ?? 'nothing'} ${traded.toFixed()} ${rules.baseAsset}; next check after the cooldown`, { traded: traded.toFixed() })
     await this.trader.retryFailedPlacements()
     return 'rebalanced'
+  }
+
+  /** Reads whether the bot is deadlocked now, and the trade that would rebalance it; sends nothing. */
+  async diagnoseDeadlock(): Promise<DeadlockDiagnosis | undefined> {
+    const { id: botId, symbol } = this.current
+    const failed = this.trader.failedPlacements()
+    if (failed.length === 0) return undefined
+    const rules = this.account.rules.get(symbol)
+    const price = await this.deps.exchange.lastPrice(symbol)
+    const ledger = this.account.ledger
+    return diagnoseDeadlock(failed, ledger.available(botId, rules.quoteAsset), ledger.available(botId, rules.baseAsset), price, rules.quoteAsset, rules.baseAsset)
   }
 
   /**
