@@ -98,8 +98,8 @@ export class AccountSession {
     if (connected !== undefined) {
       for (const { bot } of this.bots.values()) bot.trader.halt('all')
       connected.engine.stop()
+      await Promise.all([...this.bots.values()].map(({ loops }) => loops.stop(STOP_GRACE_MS)))
       await connected.engine.lock.run(async () => undefined)
-      await Promise.all([...this.bots.values()].map(({ loops }) => loops.stop((ms) => connected.clock.sleep(ms), STOP_GRACE_MS)))
       await connected.exchange.close()
       await connected.paper?.server.close()
     }

@@ -7,6 +7,7 @@ import { BinanceExchange } from '../../engine/exchange/binance/binance-exchange'
 import type { BinanceEndpoints } from '../../engine/exchange/binance/urls'
 import { openJournal, type Journal } from '../../engine/journal'
 import type { Logger } from '../../engine/logging/logger'
+import { startBotLoops } from '../../service/bot-loops'
 
 /** The bot state entry holding the configuration last read from the config file. */
 const CONFIG_FILE_STATE = 'run.config-file'
@@ -55,20 +56,16 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
     await closeAll().catch(() => undefined)
     throw error
   }
-  const loops = new AbortController()
-  const running = [bot.keepReconciling(loops.signal), bot.keepWatchingMarket(loops.signal)]
-  const stopRisk = bot.watchRisk()
+  const loops = startBotLoops(bot)
   logger.info('running', { botId: config.id, symbol: config.symbol, endpoint: endpoints.name, status: bot.record().status })
   return {
     bot,
     async stop() {
-      loops.abort()
-      stopRisk()
       // No new order from here on; the bot's status stays as it is, so the next run resumes it
       bot.trader.halt('all')
       engine.stop()
+      await loops.stop(STOP_GRACE_MS)
       await engine.lock.run(async () => undefined)
-      await Promise.race([Promise.allSettled(running), clock.sleep(STOP_GRACE_MS)])
       await closeAll()
     }
   }
