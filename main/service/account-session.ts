@@ -130,14 +130,14 @@ export class AccountSession {
     })
   }
 
-  /** A configuration ready to start on the first symbol, when the account has no bot. */
+  /** A configuration ready to start on the first symbol (the first launch's grid, the setup form's start), with an id no bot has. */
   suggestion(): BotConfigInput | null {
     const symbol = this.symbols[0]
-    if (symbol === undefined || this.journal.listBots().length > 0) return null
+    if (symbol === undefined) return null
     const price = this.prices.get(symbol)
     const rules = this.connected?.engine.rules
     if (price === undefined || rules?.has(symbol) !== true) return null
-    return suggestConfig(rules.get(symbol), price, [])
+    return suggestConfig(rules.get(symbol), price, this.journal.listBots().map((bot) => bot.botId))
   }
 
   /** The connection's health: stream, clock offset, request and order budgets. */

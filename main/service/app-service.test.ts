@@ -58,7 +58,7 @@ describe('AppService in Paper mode (the built-in paper exchange through the Bina
     const bot = await until('open orders', () => service.state().bots.find((view) => view.openOrders.length >= 5))
     expect(bot.levels).toHaveLength(7)
     expect(bot.profit?.startValue).toBe('1000')
-    expect(service.state().suggestedConfig).toBeNull()
+    expect(service.state().suggestedConfig?.id).toBe('grid2')
     expect(await handlers.startBot({ config: suggested })).toMatchObject({ ok: false, error: { code: 'bot-exists' } })
   })
 

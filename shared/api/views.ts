@@ -183,7 +183,7 @@ export interface AppStateView {
   readonly bots: readonly BotView[]
   /** What happened while the app was away, after a launch or a resume; null once dismissed or when nothing happened. */
   readonly away: AwayView | null
-  /** A configuration ready to start when no bot exists yet (Paper mode's first launch). */
+  /** A configuration ready to start: the grid offered on Paper mode's first launch, and the setup form's starting point. */
   readonly suggestedConfig: BotConfigInput | null
   /** Increases with every push, so a late copy is never shown over a newer one. */
   readonly revision: number

@@ -91,6 +91,19 @@ test('a fill shows a marker on the chart and its counter-order', async () => {
   await page.screenshot({ path: join(SHOTS, 'paper-dashboard.png'), fullPage: true })
 })
 
+test('every control on the dashboard and the setup has an accessible name', async () => {
+  const landmarks = { Dashboard: page.getByRole('region', { name: 'Levels' }), 'New grid': page.getByRole('form', { name: 'Grid setup' }), 'Mode and keys': page.getByRole('region', { name: 'Trading mode' }) }
+  for (const [view, landmark] of Object.entries(landmarks)) {
+    await page.getByRole('button', { name: view, exact: true }).click()
+    await expect(landmark).toBeVisible()
+    const controls = page.locator('button:visible, input:visible, select:visible, textarea:visible, a:visible')
+    const count = await controls.count()
+    expect(count).toBeGreaterThan(5)
+    for (let index = 0; index < count; index += 1) await expect(controls.nth(index)).toHaveAccessibleName(/\S/)
+  }
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click()
+})
+
 test('override: holding a level cancels its order on the exchange and keeps it empty', async () => {
   await page.getByRole('button', { name: 'Hold level 0' }).click()
   await page.getByRole('dialog').getByRole('button', { name: 'Hold the level' }).click()
