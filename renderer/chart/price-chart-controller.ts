@@ -2,12 +2,12 @@ import {
   CandlestickSeries,
   createChart,
   createSeriesMarkers,
+  type CandlestickData,
   type IChartApi,
   type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
   type Time,
-  type CandlestickData,
   type UTCTimestamp
 } from 'lightweight-charts'
 import type { CandleView } from '@shared/api'
@@ -58,8 +58,8 @@ export class PriceChartController {
     this.#chart = createChart(container, { ...chartOptions, width: container.clientWidth, height: container.clientHeight })
     this.#series = this.#chart.addSeries(CandlestickSeries, candlestickOptions)
     // lightweight-charts 5.0.3's marker layer calls series.data() two or three times a frame, even
-    // with no markers, and data() copies every bar: with 50k candles that is most of each frame
-    // (tradingview/lightweight-charts#1808; fixed upstream by #1835 and #2105). The series holds
+    // with no markers, and data() copies every bar: with 50k candles that was most of each frame
+    // (tradingview/lightweight-charts#1808; 5.2.1 calls it once per data change). The series holds
     // exactly the bars kept in #bars, so data() answers from them
     this.#series.data = () => this.#bars
     this.#markers = createSeriesMarkers(this.#series, [])
