@@ -1,5 +1,5 @@
 /** Entry point of the Electron main process: wires the app shell and the engine together and nothing else. */
-import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, powerSaveBlocker, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, powerSaveBlocker, session, shell } from 'electron'
 import { join } from 'node:path'
 import { eventChannels, PRODUCT_NAME } from '@shared/api'
 import { registerAppScheme, serveRendererOverAppScheme } from './app/app-protocol'
@@ -80,7 +80,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   void app.whenReady().then(() => {
-    hardenWebContents(app, session.defaultSession)
+    hardenWebContents(app, session.defaultSession, (url) => shell.openExternal(url))
     serveRendererOverAppScheme(rendererDir)
     const dataDir = app.getPath('userData')
     const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))

@@ -1,11 +1,13 @@
 import type { App, Session } from 'electron'
+import { isAllowedExternalLink } from './external-links'
 import { contentSecurityPolicy } from './content-security-policy'
 
 /**
  * Applies the app-wide security rules: every page gets the Content-Security-Policy header, no
- * permission is granted, and no page can navigate, open a window or attach a webview.
+ * permission is granted, and no page can navigate, open a window or attach a webview (a listed
+ * external link opens in the system browser instead).
  */
-export function hardenWebContents(app: App, session: Session): void {
+export function hardenWebContents(app: App, session: Session, openExternal: (url: string) => Promise<void>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] }
@@ -17,6 +19,10 @@ export function hardenWebContents(app: App, session: Session): void {
     // The UI is a single page; any navigation means content we did not ship
     contents.on('will-frame-navigate', (event) => event.preventDefault())
     contents.on('will-attach-webview', (event) => event.preventDefault())
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    // No window ever opens; the few links meant for the browser (the chart's attribution) go there
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternalLink(url)) void openExternal(url)
+      return { action: 'deny' }
+    })
   })
 }

@@ -2,6 +2,7 @@ import {
   CandlestickSeries,
   createChart,
   createSeriesMarkers,
+  type AutoscaleInfo,
   type CandlestickData,
   type IChartApi,
   type IPriceLine,
@@ -11,6 +12,7 @@ import {
   type UTCTimestamp
 } from 'lightweight-charts'
 import type { CandleView } from '@shared/api'
+import { autoscaleRange } from './autoscale-range'
 import { planCandleSync } from './candle-sync'
 import type { ChartLevel } from './chart-level'
 import type { ChartMarker } from './chart-marker'
@@ -51,12 +53,21 @@ export class PriceChartController {
   #markerCount = 0
   #levelLineCount = 0
   #precision: number | null = null
+  #linePrices: number[] = []
 
   /** Creates the chart, its candlestick series and its marker layer inside `container`. */
   constructor(container: HTMLElement) {
     this.#container = container
     this.#chart = createChart(container, { ...chartOptions, width: container.clientWidth, height: container.clientHeight })
-    this.#series = this.#chart.addSeries(CandlestickSeries, candlestickOptions)
+    this.#series = this.#chart.addSeries(CandlestickSeries, {
+      ...candlestickOptions,
+      // The price axis shows the grid's lines as well as the candles
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) => {
+        const info = original()
+        const priceRange = autoscaleRange(info?.priceRange ?? null, this.#linePrices)
+        return priceRange === null ? null : { ...info, priceRange }
+      }
+    })
     // lightweight-charts 5.0.3's marker layer calls series.data() two or three times a frame, even
     // with no markers, and data() copies every bar: with 50k candles that was most of each frame
     // (tradingview/lightweight-charts#1808; 5.2.1 calls it once per data change). The series holds
@@ -118,6 +129,8 @@ export class PriceChartController {
       })
       this.#lines.set(spec.key, { line, kind: spec.kind })
     }
+    this.#linePrices = wanted.map((spec) => toChartPrice(spec.price))
+    if (diff.added.length > 0 || diff.removed.length > 0) this.#chart.priceScale('right').applyOptions({ autoScale: true })
     this.#levelLineCount = [...this.#lines.values()].filter((drawn) => drawn.kind !== 'stop-loss' && drawn.kind !== 'take-profit').length
     this.#container.dataset.stopLoss = stopLoss ?? ''
     this.#container.dataset.takeProfit = takeProfit ?? ''

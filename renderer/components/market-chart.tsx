@@ -1,4 +1,4 @@
-import { PriceChart } from '../chart/PriceChart'
+import { PriceChart } from '../chart/price-chart'
 import { useAppStore } from '../store/app-store'
 import { chartCandles, type FillMark, type LevelLine } from '../store/selectors'
 

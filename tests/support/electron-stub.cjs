@@ -73,6 +73,7 @@ const electron = {
   session,
   ipcMain: { handle: (channel, handler) => handlers.set(channel, handler) },
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
+  shell: { openExternal: async (url) => report({ type: 'openExternal', url }) },
   net: { fetch: () => Promise.reject(new Error('no net in the stub')) },
   dialog: {
     showMessageBox: async (...args) => {

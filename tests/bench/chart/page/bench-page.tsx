@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
-import { PriceChart } from '../../../../renderer/chart/PriceChart'
+import { PriceChart } from '../../../../renderer/chart/price-chart'
 import { CHART_BENCH_GLOBAL, type ChartBenchPage, type ChartBenchShape, type ChartDrawnState } from '../bench-protocol'
 import { FrameRecorder } from './frame-recorder'
 import { SyntheticMarket } from './synthetic-market'
