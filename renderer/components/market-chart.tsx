@@ -1,9 +1,9 @@
-import { PriceChart } from '../chart/price-chart'
+import { PriceChart, type ChartLevel, type ChartMarker } from '../chart/price-chart'
 import { useAppStore } from '../store/app-store'
-import { chartCandles, type FillMark, type LevelLine } from '../store/selectors'
+import { chartCandles } from '../store/selectors'
 
 /** The live chart of a symbol: its candles from the store, with the levels, fill markers and stop lines given. */
-export function MarketChart(props: { readonly symbol: string; readonly levels: readonly LevelLine[]; readonly markers: readonly FillMark[]; readonly stopLoss: string | null; readonly takeProfit: string | null }) {
+export function MarketChart(props: { readonly symbol: string; readonly levels: readonly ChartLevel[]; readonly markers: readonly ChartMarker[]; readonly stopLoss: string | null; readonly takeProfit: string | null }) {
   const candles = useAppStore((store) => chartCandles(store, props.symbol))
   return (
     <div className="chart-frame">

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { PlanPreview } from '@shared/api'
 import type { BotConfigInput } from '@shared/config/bot-config'
 import { useAppStore } from '../store/app-store'
-import { NONE, type LevelLine } from '../store/selectors'
+import type { ChartLevel } from '../chart/price-chart'
+import { NONE } from '../store/selectors'
 import { ConfirmDialog } from './confirm-dialog'
 import { MarketChart } from './market-chart'
 import { runCommand } from './run-command'
@@ -100,7 +101,7 @@ export function SetupView() {
   const change = (patch: Partial<SetupDraft>) => setDraft({ ...draft, ...patch })
   const plan = preview.kind === 'plan' ? preview.plan : null
   const startable = plan !== null && plan.problems.length === 0
-  const lines: readonly LevelLine[] = plan?.levels.map((level) => ({ price: level.price, kind: 'preview' as const, title: `${level.side} ${level.quantity}` })) ?? NONE
+  const lines: readonly ChartLevel[] = plan?.levels.map((level) => ({ price: level.price, kind: 'preview' as const, title: `${level.side} ${level.quantity}` })) ?? NONE
   const start = async () => {
     setBusy('Starting the grid: placing its orders…')
     const started = await runCommand(`Start ${draft.id}`, () => api.startBot({ config: configOf(draft) }))

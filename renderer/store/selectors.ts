@@ -1,21 +1,7 @@
 import type { BotView, CandleView, FillView, LevelView } from '@shared/api'
+import type { ChartLevel, ChartMarker } from '../chart/price-chart'
 import type { AppStore } from './app-store'
 import { candleKey } from './app-store'
-
-/** A grid level as the chart draws it. */
-export interface LevelLine {
-  readonly price: string
-  readonly kind: 'buy' | 'sell' | 'empty' | 'held' | 'failed' | 'preview'
-  readonly title: string
-}
-
-/** A fill as the chart marks it. */
-export interface FillMark {
-  readonly timeMs: number
-  readonly side: 'BUY' | 'SELL'
-  readonly price: string
-  readonly text: string
-}
 
 /** One empty list, so a selector that finds nothing returns the same value every time (a new one would re-render forever). */
 export const NONE: readonly never[] = Object.freeze([])
@@ -32,14 +18,14 @@ export function chartCandles(store: Pick<AppStore, 'candles'>, symbol: string | 
 }
 
 /** How a level is drawn: its working order's side, or held, failed or empty. */
-export function levelLine(level: LevelView): LevelLine {
+export function levelLine(level: LevelView): ChartLevel {
   const kind = level.held ? 'held' : level.phase === 'failed' ? 'failed' : level.side === 'BUY' ? 'buy' : level.side === 'SELL' ? 'sell' : 'empty'
   const title = level.side === null ? `L${level.index}` : `L${level.index} ${level.side} ${level.quantity ?? ''}`.trim()
   return { price: level.price, kind, title }
 }
 
 /** Marks each fill on the chart. */
-export function fillMark(fill: FillView): FillMark {
+export function fillMark(fill: FillView): ChartMarker {
   return { timeMs: fill.timeMs, side: fill.side, price: fill.price, text: `${fill.side === 'BUY' ? 'B' : 'S'} ${fill.quantity}` }
 }
 
