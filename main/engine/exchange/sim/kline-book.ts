@@ -7,6 +7,22 @@ export const KLINE_INTERVALS_MS: Readonly<Record<string, number>> = KLINE_INTERV
 
 const MINUTE_MS = 60_000
 
+/**
+ * One-minute bars kept per symbol, the oldest dropped first: about a month, as the paper market's
+ * tape keeps. That is Binance's largest page (1000 candles) of every interval up to 30 minutes,
+ * 750 hourly and 187 four-hour candles; the market watch's default reading is 52 five-minute ones.
+ */
+export const KLINE_RETENTION_BARS = 45_000
+
+/** The trades of one stretch of a minute, merged: what a one-minute bar is built from. */
+export interface MinuteTrades {
+  readonly open: Decimal
+  readonly high: Decimal
+  readonly low: Decimal
+  readonly close: Decimal
+  readonly volume: Decimal
+}
+
 interface MinuteBar {
   readonly openTimeMs: number
   open: Decimal
@@ -17,27 +33,40 @@ interface MinuteBar {
 }
 
 /**
- * Candles built from the trades the simulator saw: one-minute bars are kept, longer intervals are
- * merged from them on request. An interval without trades after the first one repeats the last
- * close with zero volume, as Binance does.
+ * Candles built from the trades the simulator saw: one-minute bars are kept (the newest
+ * `retentionBars` of each symbol), longer intervals are merged from them on request. An interval
+ * without trades after the first one repeats the last close with zero volume, as Binance does.
  */
 export class KlineBook {
   private readonly bars = new Map<string, MinuteBar[]>()
 
+  constructor(private readonly retentionBars = KLINE_RETENTION_BARS) {
+    if (!(retentionBars >= 1)) throw new RangeError(`kline retention must be at least one bar, got ${retentionBars}`)
+  }
+
   /** Adds one trade; trades arrive in clock order. */
   record(symbol: string, price: Decimal, quantity: Decimal, timeMs: number): void {
+    this.restore(symbol, { open: price, high: price, low: price, close: price, volume: quantity }, timeMs)
+  }
+
+  /**
+   * Adds trades of one minute merged beforehand (`timeMs` is the last one's time), exactly as if
+   * each had been recorded: the newest bar takes them when it is of that minute, else they open one.
+   */
+  restore(symbol: string, trades: MinuteTrades, timeMs: number): void {
     const list = this.bars.get(symbol) ?? []
     this.bars.set(symbol, list)
     const openTimeMs = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS
     const last = list[list.length - 1]
     if (last !== undefined && last.openTimeMs === openTimeMs) {
-      if (price.gt(last.high)) last.high = price
-      if (price.lt(last.low)) last.low = price
-      last.close = price
-      last.volume = last.volume.add(quantity)
+      if (trades.high.gt(last.high)) last.high = trades.high
+      if (trades.low.lt(last.low)) last.low = trades.low
+      last.close = trades.close
+      last.volume = last.volume.add(trades.volume)
       return
     }
-    list.push({ openTimeMs, open: price, high: price, low: price, close: price, volume: quantity })
+    list.push({ openTimeMs, open: trades.open, high: trades.high, low: trades.low, close: trades.close, volume: trades.volume })
+    if (list.length > this.retentionBars) list.splice(0, list.length - this.retentionBars)
   }
 
   /** Returns up to `limit` most recent candles of the interval that closed by `nowMs`, oldest first. */

@@ -124,7 +124,7 @@ export class Matcher {
   activate(order: SimOrder): void {
     const last = this.venue.lastPrice(order.symbol)
     const price = order.price as Decimal
-    if (crossesLast(order.side, price, last)) {
+    if (this.venue.fillModel === 'trades' && crossesLast(order.side, price, last)) {
       this.fill(order, remainingQty(order), last, false)
       return
     }
@@ -141,8 +141,9 @@ export class Matcher {
    * Lets one public trade act on a symbol's book: resting BUYs at or above the price and SELLs at
    * or below it fill as makers at their own price (price priority, then time priority), each side
    * limited by the trade's quantity on the lot step; then stops whose trigger the price meets fire.
+   * Returns how many orders it acted on (fills and triggers); zero means the account is unchanged.
    */
-  onTrade(symbol: string, price: Decimal, quantity: Decimal): void {
+  onTrade(symbol: string, price: Decimal, quantity: Decimal): number {
     const step = quantityStep(this.venue.symbol(symbol), 'LIMIT')
     const resting = this.venue.store.openOrders(symbol).filter((order) => order.working && order.price !== undefined && !MARKET_STOP_TYPES.has(order.type))
     const bids = resting
@@ -151,8 +152,7 @@ export class Matcher {
     const asks = resting
       .filter((order) => order.side === 'SELL' && (order.price as Decimal).lte(price))
       .sort((a, b) => (a.price as Decimal).comparedTo(b.price as Decimal) || a.priority - b.priority)
-    this.fillFromLiquidity(bids, quantity, step)
-    this.fillFromLiquidity(asks, quantity, step)
+    let acted = this.fillFromLiquidity(bids, quantity, step) + this.fillFromLiquidity(asks, quantity, step)
 
     const stops = this.venue.store
       .openOrders(symbol)
@@ -163,20 +163,69 @@ export class Matcher {
       if (!isTriggeredAt(stop.type, stop.side, stop.stopPrice as Decimal, price)) continue
       this.trigger(stop)
       this.endChange()
+      acted += 1
     }
+    return acted
   }
 
-  private fillFromLiquidity(orders: readonly SimOrder[], quantity: Decimal, step: Decimal): void {
+  /**
+   * The candle fill model's price move from `from` to `to` (one leg of a candle's path): in the
+   * order the leg reaches them, every stop whose trigger the leg meets triggers, and every working
+   * LIMIT whose price lies on the leg fills completely at its own price as maker; a stop-limit
+   * triggered on the way fills later on the leg if its price is still ahead. Ends at `to`.
+   */
+  sweep(symbol: string, from: Decimal, to: Decimal): void {
+    const rising = to.gt(from)
+    let position = from
+    // Bounded: every step fills or triggers an open order, and each order does either at most once
+    for (let step = 0; step < 10_000; step += 1) {
+      const next = this.nextOnLeg(symbol, position, to, rising)
+      if (next === undefined) break
+      position = next.price
+      // A market stop executes where it triggered
+      this.venue.lastPrices.set(symbol, position)
+      if (next.order.working) this.fill(next.order, remainingQty(next.order), next.order.price as Decimal, true)
+      else this.trigger(next.order)
+      this.endChange()
+    }
+    this.venue.lastPrices.set(symbol, to)
+  }
+
+  /** The first fill or trigger the leg from `position` to `to` reaches, ties by time priority. */
+  private nextOnLeg(symbol: string, position: Decimal, to: Decimal, rising: boolean): { order: SimOrder; price: Decimal } | undefined {
+    const ahead = (price: Decimal) => (rising ? price.gte(position) && price.lte(to) : price.lte(position) && price.gte(to))
+    let best: { order: SimOrder; price: Decimal } | undefined
+    for (const order of this.venue.store.openOrders(symbol)) {
+      let price: Decimal | undefined
+      if (order.working) {
+        if (order.price !== undefined && !MARKET_STOP_TYPES.has(order.type) && ahead(order.price)) price = order.price
+      } else if (STOP_TYPES.has(order.type)) {
+        const stop = order.stopPrice as Decimal
+        // The first point of the leg where the stop's condition holds
+        if (isTriggeredAt(order.type, order.side, stop, position)) price = position
+        else if (isTriggeredAt(order.type, order.side, stop, to)) price = stop
+      }
+      if (price === undefined) continue
+      const earlier = best === undefined || (rising ? price.lt(best.price) : price.gt(best.price)) || (price.eq(best.price) && order.priority < best.order.priority)
+      if (earlier) best = { order, price }
+    }
+    return best
+  }
+
+  private fillFromLiquidity(orders: readonly SimOrder[], quantity: Decimal, step: Decimal): number {
     let liquidity = quantity
+    let filled = 0
     for (const order of orders) {
       if (!isOpen(order)) continue
       const available = roundToStep(liquidity, step, 'down')
-      if (available.lte(0)) return
+      if (available.lte(0)) break
       const fillQuantity = Decimal.min(remainingQty(order), available)
       this.fill(order, fillQuantity, order.price as Decimal, true)
       liquidity = liquidity.sub(fillQuantity)
       this.endChange()
+      filled += 1
     }
+    return filled
   }
 
   private trigger(order: SimOrder): void {

@@ -34,7 +34,7 @@ export function enterOrder(venue: SimVenue, matcher: Matcher, order: NewOrder): 
   const quantity = order.quantity ?? quoteQuantityToBase(venue, rules, request, last)
 
   if (venue.store.isClientIdOpen(order.clientOrderId)) throw venueErrors.duplicateOrder()
-  if (order.type === 'LIMIT_MAKER' && crossesLast(order.side, order.price as Decimal, last)) throw venueErrors.wouldMatchAndTake()
+  if (order.type === 'LIMIT_MAKER' && venue.fillModel === 'trades' && crossesLast(order.side, order.price as Decimal, last)) throw venueErrors.wouldMatchAndTake()
   if (STOP_TYPES.has(order.type) && isTriggeredAt(order.type, order.side, order.stopPrice as Decimal, last)) throw venueErrors.wouldTriggerImmediately()
   const reservation = reserve(venue, rules, order, quantity, last)
 

@@ -2,6 +2,7 @@ import type { Decimal } from '@shared/money/decimal'
 import type { Clock } from '../../clock/clock'
 import type { ExchangeRules } from '../rules'
 import type { SimFaultOptions } from './sim-faults'
+import type { FillModel } from './sim-venue'
 
 /** How to build a SimExchange. */
 export interface SimExchangeOptions {
@@ -19,6 +20,8 @@ export interface SimExchangeOptions {
   readonly prices: Readonly<Record<string, string>>
   /** Fault settings at the start (all off when absent). */
   readonly faults?: SimFaultOptions
+  /** How resting orders fill: by public trades (the default), or by candle sweeps (backtests; see FillModel). */
+  readonly fillModel?: FillModel
   /** Seed of every random fault; the same seed and calls give the same run. */
   readonly seed?: number
 }

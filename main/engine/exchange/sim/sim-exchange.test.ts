@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { venueOrderId, tradeId } from '../port/identifiers'
-import { cid, d, describeEvents, flush, limit, market, simSetup, T0 } from './stubs'
+import { cid, d, describeEvents, flush, limit, market, simSetup, stop, T0 } from './stubs'
 
 async function refusal(promise: Promise<unknown>): Promise<string> {
   try {
@@ -162,6 +162,53 @@ describe('market data and account', () => {
     expect(candles.map((c) => `${c.openTimeMs - T0} ${c.open} ${c.high} ${c.low} ${c.close} ${c.volume}`)).toEqual(['0 101 101 99 99 3'])
     expect(await refusal(sim.klines('BTCUSDT', '7m', 10))).toBe('ExchangeRejectedError -1120 Invalid interval.')
     expect(await refusal(sim.klines('BTCUSDT', '1m', 0))).toBe("ExchangeRejectedError -1130 Data sent for parameter 'limit' is not valid.")
+  })
+})
+
+describe('trades that change the account, and restored ones', () => {
+  it('tells a trade that fills or triggers an order from one that only moves the market', async () => {
+    const { sim, clock, events } = simSetup()
+    await sim.placeOrder(limit('BUY', '99', '0.5', 'buy'))
+    await sim.placeOrder(stop('STOP_LOSS_LIMIT', 'SELL', '95', '0.1', 'stop', '96'))
+    await flush()
+    const before = events.length
+    expect(sim.trade('BTCUSDT', d('100.5'), d('3'))).toBe(false)
+    expect(sim.trade('BTCUSDT', d('99'), d('0'))).toBe(false)
+    expect(sim.trade('ETHUSDT', d('9'), d('3'))).toBe(false)
+    await flush()
+    expect(events.length).toBe(before)
+    expect(sim.trade('BTCUSDT', d('99'), d('0.2'))).toBe(true)
+    await flush()
+    // A stop-limit that triggers and rests sends no event, yet it changed the order
+    const afterFill = events.length
+    await clock.advance(1000)
+    expect(sim.trade('BTCUSDT', d('95'), d('0'))).toBe(true)
+    await flush()
+    expect(events.length).toBe(afterFill)
+    expect((await sim.queryOrder({ symbol: 'BTCUSDT', clientOrderId: cid('stop') })).updatedAtMs).toBe(T0 + 1000)
+  })
+
+  it('restores merged trades into the klines and the last price without touching orders', async () => {
+    const traded = simSetup()
+    const restored = simSetup()
+    await traded.sim.placeOrder(limit('BUY', '90', '0.5', 'buy'))
+    await restored.sim.placeOrder(limit('BUY', '90', '0.5', 'buy'))
+    for (const [offsetMs, price, quantity] of [[0, '101', '1'], [20_000, '99', '2'], [50_000, '100', '1'], [65_000, '102', '1']] as const) {
+      await traded.clock.advanceTo(T0 + offsetMs)
+      expect(traded.sim.trade('BTCUSDT', d(price), d(quantity))).toBe(false)
+    }
+    restored.sim.restoreTrades('BTCUSDT', { open: d('101'), high: d('101'), low: d('99'), close: d('99'), volume: d('3') }, T0 + 20_000)
+    restored.sim.restoreTrades('BTCUSDT', { open: d('100'), high: d('100'), low: d('100'), close: d('100'), volume: d('1') }, T0 + 50_000)
+    restored.sim.restoreTrades('BTCUSDT', { open: d('102'), high: d('102'), low: d('102'), close: d('102'), volume: d('1') }, T0 + 65_000)
+    await traded.clock.advanceTo(T0 + 180_000)
+    await restored.clock.advanceTo(T0 + 180_000)
+    for (const interval of ['1m', '3m']) expect(await restored.sim.klines('BTCUSDT', interval, 10)).toEqual(await traded.sim.klines('BTCUSDT', interval, 10))
+    expect((await restored.sim.lastPrice('BTCUSDT')).toFixed()).toBe('102')
+    expect(restored.sim.knownLastPrice('BTCUSDT')?.toFixed()).toBe('102')
+    expect(await restored.sim.openOrders('BTCUSDT')).toEqual(await traded.sim.openOrders('BTCUSDT'))
+    restored.sim.restoreLastPrice('ETHUSDT', d('11'))
+    expect((await restored.sim.lastPrice('ETHUSDT')).toFixed()).toBe('11')
+    expect(() => restored.sim.restoreLastPrice('X', d('1'))).toThrow(RangeError)
   })
 })
 

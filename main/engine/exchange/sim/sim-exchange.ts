@@ -14,7 +14,7 @@ import { BalanceBook } from './balance-book'
 import { candlePath } from './candle-path'
 import { pageLimit, selectOrders, selectTrades } from './history-query'
 import { IdSequence } from './id-sequence'
-import { KLINE_INTERVALS_MS, KlineBook } from './kline-book'
+import { KLINE_INTERVALS_MS, KlineBook, type MinuteTrades } from './kline-book'
 import { Matcher } from './matcher'
 import { enterOcoList } from './oco-entry'
 import { enterOrder } from './order-entry'
@@ -26,6 +26,7 @@ import { isOpen, orderReport, type SimOrder } from './sim-order'
 import { SimVenue } from './sim-venue'
 import { TradeFeed } from './trade-feed'
 import { UserEventStream } from './user-event-stream'
+import { isTriggeredAt } from './stop-trigger'
 import { venueErrors } from './venue-errors'
 
 /**
@@ -62,6 +63,7 @@ export class SimExchange implements Exchange {
       { maker: options.makerFee, taker: options.takerFee },
       lastPrices
     )
+    this.venue.fillModel = options.fillModel ?? 'trades'
     this.matcher = new Matcher(this.venue)
   }
 
@@ -214,23 +216,114 @@ export class SimExchange implements Exchange {
 
   /**
    * Prints one public trade at the clock's time: it becomes the last price, fills resting orders
-   * up to its quantity, fires stops, and goes to trade subscribers and the klines.
+   * up to its quantity, fires stops, and goes to trade subscribers and the klines. Returns true
+   * when it changed the account (filled or triggered an order); false when it only moved the last
+   * price and the klines, which `restoreTrades` can then bring back without it.
    */
-  trade(symbol: string, price: Decimal, quantity: Decimal): void {
+  trade(symbol: string, price: Decimal, quantity: Decimal): boolean {
     if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`trade on unknown symbol ${symbol}`)
     if (!price.isPositive() || price.isZero()) throw new RangeError(`trade price must be positive, got ${price.toFixed()}`)
     if (quantity.isNegative()) throw new RangeError(`trade quantity must not be negative, got ${quantity.toFixed()}`)
     const timeMs = this.venue.nowMs()
     this.venue.lastPrices.set(symbol, price)
     this.klineBook.record(symbol, price, quantity, timeMs)
-    this.matcher.onTrade(symbol, price, quantity)
+    const acted = this.matcher.onTrade(symbol, price, quantity)
     this.tradeFeed.publish({ symbol, price, quantity, timeMs })
+    return acted > 0
   }
 
-  /** Replays a candle as four trades at the clock's time (see candlePath), its volume split evenly. */
+  /**
+   * Brings back trades of one minute that changed nothing but the market, merged (`timeMs` is the
+   * last one's time): they go to the klines and their close becomes the last price, exactly as
+   * `trade` did with each; orders, balances and trade subscribers are not touched.
+   */
+  restoreTrades(symbol: string, trades: MinuteTrades, timeMs: number): void {
+    if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`trades on unknown symbol ${symbol}`)
+    if (!trades.close.isPositive() || trades.close.isZero()) throw new RangeError(`trade price must be positive, got ${trades.close.toFixed()}`)
+    this.venue.lastPrices.set(symbol, trades.close)
+    this.klineBook.restore(symbol, trades, timeMs)
+  }
+
+  /** Sets the last price a restored action saw, as it was when the action first ran. */
+  restoreLastPrice(symbol: string, price: Decimal): void {
+    if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`price of unknown symbol ${symbol}`)
+    if (!price.isPositive() || price.isZero()) throw new RangeError(`price must be positive, got ${price.toFixed()}`)
+    this.venue.lastPrices.set(symbol, price)
+  }
+
+  /** Returns the last price without the port's faults or errors (undefined before any), for recording it. */
+  knownLastPrice(symbol: string): Decimal | undefined {
+    return this.venue.lastPrices.get(symbol)
+  }
+
+  /**
+   * Replays a candle at the clock's time along its path (see candlePath): as four trades, its
+   * volume split evenly, in the trades fill model; in the candles model the price jumps to the
+   * open (a gap fills nothing) and sweeps open → low/high → high/low → close.
+   */
   candle(candle: Candle): void {
-    const quantity = candle.volume.div(4)
-    for (const price of candlePath(candle)) this.trade(candle.symbol, price, quantity)
+    if (this.venue.fillModel === 'trades') {
+      const quantity = candle.volume.div(4)
+      for (const price of candlePath(candle)) this.trade(candle.symbol, price, quantity)
+      return
+    }
+    const [open, ...rest] = candlePath(candle)
+    this.jumpTo(candle.symbol, open)
+    let from = open
+    for (const to of rest) {
+      this.sweep(candle.symbol, from, to)
+      from = to
+    }
+  }
+
+  /**
+   * Candle fill model: moves the last price from `from` to `to`, filling every working LIMIT on the
+   * way at its own price and triggering every stop the move meets (see Matcher.sweep); the move
+   * goes to the klines and the trade subscribers as one trade at `to`.
+   */
+  sweep(symbol: string, from: Decimal, to: Decimal): void {
+    if (this.venue.fillModel !== 'candles') throw new Error('sweep belongs to the candles fill model')
+    if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`sweep on unknown symbol ${symbol}`)
+    const timeMs = this.venue.nowMs()
+    this.matcher.sweep(symbol, from, to)
+    this.klineBook.record(symbol, to, new Decimal(0), timeMs)
+    this.tradeFeed.publish({ symbol, price: to, quantity: new Decimal(0), timeMs })
+  }
+
+  /** Sets the last price without any trade or fill: the market moved while nothing was seen (a gap, skipped candles). */
+  jumpTo(symbol: string, price: Decimal): void {
+    if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`price for unknown symbol ${symbol}`)
+    if (!price.isPositive() || price.isZero()) throw new RangeError(`price must be positive, got ${price.toFixed()}`)
+    this.venue.lastPrices.set(symbol, price)
+  }
+
+  /**
+   * The prices at which the resting book of a symbol can act, for a backtest to skip candles that
+   * touch none: the highest working BUY and lowest working SELL limit, the highest trigger of a
+   * stop that fires on a fall and the lowest of one that fires on a rise.
+   */
+  activePrices(symbol: string): { readonly highestBuy?: Decimal; readonly lowestSell?: Decimal; readonly fallTrigger?: Decimal; readonly riseTrigger?: Decimal } {
+    let highestBuy: Decimal | undefined
+    let lowestSell: Decimal | undefined
+    let fallTrigger: Decimal | undefined
+    let riseTrigger: Decimal | undefined
+    for (const order of this.venue.store.openOrders(symbol)) {
+      if (order.working) {
+        if (order.price === undefined) continue
+        if (order.side === 'BUY' && (highestBuy === undefined || order.price.gt(highestBuy))) highestBuy = order.price
+        if (order.side === 'SELL' && (lowestSell === undefined || order.price.lt(lowestSell))) lowestSell = order.price
+      } else if (order.stopPrice !== undefined) {
+        const onFall = isTriggeredAt(order.type, order.side, order.stopPrice, order.stopPrice.sub(1))
+        if (onFall && (fallTrigger === undefined || order.stopPrice.gt(fallTrigger))) fallTrigger = order.stopPrice
+        if (!onFall && (riseTrigger === undefined || order.stopPrice.lt(riseTrigger))) riseTrigger = order.stopPrice
+      }
+    }
+    return { ...(highestBuy ? { highestBuy } : {}), ...(lowestSell ? { lowestSell } : {}), ...(fallTrigger ? { fallTrigger } : {}), ...(riseTrigger ? { riseTrigger } : {}) }
+  }
+
+  /** How many user events wait for delivery (a backtest drains them before it moves on). */
+  pendingUserEvents(): number {
+    return this.venue.stream.pendingCount()
   }
 
   /** Stops user events without notice (a silently dead stream). */

@@ -13,8 +13,20 @@ export interface FeeRates {
   readonly taker: Decimal
 }
 
+/**
+ * How resting orders fill. `trades`: public trades fill them up to their quantity, and a LIMIT
+ * that crosses the last price when placed takes at once (as on the exchange). `candles` (the
+ * backtest model): the price sweeps each candle's path and every working LIMIT whose price lies on
+ * it fills completely at its own price; an order never takes on placement — it waits for a later
+ * candle that reaches its price — and MARKET orders fill at the last price.
+ */
+export type FillModel = 'trades' | 'candles'
+
 /** The simulator's state, shared by order entry, matching and queries. */
 export class SimVenue {
+  /** How resting orders fill (see FillModel). */
+  fillModel: FillModel = 'trades'
+
   constructor(
     readonly rules: ExchangeRules,
     readonly clock: Clock,
