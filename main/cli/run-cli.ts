@@ -1,6 +1,7 @@
 import { EXIT, type CliIo } from './cli-io'
 import { CliUsageError } from './cli-usage-error'
 import { keysCommand } from './keys/keys-command'
+import { klinesCommand } from './klines/klines-command'
 import { paperServerCommand } from './paper-server/paper-server-command'
 import { planCommand } from './plan/plan-command'
 import { runCommand } from './run/run-command'
@@ -15,6 +16,7 @@ Commands:
   run            run one grid bot without the app against any endpoint (gridkeeper run --help)
   serve          run the app's engine and serve its UI to a browser (gridkeeper serve --help)
   keys           keep API keys in the OS keychain for run (gridkeeper keys --help)
+  klines         download and inspect historical candles for backtests (gridkeeper klines --help)
 
 gridkeeper --help shows this text; gridkeeper --version the version.`
 
@@ -23,7 +25,8 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   'paper-server': paperServerCommand,
   run: runCommand,
   keys: keysCommand,
-  serve: serveCommand
+  serve: serveCommand,
+  klines: klinesCommand
 }
 
 /**
