@@ -4,7 +4,7 @@ import { parseExchangeInfo, type ExchangeRules } from '../rules'
 import { SimExchange } from '../sim/sim-exchange'
 import { DEFAULT_BALANCES, DEFAULT_EXCHANGE_INFO, DEFAULT_PRICES } from './default-exchange-info'
 import type { PaperFees } from './paper-context'
-import type { JournalHeader } from './paper-journal'
+import { JOURNAL_VERSION, type JournalHeader } from './journal-format'
 import type { ExistingSim, SimBuildOptions } from './paper-server-options'
 
 /** The simulator a server serves, with the rules and fees it reports. */
@@ -31,7 +31,7 @@ export async function buildSim(options: ExistingSim | SimBuildOptions | undefine
   const parsed = parseExchangeInfo(build.exchangeInfo ?? DEFAULT_EXCHANGE_INFO)
   const rules = build.symbols === undefined ? parsed : selectSymbols(parsed, build.symbols)
   const header: JournalHeader = saved ?? {
-    version: 1,
+    version: JOURNAL_VERSION,
     balances: build.balances ?? DEFAULT_BALANCES,
     prices: build.prices ?? Object.fromEntries(Object.entries(DEFAULT_PRICES).filter(([symbol]) => rules.symbols.has(symbol))),
     makerFee: build.makerFee ?? DEFAULT_FEE,

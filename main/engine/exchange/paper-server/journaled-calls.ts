@@ -6,23 +6,24 @@ import type { PaperContext } from './paper-context'
 
 /**
  * The simulator calls that change the account, recorded in the journal when the server keeps
- * one. A call that fails with an unknown outcome (-1007) may still have acted; then the order is
+ * one (a placement with the last price it saw, which its replay sets first). A call that fails with an unknown outcome (-1007) may still have acted; then the order is
  * looked up and recorded when it did.
  */
 export async function placeOrder(context: PaperContext, order: NewOrder): Promise<OrderStatusReport> {
   const journal = context.journal
   if (journal === undefined) return context.exchange.placeOrder(order)
   const before = await find(context, { symbol: order.symbol, clientOrderId: order.clientOrderId })
-  // Read right before the call: the simulator acts synchronously at this very time
+  // Read right before the call: the simulator acts synchronously at this very time and price
   const timeMs = context.clock.nowMs()
+  const lastPrice = context.exchange.knownLastPrice(order.symbol)
   try {
     const report = await context.clock.runAt(timeMs, () => context.exchange.placeOrder(order))
-    journal.place(timeMs, order)
+    journal.place(timeMs, order, lastPrice)
     return report
   } catch (error) {
     if (isOutcomeUnknownError(error)) {
       const after = await find(context, { symbol: order.symbol, clientOrderId: order.clientOrderId })
-      if (after !== undefined && after.orderId !== before?.orderId) journal.place(timeMs, order)
+      if (after !== undefined && after.orderId !== before?.orderId) journal.place(timeMs, order, lastPrice)
     }
     throw error
   }
@@ -63,11 +64,12 @@ export async function cancelAllOrders(context: PaperContext, symbol: string): Pr
   return cancelled
 }
 
-/** Places an OCO list and records it. */
+/** Places an OCO list and records it with the last price it saw. */
 export async function placeOcoList(context: PaperContext, list: NewOcoList): Promise<OrderListReport> {
   const timeMs = context.clock.nowMs()
+  const lastPrice = context.exchange.knownLastPrice(list.symbol)
   const report = await context.clock.runAt(timeMs, () => context.exchange.placeOcoList(list))
-  context.journal?.oco(timeMs, list)
+  context.journal?.oco(timeMs, list, lastPrice)
   return report
 }
 

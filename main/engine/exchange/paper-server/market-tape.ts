@@ -1,6 +1,8 @@
 import { Decimal } from '@shared/money/decimal'
 import type { Exchange, Unsubscribe } from '../port/exchange'
 import type { TradeTick } from '../port/market-event'
+import { KLINE_RETENTION_BARS, type MinuteTrades } from '../sim/kline-book'
+import { buyerIsMakerAfter } from './tick-direction'
 
 /** One public trade as the paper market prints it, with its public trade id. */
 export interface PublicTrade {
@@ -39,6 +41,17 @@ export interface CandleQuery {
   readonly limit: number
 }
 
+/** Public trades of one stretch of a minute, merged with the statistics the tape keeps of them. */
+export interface TapeTrades extends MinuteTrades {
+  readonly quoteVolume: Decimal
+  readonly tradeCount: number
+  readonly takerBuyBaseVolume: Decimal
+  readonly takerBuyQuoteVolume: Decimal
+  /** Quantity and direction of the last of the trades. */
+  readonly lastQuantity: Decimal
+  readonly lastBuyerIsMaker: boolean
+}
+
 interface MinuteBar {
   readonly openTimeMs: number
   open: Decimal
@@ -61,8 +74,6 @@ interface SymbolTape {
 }
 
 const MINUTE_MS = 60_000
-// About a month of one-minute bars per symbol; older ones are dropped
-const MAX_BARS = 45_000
 
 /**
  * The paper market's public record, built from the simulator's trade feed: public trade ids,
@@ -93,6 +104,25 @@ export class MarketTape {
   close(): void {
     for (const unsubscribe of this.unsubscribes) unsubscribe()
     this.listeners = []
+  }
+
+  /**
+   * Brings back public trades of one minute merged beforehand (`timeMs` is the last one's time),
+   * exactly as if each had been printed: they take their trade ids, go to the minute's bar and the
+   * last one becomes the last trade; listeners are not told.
+   */
+  restoreTrades(symbol: string, trades: TapeTrades, timeMs: number): void {
+    const tape = this.tapes.get(symbol)
+    if (tape === undefined) throw new RangeError(`trades of unknown symbol ${symbol}`)
+    this.addTrades(tape, symbol, trades, timeMs)
+  }
+
+  /** Counts public trades whose bars are gone, so the trade ids after them stay as they were. */
+  skipTradeIds(symbol: string, count: number): void {
+    const tape = this.tapes.get(symbol)
+    if (tape === undefined) throw new RangeError(`trades of unknown symbol ${symbol}`)
+    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`skipped trade count must be a whole number, got ${count}`)
+    tape.nextTradeId += count
   }
 
   /** Returns the last public trade of a symbol, if any. */
@@ -172,48 +202,66 @@ export class MarketTape {
   private record(tick: TradeTick): void {
     const tape = this.tapes.get(tick.symbol)
     if (tape === undefined) return
-    const previous = tape.lastTrade
-    const buyerIsMaker = previous === undefined ? false : tick.price.lt(previous.price) ? true : tick.price.gt(previous.price) ? false : previous.buyerIsMaker
-    const trade: PublicTrade = { symbol: tick.symbol, id: tape.nextTradeId, price: tick.price, quantity: tick.quantity, timeMs: tick.timeMs, buyerIsMaker }
-    tape.nextTradeId += 1
-    tape.lastTrade = trade
-    this.addToBar(tape, trade)
+    const buyerIsMaker = buyerIsMakerAfter(tape.lastTrade, tick.price)
+    const quote = tick.price.mul(tick.quantity)
+    const zero = new Decimal(0)
+    this.addTrades(
+      tape,
+      tick.symbol,
+      {
+        open: tick.price,
+        high: tick.price,
+        low: tick.price,
+        close: tick.price,
+        volume: tick.quantity,
+        quoteVolume: quote,
+        tradeCount: 1,
+        takerBuyBaseVolume: buyerIsMaker ? zero : tick.quantity,
+        takerBuyQuoteVolume: buyerIsMaker ? zero : quote,
+        lastQuantity: tick.quantity,
+        lastBuyerIsMaker: buyerIsMaker
+      },
+      tick.timeMs
+    )
+    const trade = tape.lastTrade as PublicTrade
     for (const listener of this.listeners) listener(trade)
   }
 
-  private addToBar(tape: SymbolTape, trade: PublicTrade): void {
-    const openTimeMs = Math.floor(trade.timeMs / MINUTE_MS) * MINUTE_MS
-    const quote = trade.price.mul(trade.quantity)
-    const takerBase = trade.buyerIsMaker ? new Decimal(0) : trade.quantity
-    const takerQuote = trade.buyerIsMaker ? new Decimal(0) : quote
+  private addTrades(tape: SymbolTape, symbol: string, trades: TapeTrades, timeMs: number): void {
+    const firstTradeId = tape.nextTradeId
+    const lastTradeId = firstTradeId + trades.tradeCount - 1
+    tape.nextTradeId += trades.tradeCount
+    tape.lastTrade = { symbol, id: lastTradeId, price: trades.close, quantity: trades.lastQuantity, timeMs, buyerIsMaker: trades.lastBuyerIsMaker }
+    const openTimeMs = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS
     const bar = tape.bars[tape.bars.length - 1]
     if (bar !== undefined && bar.openTimeMs === openTimeMs) {
-      if (trade.price.gt(bar.high)) bar.high = trade.price
-      if (trade.price.lt(bar.low)) bar.low = trade.price
-      bar.close = trade.price
-      bar.volume = bar.volume.add(trade.quantity)
-      bar.quoteVolume = bar.quoteVolume.add(quote)
-      bar.tradeCount += 1
-      bar.takerBuyBaseVolume = bar.takerBuyBaseVolume.add(takerBase)
-      bar.takerBuyQuoteVolume = bar.takerBuyQuoteVolume.add(takerQuote)
-      bar.lastTradeId = trade.id
+      if (trades.high.gt(bar.high)) bar.high = trades.high
+      if (trades.low.lt(bar.low)) bar.low = trades.low
+      bar.close = trades.close
+      bar.volume = bar.volume.add(trades.volume)
+      bar.quoteVolume = bar.quoteVolume.add(trades.quoteVolume)
+      bar.tradeCount += trades.tradeCount
+      bar.takerBuyBaseVolume = bar.takerBuyBaseVolume.add(trades.takerBuyBaseVolume)
+      bar.takerBuyQuoteVolume = bar.takerBuyQuoteVolume.add(trades.takerBuyQuoteVolume)
+      bar.lastTradeId = lastTradeId
       return
     }
     tape.bars.push({
       openTimeMs,
-      open: trade.price,
-      high: trade.price,
-      low: trade.price,
-      close: trade.price,
-      volume: trade.quantity,
-      quoteVolume: quote,
-      tradeCount: 1,
-      takerBuyBaseVolume: takerBase,
-      takerBuyQuoteVolume: takerQuote,
-      firstTradeId: trade.id,
-      lastTradeId: trade.id
+      open: trades.open,
+      high: trades.high,
+      low: trades.low,
+      close: trades.close,
+      volume: trades.volume,
+      quoteVolume: trades.quoteVolume,
+      tradeCount: trades.tradeCount,
+      takerBuyBaseVolume: trades.takerBuyBaseVolume,
+      takerBuyQuoteVolume: trades.takerBuyQuoteVolume,
+      firstTradeId,
+      lastTradeId
     })
-    if (tape.bars.length > MAX_BARS) tape.bars.splice(0, tape.bars.length - MAX_BARS)
+    // The same month of bars the simulator's klines keep; older ones are dropped
+    if (tape.bars.length > KLINE_RETENTION_BARS) tape.bars.splice(0, tape.bars.length - KLINE_RETENTION_BARS)
   }
 }
 

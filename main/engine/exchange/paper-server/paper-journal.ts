@@ -1,65 +1,71 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
 import { Decimal } from '@shared/money/decimal'
-import { clientOrderId, venueOrderId } from '../port/identifiers'
-import type { NewOcoList, NewOrder, OcoLeg } from '../port/new-order'
-import type { SimExchange } from '../sim/sim-exchange'
-import type { PinnableClock } from './pinnable-clock'
-
-/** How the saved account started. */
-export interface JournalHeader {
-  readonly version: 1
-  readonly balances: Readonly<Record<string, string>>
-  readonly prices: Readonly<Record<string, string>>
-  readonly makerFee: string
-  readonly takerFee: string
-}
-
-type WireOrder = Readonly<Record<string, string>>
-
-/** One action that changed the paper account, with the time it happened; money as exact text. */
-export type JournalEntry =
-  | { readonly k: 'trade'; readonly t: number; readonly s: string; readonly p: string; readonly q: string }
-  | { readonly k: 'place'; readonly t: number; readonly order: WireOrder }
-  | { readonly k: 'cancel'; readonly t: number; readonly s: string; readonly orderId: string; readonly cancelId: string }
-  | { readonly k: 'oco'; readonly t: number; readonly list: { readonly s: string; readonly id: string; readonly side: string; readonly q: string; readonly above: WireOrder; readonly below: WireOrder } }
-  | { readonly k: 'cancelList'; readonly t: number; readonly s: string; readonly listClientOrderId: string; readonly cancelId: string }
-
-/** A saved paper account: how it started and every action since, oldest first. */
-export interface PaperState {
-  readonly header: JournalHeader
-  readonly entries: readonly JournalEntry[]
-}
+import type { NewOcoList, NewOrder } from '../port/new-order'
+import { compactJournal } from './compact-journal'
+import { JOURNAL_VERSION, type JournalEntry, type JournalHeader, type PaperState } from './journal-format'
+import { ocoText, orderText } from './journal-orders'
+import { MinuteBarFolder } from './minute-bar-folder'
+import { PaperStateFileError } from './paper-state-file-error'
 
 /**
- * The paper account's memory across restarts: every action that changed it (public trades that
- * drove the simulator, placed orders and lists, cancels with their cancel ids), recorded as it
- * happens. Loading replays the actions into a fresh simulator, each at its recorded time, which
- * rebuilds balances, orders, fills, lists and the klines exactly, because the simulator is
- * deterministic. Failed requests change nothing and are not recorded.
+ * The paper account's memory across restarts, recorded as it happens: every action that changed
+ * the account (a public trade that filled or triggered an order, placed orders and lists with the
+ * last price they saw, cancels with their cancel ids) and, between them, the market folded into
+ * one bar per symbol and minute (the public trades that changed nothing but the last price and the
+ * klines). Loading replays the actions into a fresh simulator, each at its recorded time, and puts
+ * the bars back into the klines and the tape, which rebuilds balances, orders, fills, lists and
+ * the klines exactly, because the simulator is deterministic. Failed requests change nothing and
+ * are not recorded. Saving ends the open bars and drops bars older than the klines keep.
  */
 export class PaperJournal {
-  private readonly entries: JournalEntry[]
+  private header: JournalHeader
+  private entries: JournalEntry[]
+  private readonly bars = new MinuteBarFolder()
 
-  constructor(
-    readonly header: JournalHeader,
-    entries: readonly JournalEntry[] = []
-  ) {
+  constructor(header: JournalHeader, entries: readonly JournalEntry[] = []) {
+    this.header = header
     this.entries = [...entries]
   }
 
-  /** Takes back an entry of a loaded file, so a later save keeps the whole history. */
-  replayed(entry: JournalEntry): void {
-    this.entries.push(entry)
+  /**
+   * Takes back an entry of a loaded file, so a later save keeps the whole history. A trade of a
+   * version-1 file that turned out to change nothing (`changedAccount` false) is folded into its bar.
+   */
+  replayed(entry: JournalEntry, changedAccount = true): void {
+    switch (entry.k) {
+      case 'trade':
+        this.trade(entry.t, entry.s, new Decimal(entry.p), new Decimal(entry.q), changedAccount)
+        return
+      case 'bar':
+        this.push(this.bars.end(entry.s))
+        this.bars.restored(entry)
+        this.entries.push(entry)
+        return
+      case 'place':
+      case 'cancel':
+      case 'oco':
+      case 'cancelList':
+        this.entries.push(entry)
+        return
+    }
   }
 
-  /** Records a public trade. */
-  trade(timeMs: number, symbol: string, price: Decimal, quantity: Decimal): void {
+  /**
+   * Records a public trade: on its own when it changed the account (after the bar of its symbol
+   * so far), else folded into the bar of its symbol and minute.
+   */
+  trade(timeMs: number, symbol: string, price: Decimal, quantity: Decimal, changedAccount: boolean): void {
+    if (!changedAccount) {
+      this.push(this.bars.fold(timeMs, symbol, price, quantity))
+      return
+    }
+    this.push(this.bars.pass(symbol, price))
     this.entries.push({ k: 'trade', t: timeMs, s: symbol, p: price.toFixed(), q: quantity.toFixed() })
   }
 
-  /** Records a placed order. */
-  place(timeMs: number, order: NewOrder): void {
-    this.entries.push({ k: 'place', t: timeMs, order: orderText(order) })
+  /** Records a placed order and the last price it saw. */
+  place(timeMs: number, order: NewOrder, lastPrice: Decimal | undefined): void {
+    this.entries.push({ k: 'place', t: timeMs, order: orderText(order), ...(lastPrice !== undefined ? { last: lastPrice.toFixed() } : {}) })
   }
 
   /** Records a cancel and the id of the request that made it. */
@@ -67,13 +73,9 @@ export class PaperJournal {
     this.entries.push({ k: 'cancel', t: timeMs, s: symbol, orderId, cancelId })
   }
 
-  /** Records a placed OCO list. */
-  oco(timeMs: number, list: NewOcoList): void {
-    this.entries.push({
-      k: 'oco',
-      t: timeMs,
-      list: { s: list.symbol, id: list.listClientOrderId, side: list.side, q: list.quantity.toFixed(), above: legText(list.above), below: legText(list.below) }
-    })
+  /** Records a placed OCO list and the last price it saw. */
+  oco(timeMs: number, list: NewOcoList, lastPrice: Decimal | undefined): void {
+    this.entries.push({ k: 'oco', t: timeMs, list: ocoText(list), ...(lastPrice !== undefined ? { last: lastPrice.toFixed() } : {}) })
   }
 
   /** Records a cancelled order list. */
@@ -81,9 +83,20 @@ export class PaperJournal {
     this.entries.push({ k: 'cancelList', t: timeMs, s: symbol, listClientOrderId, cancelId })
   }
 
-  /** Returns the saved form. */
-  state(): PaperState {
+  /**
+   * Returns the saved form: the open bars end here (their trades so far; later trades of the same
+   * minute make another bar of it) and bars older than the klines keep are dropped.
+   */
+  checkpoint(): PaperState {
+    for (const bar of this.bars.endAll()) this.entries.push(bar)
+    const compacted = compactJournal({ header: this.header, entries: this.entries })
+    this.header = compacted.header
+    this.entries = [...compacted.entries]
     return { header: this.header, entries: [...this.entries] }
+  }
+
+  private push(entry: JournalEntry | undefined): void {
+    if (entry !== undefined) this.entries.push(entry)
   }
 }
 
@@ -94,7 +107,10 @@ export async function saveState(path: string, state: PaperState): Promise<void> 
   await rename(temporary, path)
 }
 
-/** Reads a saved account from a file; undefined when there is none; throws on a file that is not one. */
+/**
+ * Reads a saved account from a file (this version or version 1); undefined when there is none.
+ * Throws a PaperStateFileError on a file that is not one or that a newer version wrote.
+ */
 export async function loadState(path: string): Promise<PaperState | undefined> {
   let text: string
   try {
@@ -103,104 +119,18 @@ export async function loadState(path: string): Promise<PaperState | undefined> {
     if ((error as { code?: unknown }).code === 'ENOENT') return undefined
     throw error
   }
-  const state = JSON.parse(text) as PaperState
-  if (state?.header?.version !== 1 || !Array.isArray(state.entries)) throw new Error(`${path} is not a paper server state file`)
-  return state
-}
-
-/**
- * Replays saved actions into a fresh simulator, each pinned to its time. Returns the cancel ids
- * the actions carried (order id → cancel request id), so responses and events show them again.
- */
-export async function replayState(entries: readonly JournalEntry[], exchange: SimExchange, clock: PinnableClock): Promise<{ cancelIds: Map<string, string>; failed: number }> {
-  const cancelIds = new Map<string, string>()
-  let failed = 0
-  for (const entry of entries) {
-    try {
-      await replayOne(entry, exchange, clock, cancelIds)
-    } catch {
-      // The simulator is deterministic, so this means the file and the rules disagree; the rest still replays
-      failed += 1
-    }
+  let state: Partial<PaperState> | null
+  try {
+    state = JSON.parse(text) as Partial<PaperState> | null
+  } catch (error) {
+    throw new PaperStateFileError(path, 'not-a-state-file', `${path} is not a paper server state file (${(error as Error).message}); it was left as it is`, { cause: error })
   }
-  return { cancelIds, failed }
-}
-
-async function replayOne(entry: JournalEntry, exchange: SimExchange, clock: PinnableClock, cancelIds: Map<string, string>): Promise<void> {
-  {
-    switch (entry.k) {
-      case 'trade':
-        clock.runAt(entry.t, () => exchange.trade(entry.s, new Decimal(entry.p), new Decimal(entry.q)))
-        break
-      case 'place':
-        await clock.runAt(entry.t, () => exchange.placeOrder(orderFrom(entry.order)))
-        break
-      case 'cancel':
-        cancelIds.set(entry.orderId, entry.cancelId)
-        await clock.runAt(entry.t, () => exchange.cancelOrder({ symbol: entry.s, orderId: venueOrderId(entry.orderId) }))
-        break
-      case 'oco':
-        await clock.runAt(entry.t, () =>
-          exchange.placeOcoList({
-            symbol: entry.list.s,
-            listClientOrderId: clientOrderId(entry.list.id),
-            side: entry.list.side as NewOcoList['side'],
-            quantity: new Decimal(entry.list.q),
-            above: legFrom(entry.list.above),
-            below: legFrom(entry.list.below)
-          })
-        )
-        break
-      case 'cancelList':
-        await clock.runAt(entry.t, () => exchange.cancelOrderList(entry.s, entry.listClientOrderId))
-        break
-    }
+  const version: unknown = state?.header?.version
+  if (typeof version === 'number' && Number.isInteger(version) && version > JOURNAL_VERSION) {
+    throw new PaperStateFileError(path, 'newer-version', `${path} was written by a newer Gridkeeper (state file version ${version}, this one reads up to ${JOURNAL_VERSION}); it was left as it is`)
   }
-}
-
-function orderText(order: NewOrder): WireOrder {
-  return compact({
-    symbol: order.symbol,
-    clientOrderId: order.clientOrderId,
-    side: order.side,
-    type: order.type,
-    quantity: order.quantity?.toFixed(),
-    quoteOrderQty: order.quoteOrderQty?.toFixed(),
-    price: order.price?.toFixed(),
-    stopPrice: order.stopPrice?.toFixed(),
-    timeInForce: order.timeInForce
-  })
-}
-
-function orderFrom(text: WireOrder): NewOrder {
-  const decimal = (name: string) => (text[name] === undefined ? {} : { [name]: new Decimal(text[name] as string) })
-  return {
-    symbol: text['symbol'] as string,
-    clientOrderId: clientOrderId(text['clientOrderId'] as string),
-    side: text['side'] as NewOrder['side'],
-    type: text['type'] as NewOrder['type'],
-    ...decimal('quantity'),
-    ...decimal('quoteOrderQty'),
-    ...decimal('price'),
-    ...decimal('stopPrice'),
-    ...(text['timeInForce'] !== undefined ? { timeInForce: text['timeInForce'] as NewOrder['timeInForce'] } : {})
+  if ((version !== 1 && version !== JOURNAL_VERSION) || !Array.isArray(state?.entries)) {
+    throw new PaperStateFileError(path, 'not-a-state-file', `${path} is not a paper server state file; it was left as it is`)
   }
-}
-
-function legText(leg: OcoLeg): WireOrder {
-  return compact({ clientOrderId: leg.clientOrderId, type: leg.type, price: leg.price?.toFixed(), stopPrice: leg.stopPrice?.toFixed(), timeInForce: leg.timeInForce })
-}
-
-function legFrom(text: WireOrder): OcoLeg {
-  return {
-    clientOrderId: clientOrderId(text['clientOrderId'] as string),
-    type: text['type'] as OcoLeg['type'],
-    ...(text['price'] !== undefined ? { price: new Decimal(text['price']) } : {}),
-    ...(text['stopPrice'] !== undefined ? { stopPrice: new Decimal(text['stopPrice']) } : {}),
-    ...(text['timeInForce'] !== undefined ? { timeInForce: text['timeInForce'] as OcoLeg['timeInForce'] } : {})
-  }
-}
-
-function compact(record: Record<string, string | undefined>): WireOrder {
-  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  return state as PaperState
 }

@@ -73,8 +73,11 @@ export interface PaperServerOptions {
   readonly heartbeat?: { readonly pingIntervalMs?: number; readonly pongTimeoutMs?: number }
   /**
    * A state file: when it exists the account is rebuilt from it at start (its starting balances,
-   * prices and fees win over `sim`'s), every change is recorded, and the file is written on
-   * `close()` and by `saveState()`. Needs a simulator the server builds.
+   * prices and fees win over `sim`'s), every change is recorded (the public trades that change
+   * nothing but the market as one bar per symbol and minute), and the file is written on `close()`
+   * and by `saveState()`, without the bars older than the klines keep. Needs a simulator the
+   * server builds. A file that is not one, or that a newer version wrote, stops the start with a
+   * PaperStateFileError and is left as it is.
    */
   readonly stateFile?: string
   /** Interval of avgPrice stream events (1000 ms). */

@@ -18,7 +18,8 @@ import { ORDER_LIST_ENDPOINTS } from './order-list-endpoints'
 import { OrderListBook } from './order-list-book'
 import type { PaperContext } from './paper-context'
 import { PaperFaults } from './paper-faults'
-import { loadState, PaperJournal, replayState, saveState } from './paper-journal'
+import { replayState } from './journal-replay'
+import { loadState, PaperJournal, saveState } from './paper-journal'
 import type { PaperServerOptions } from './paper-server-options'
 import { PinnableClock } from './pinnable-clock'
 import { startPriceFeed } from './price-feed'
@@ -45,11 +46,12 @@ export interface PaperServer {
   /** The rate limiter (limits can be changed with `configure`). */
   readonly limiter: RateLimiter
   /**
-   * Prints one public trade (the last price moves, resting orders fill); recorded in the state
-   * journal when the server keeps one, unlike a direct `sim.trade`.
+   * Prints one public trade (the last price moves, resting orders fill); kept in the state journal
+   * when the server keeps one, unlike a direct `sim.trade`: on its own when it changed the account,
+   * else folded into its minute's bar.
    */
   trade(symbol: string, price: Decimal, quantity: Decimal): void
-  /** Writes the account's state (every action since it started) to `path`, or to the state file. */
+  /** Writes the account's state (every action since it started, the market as minute bars) to `path`, or to the state file. */
   saveState(path?: string): Promise<void>
   /** Returns counters of the REST requests answered and the open WebSocket connections. */
   stats(): { readonly rest: RestStats; readonly connections: number }
@@ -97,17 +99,21 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
     // Replay with the simulator's own faults off, so every recorded action acts again as it did
     const simFaults = served.exchange.faults.settings()
     served.exchange.faults.configure({ timeoutAfterAcceptRate: 0, timeoutBeforeAcceptRate: 0, rateLimitRate: 0, placeRejectRate: 0, cancelTimeoutRate: 0 })
-    const { cancelIds } = await replayState(saved.entries, served.exchange, clock)
+    const { cancelIds } = await replayState(saved, { exchange: served.exchange, tape, clock }, journal)
     served.exchange.faults.configure(simFaults)
     for (const [orderId, cancelId] of cancelIds) context.annotations.setCancelId(orderId, cancelId)
-    for (const entry of saved.entries) journal.replayed(entry)
     // Let the replayed trades and events reach the tape and the list book before serving
     for (let round = 0; round < 3; round += 1) await new Promise((resolve) => setImmediate(resolve))
   }
   const trade = (symbol: string, price: Decimal, quantity: Decimal) => {
     const timeMs = clock.nowMs()
-    journal?.trade(timeMs, symbol, price, quantity)
-    clock.runAt(timeMs, () => served.exchange.trade(symbol, price, quantity))
+    // A trade that throws is kept as it is, so its replay does what it did
+    let changedAccount = true
+    try {
+      changedAccount = clock.runAt(timeMs, () => served.exchange.trade(symbol, price, quantity))
+    } finally {
+      journal?.trade(timeMs, symbol, price, quantity, changedAccount)
+    }
   }
 
   const server: Server = createServer((request, response) => {
@@ -159,13 +165,13 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
     saveState: async (path) => {
       const target = path ?? stateFile
       if (journal === undefined || target === undefined) throw new Error('the paper server keeps no state: start it with a stateFile')
-      await saveState(target, journal.state())
+      await saveState(target, journal.checkpoint())
     },
     stats: () => ({ rest: { ...rest.stats }, connections: registry.count() }),
     close: () => {
       closed ??= (async () => {
         await feed.stop()
-        if (journal !== undefined && stateFile !== undefined) await saveState(stateFile, journal.state())
+        if (journal !== undefined && stateFile !== undefined) await saveState(stateFile, journal.checkpoint())
         streams.close()
         fanout.close()
         tape.close()

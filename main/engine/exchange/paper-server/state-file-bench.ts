@@ -8,7 +8,7 @@ import type { TradeTick } from '../port/market-event'
 import { priceStep } from '../rules'
 import { SyntheticMarket } from '../sim/price-source/synthetic-market'
 import { startPaperServer, type PaperServer } from './paper-server'
-import { signedRequest, TEST_KEY } from './stubs'
+import { publicRequest, signedRequest, TEST_KEY } from './stubs'
 
 /** Figures of one state-file benchmark run. */
 export interface StateFileFigures {
@@ -16,9 +16,12 @@ export interface StateFileFigures {
   readonly ticks: number
   readonly fileBytes: number
   readonly entries: number
+  /** Entries of the written file by kind. */
+  readonly kinds: Readonly<Record<string, number>>
   readonly saveMs: number
   readonly loadMs: number
-  readonly sameAccount: boolean
+  /** The account, orders, fills, klines (1m, 1h) and 24-hour tickers answered the same before and after the restart. */
+  readonly sameAnswers: boolean
 }
 
 const DAY_MS = 86_400_000
@@ -85,7 +88,7 @@ export async function measureStateFile(days = 7): Promise<StateFileFigures> {
       if (ticks % 1000 === 0) await new Promise((resolve) => setImmediate(resolve))
     }
     await new Promise((resolve) => setImmediate(resolve))
-    const before = await accountView(first, clock)
+    const before = await restView(first, clock)
     const saveStarted = performance.now()
     await first.close()
     const saveMs = performance.now() - saveStarted
@@ -94,10 +97,12 @@ export async function measureStateFile(days = 7): Promise<StateFileFigures> {
     const loadStarted = performance.now()
     const second = await startPaperServer(options)
     const loadMs = performance.now() - loadStarted
-    const after = await accountView(second, clock)
-    const entries = (JSON.parse(await readFile(file, 'utf8')) as { entries: unknown[] }).entries.length
+    const after = await restView(second, clock)
+    const written = (JSON.parse(await readFile(file, 'utf8')) as { entries: { k: string }[] }).entries
+    const kinds: Record<string, number> = {}
+    for (const entry of written) kinds[entry.k] = (kinds[entry.k] ?? 0) + 1
     await second.close()
-    return { days, ticks, fileBytes, entries, saveMs, loadMs, sameAccount: JSON.stringify(before) === JSON.stringify(after) }
+    return { days, ticks, fileBytes, entries: written.length, kinds, saveMs, loadMs, sameAnswers: JSON.stringify(before) === JSON.stringify(after) }
   } finally {
     await rm(folder, { recursive: true, force: true })
   }
@@ -117,12 +122,14 @@ async function regrid(server: PaperServer, symbol: string, tick: Decimal, last: 
   }
 }
 
-async function accountView(server: PaperServer, clock: ManualClock): Promise<unknown[]> {
+async function restView(server: PaperServer, clock: ManualClock): Promise<unknown[]> {
   const timestamp = clock.nowMs()
   const out: unknown[] = [(await signedRequest(server, 'GET', '/api/v3/account', {}, { timestamp })).body]
   for (const symbol of ['BTCUSDT', 'ETHUSDT']) {
     out.push((await signedRequest(server, 'GET', '/api/v3/allOrders', { symbol, limit: 1000 }, { timestamp })).body)
     out.push((await signedRequest(server, 'GET', '/api/v3/myTrades', { symbol, limit: 1000 }, { timestamp })).body)
+    for (const interval of ['1m', '1h']) out.push((await publicRequest(server, 'GET', '/api/v3/klines', { symbol, interval, limit: 1000 })).body)
+    out.push((await publicRequest(server, 'GET', '/api/v3/ticker/24hr', { symbol })).body)
   }
   return out
 }
@@ -132,8 +139,8 @@ if (process.argv[1]?.endsWith('state-file-bench.ts') === true) {
   measureStateFile(days)
     .then((figures) => {
       console.log(
-        `paper state file, ${figures.days} simulated days, ${figures.ticks} ticks: ${(figures.fileBytes / 1e6).toFixed(1)} MB, ${figures.entries} entries; ` +
-          `save ${(figures.saveMs / 1000).toFixed(2)} s, load ${(figures.loadMs / 1000).toFixed(2)} s; same account after restart: ${figures.sameAccount}`
+        `paper state file, ${figures.days} simulated days, ${figures.ticks} ticks: ${(figures.fileBytes / 1e6).toFixed(1)} MB, ${figures.entries} entries ${JSON.stringify(figures.kinds)}; ` +
+          `save ${(figures.saveMs / 1000).toFixed(2)} s, load ${(figures.loadMs / 1000).toFixed(2)} s; same account and market answers after restart: ${figures.sameAnswers}`
       )
     })
     .catch((error: unknown) => {
