@@ -1,4 +1,5 @@
 import { intervalMsOf } from '../kline-intervals'
+import { isoTime } from '../open-time'
 import { KlinesCache, openTimeOfLine } from './klines-cache'
 import { KLINES_PAGE_LIMIT, KlinesClient, type KlinesClientOptions } from './klines-client'
 import { KlinesDownloadError } from './klines-download-error'
@@ -94,11 +95,15 @@ export async function downloadKlines(options: DownloadKlinesOptions): Promise<Do
     // A candle is kept once closed: its interval has ended by now
     const fetchEndMs = Math.min(monthEndMs, nowMs - intervalMs + 1)
     while (cursor < fetchEndMs) {
-      const page = await client.page(symbol, interval, cursor, fetchEndMs - 1)
+      const pageStartMs = cursor
+      const page = await client.page(symbol, interval, pageStartMs, fetchEndMs - 1)
       let added = 0
       for (const row of page) {
         const openTimeMs = row[0] as number
-        if (openTimeMs < cursor || openTimeMs >= fetchEndMs) throw new KlinesDownloadError(`${symbol} ${interval}: asked for klines from ${new Date(cursor).toISOString()} to ${new Date(fetchEndMs - 1).toISOString()}, got one opening at ${new Date(openTimeMs).toISOString()}`)
+        if (openTimeMs < cursor || openTimeMs >= fetchEndMs) {
+          const asked = `${isoTime(pageStartMs)} to ${isoTime(fetchEndMs - 1)}`
+          throw new KlinesDownloadError(`${symbol} ${interval}: the answer for ${asked} holds a kline opening at ${isoTime(openTimeMs)}, out of that range or of order`)
+        }
         lines.push(row.join(','))
         cursor = openTimeMs + intervalMs
         added++
