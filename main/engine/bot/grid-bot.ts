@@ -23,9 +23,11 @@ import { OcoBackstop } from '../risk/oco-backstop'
 
 /** The journal's name for a bot's market-state memory. */
 const MARKET_STATE_KEY = 'market-state'
-/** Timers: when the price left the range, when the bot last recentered, and a recenter in flight. */
-const OUT_OF_RANGE_SINCE = 'out-of-range-since'
-const LAST_RECENTER = 'last-recenter'
+/** Timer: when the price left the range (exported for backtests, which schedule their range checks by it). */
+export const OUT_OF_RANGE_SINCE = 'out-of-range-since'
+/** Timer: when the grid last recentered. */
+export const LAST_RECENTER = 'last-recenter'
+/** Timer: a recenter in flight. */
 const RECENTERING = 'recentering'
 /** Timer: an exit after a stop-loss or take-profit is in flight (a restart finishes it). */
 const EXITING = 'exiting'

@@ -28,8 +28,23 @@ import { percentText, thresholdText } from './percent-text'
  * interval, impossible prices) throws CandleSeriesError.
  */
 export function classifyMarket(candles: readonly Candle[], settings: MarketStateSettings): MarketReading {
+  const window = closedCandles(candles, CANDLE_INTERVAL_MS[settings.candleInterval]).slice(-settings.windowCandles)
+  return readWindow(window, window.map(rangeRatio), settings)
+}
+
+/** A candle's range against its close, (high − low) / close: what the volatility averages. */
+export function rangeRatio(candle: Candle): Decimal {
+  return candle.high.sub(candle.low).div(candle.close)
+}
+
+/**
+ * Reads the market from a window of candles that closedCandles has already checked (at most
+ * `windowCandles`, oldest first) and each one's rangeRatio (read only for a full window; a short
+ * one is 'unknown' whatever they are): the same reading as classifyMarket, for a replay that
+ * checks a series once and works out each candle's ratio once.
+ */
+export function readWindow(window: readonly Candle[], ratios: readonly Decimal[], settings: MarketStateSettings): MarketReading {
   const intervalMs = CANDLE_INTERVAL_MS[settings.candleInterval]
-  const window = closedCandles(candles, intervalMs).slice(-settings.windowCandles)
   const gaps = findCandleGaps(window, intervalMs)
   const missingCandles = gaps.reduce((sum, gap) => sum + gap.missingCandles, 0)
   const first = window[0]
@@ -50,7 +65,7 @@ export function classifyMarket(candles: readonly Candle[], settings: MarketState
     return { ...base, state: 'unknown', measures: null, reason }
   }
 
-  const measures = measure(window, first, last)
+  const measures = measure(ratios, first, last)
   const trendThreshold = new Decimal(settings.trendThresholdPct)
   const volatilityThreshold = new Decimal(settings.volatilityThresholdPct)
   const moveSize = measures.netMovePct.abs()
@@ -72,14 +87,14 @@ export function classifyMarket(candles: readonly Candle[], settings: MarketState
   return { ...base, lastOpenTimeMs: last.openTimeMs, lastCloseTimeMs: last.closeTimeMs, state, measures, reason: `${reason}${gapNote}` }
 }
 
-function measure(window: readonly Candle[], first: Candle, last: Candle): MarketMeasures {
+function measure(ratios: readonly Decimal[], first: Candle, last: Candle): MarketMeasures {
   const hundred = new Decimal(100)
-  const rangeSum = window.reduce((sum, candle) => sum.add(candle.high.sub(candle.low).div(candle.close)), new Decimal(0))
+  const rangeSum = ratios.reduce((sum, ratio) => sum.add(ratio), new Decimal(0))
   return {
     openPrice: first.open,
     closePrice: last.close,
     netMovePct: last.close.sub(first.open).div(first.open).mul(hundred),
-    averageRangePct: rangeSum.div(window.length).mul(hundred)
+    averageRangePct: rangeSum.div(ratios.length).mul(hundred)
   }
 }
 

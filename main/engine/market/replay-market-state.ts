@@ -1,5 +1,6 @@
 import type { Candle } from '../exchange/port/market-event'
-import { classifyMarket } from './classify-market'
+import type { Decimal } from '@shared/money/decimal'
+import { rangeRatio, readWindow } from './classify-market'
 import { closedCandles } from './closed-candles'
 import type { MarketStateChanged } from './market-state-changed'
 import { initialMarketStateMemory, type MarketStateMemory } from './market-state-memory'
@@ -19,12 +20,23 @@ export interface MarketStateReplay {
  * and to catch up after missed candles. Pure.
  */
 export function replayMarketState(candles: readonly Candle[], settings: MarketStateSettings, memory: MarketStateMemory = initialMarketStateMemory()): MarketStateReplay {
+  // Checked once, each candle's range ratio worked out once: a reading per new candle then costs no division
   const closed = closedCandles(candles, CANDLE_INTERVAL_MS[settings.candleInterval])
+  const ratios = new Map<number, Decimal>()
+  const ratioAt = (index: number) => {
+    let ratio = ratios.get(index)
+    if (ratio === undefined) ratios.set(index, (ratio = rangeRatio(closed[index] as Candle)))
+    return ratio
+  }
   const changes: MarketStateChanged[] = []
   let current = memory
   closed.forEach((candle, index) => {
     if (current.lastCandleOpenTimeMs !== null && candle.openTimeMs <= current.lastCandleOpenTimeMs) return
-    const reading = classifyMarket(closed.slice(Math.max(0, index + 1 - settings.windowCandles), index + 1), settings)
+    const start = Math.max(0, index + 1 - settings.windowCandles)
+    const window = closed.slice(start, index + 1)
+    // A window short of windowCandles reads 'unknown' whatever its ratios: they are worked out for full windows only
+    const full = window.length >= settings.windowCandles
+    const reading = readWindow(window, full ? window.map((_, offset) => ratioAt(start + offset)) : [], settings)
     const step = nextMarketState(current, reading, settings)
     current = step.memory
     if (step.change !== undefined) changes.push(step.change)
