@@ -28,11 +28,18 @@ export interface ReplayOutcome {
  */
 export async function replayState(state: PaperState, target: ReplayTarget, journal: PaperJournal): Promise<ReplayOutcome> {
   const cancelIds = new Map<string, string>()
-  for (const [symbol, count] of Object.entries(state.header.compactedTrades ?? {})) target.tape.skipTradeIds(symbol, count)
+  let failed = 0
+  for (const [symbol, count] of Object.entries(state.header.compactedTrades ?? {})) {
+    try {
+      target.tape.skipTradeIds(symbol, count)
+    } catch {
+      // A symbol the market no longer has
+      failed += 1
+    }
+  }
   const foldUnchanged = state.header.version === 1
   // Replayed trades reach the tape on the next turn of the event loop; a bar must land after them
   const tapeBehind = new Set<string>()
-  let failed = 0
   for (const entry of state.entries) {
     let kept: JournalEntry = entry
     let changedAccount = true

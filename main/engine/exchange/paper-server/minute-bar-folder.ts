@@ -1,5 +1,5 @@
 import { Decimal } from '@shared/money/decimal'
-import { barEntry, barTrades, type BarEntry } from './journal-format'
+import { barEntry, type BarEntry } from './journal-format'
 import { buyerIsMakerAfter, type PreviousTick } from './tick-direction'
 
 const MINUTE_MS = 60_000
@@ -82,8 +82,7 @@ export class MinuteBarFolder {
 
   /** Takes the last trade's price and direction of a bar read back from a file. */
   restored(entry: BarEntry): void {
-    const trades = barTrades(entry)
-    this.previous.set(entry.s, { price: trades.close, buyerIsMaker: trades.lastBuyerIsMaker })
+    this.previous.set(entry.s, { price: new Decimal(entry.c), buyerIsMaker: entry.m })
   }
 
   /** Ends the open bar of a symbol and returns it, if there is one. */
