@@ -1,6 +1,7 @@
 import { EXIT, type CliIo } from './cli-io'
 import { CliUsageError } from './cli-usage-error'
 import { keysCommand } from './keys/keys-command'
+import { backtestCommand } from './backtest/backtest-command'
 import { klinesCommand } from './klines/klines-command'
 import { paperServerCommand } from './paper-server/paper-server-command'
 import { planCommand } from './plan/plan-command'
@@ -17,6 +18,7 @@ Commands:
   serve          run the app's engine and serve its UI to a browser (gridkeeper serve --help)
   keys           keep API keys in the OS keychain for run (gridkeeper keys --help)
   klines         download and inspect historical candles for backtests (gridkeeper klines --help)
+  backtest       run a grid over historical candles on the trading engine (gridkeeper backtest --help)
 
 gridkeeper --help shows this text; gridkeeper --version the version.`
 
@@ -26,7 +28,8 @@ const COMMANDS: Readonly<Record<string, (args: readonly string[], io: CliIo) => 
   run: runCommand,
   keys: keysCommand,
   serve: serveCommand,
-  klines: klinesCommand
+  klines: klinesCommand,
+  backtest: backtestCommand
 }
 
 /**

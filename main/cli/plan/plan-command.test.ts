@@ -112,7 +112,7 @@ describe('gridkeeper', () => {
   it('prints usage, version, and refuses unknown commands', async () => {
     expect((await run('--version')).stdout).toBe('9.9.9\n')
     expect((await run('--help')).stdout).toContain('plan           plan a grid')
-    expect(await run('fly')).toEqual({ code: 2, stdout: '', stderr: 'gridkeeper: unknown command "fly"; commands: plan, paper-server, run, keys, serve, klines\n' })
+    expect(await run('fly')).toEqual({ code: 2, stdout: '', stderr: 'gridkeeper: unknown command "fly"; commands: plan, paper-server, run, keys, serve, klines, backtest\n' })
     expect((await run('plan', '--help')).stdout).toContain('Usage: gridkeeper plan --exchange-info FILE')
   })
 })

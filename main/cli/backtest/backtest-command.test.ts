@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { binanceCsvLine, BINANCE_CSV_HEADER } from '../../klines/stubs'
+import { runCli } from '../run-cli'
+
+const folders: string[] = []
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true })
+})
+
+/** Writes a Binance CSV of a saw-tooth on BTCUSDT: 57,000 ↔ 63,000 every minute, for `minutes`. */
+function sawToothFile(minutes: number, header = true): string {
+  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
+  const folder = mkdtempSync(join(process.cwd(), '.tmp', 'backtest-cli-'))
+  folders.push(folder)
+  const start = Date.UTC(2024, 0, 1)
+  const lines = Array.from({ length: minutes }, (_, minute) => {
+    const up = minute % 2 === 1
+    return binanceCsvLine({ openTimeMs: start + minute * 60_000, open: up ? '57000' : '63000', high: '63000', low: '57000', close: up ? '63000' : '57000', volume: '1' })
+  })
+  const path = join(folder, 'BTCUSDT-1m-2024-01.csv')
+  writeFileSync(path, `${header ? `${BINANCE_CSV_HEADER}\n` : ''}${lines.join('\n')}\n`)
+  return path
+}
+
+async function backtest(args: readonly string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await runCli(['backtest', ...args], { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), readTextFile: (path) => readFile(path, 'utf8') }, '9.9.9')
+  return { code, stdout, stderr }
+}
+
+const GRID = ['--lower', '58000', '--upper', '62000', '--grids', '4', '--investment', '1000']
+
+describe('gridkeeper backtest', () => {
+  it('prints the report as one JSON object with the documented fields, money as decimal strings', async () => {
+    const { code, stdout, stderr } = await backtest(['--klines', sawToothFile(20), ...GRID, '--json'])
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    const report = JSON.parse(stdout) as Record<string, unknown>
+    expect(Object.keys(report)).toEqual(['candles', 'from', 'to', 'fills', 'roundTrips', 'gridProfit', 'fees', 'startValue', 'finalValue', 'buyAndHoldValue', 'maxDrawdownPct', 'stops', 'recenters', 'incidents', 'elapsedMs'])
+    expect(report).toMatchObject({ candles: 20, from: '2024-01-01T00:00:00.000Z', to: '2024-01-01T00:20:00.000Z', startValue: '1000', stops: [], incidents: 0 })
+    expect(typeof report['gridProfit']).toBe('string')
+    // Every swing crosses every level: the grid trades on every candle after the first
+    expect((report['fills'] as { buy: number; sell: number }).sell).toBeGreaterThanOrEqual(19)
+  })
+
+  it('takes --from/--to, fees, exits and --recenter, and prints a table for a person', async () => {
+    const { code, stdout } = await backtest(['--klines', sawToothFile(30, false), ...GRID, '--from', '2024-01-01T00:10Z', '--to', '2024-01-01T00:20Z', '--maker-fee', '0', '--taker-fee', '0', '--stop-loss', '50000', '--recenter', 'off'])
+    expect(code).toBe(0)
+    expect(stdout).toContain('BTCUSDT: 4 arithmetic grids from 58000 to 62000, 1000 invested, stop-loss 50000 (cancel)')
+    expect(stdout).toContain('10 candles from 2024-01-01T00:10:00.000Z to 2024-01-01T00:20:00.000Z')
+    expect(stdout).toMatch(/Fees\s+0\n/)
+  })
+
+  it('names what is wrong with the options or the input, exit 2', async () => {
+    const file = sawToothFile(5)
+    expect(await backtest([...GRID])).toMatchObject({ code: 2, stderr: 'gridkeeper backtest: --klines is required\n' })
+    expect(await backtest(['--klines', file, '--lower', '62000', '--upper', '58000', '--grids', '4', '--investment', '1000'])).toMatchObject({
+      code: 2,
+      stderr: 'gridkeeper backtest: the bot configuration is not valid: grid.upper: must be above grid.lower (62000)\n'
+    })
+    expect(await backtest(['--klines', file, ...GRID, '--symbol', 'DOGEUSDT'])).toMatchObject({ code: 2, stderr: expect.stringContaining('give --exchange-info FILE with DOGEUSDT') })
+    expect(await backtest(['--klines', file, ...GRID, '--from', '2030-01-01'])).toMatchObject({ code: 2, stderr: expect.stringContaining('has no candle in --from/--to') })
+    expect(await backtest(['--klines', file, ...GRID, '--maker-fee=-1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--maker-fee must be a plain non-negative decimal number') })
+  })
+})
