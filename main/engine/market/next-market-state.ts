@@ -10,6 +10,14 @@ export interface MarketStateStep {
 }
 
 /**
+ * The memory after an 'unknown' reading of the candle that opened at `lastCandleOpenTimeMs` (or
+ * none): the confirmed state stands, and the count of a candidate starts again.
+ */
+export function afterUnknownReading(previous: MarketStateMemory, lastCandleOpenTimeMs: number | null): MarketStateMemory {
+  return { ...previous, candidate: null, candidateCandles: 0, lastCandleOpenTimeMs }
+}
+
+/**
  * Folds one reading (taken when a candle closed) into the hysteresis. A state other than the
  * confirmed one is taken only once it has been read on `hysteresisCandles` consecutive closed
  * candles; a reading of the confirmed state, an 'unknown' reading or a missing candle between two
@@ -26,9 +34,8 @@ export function nextMarketState(previous: MarketStateMemory, reading: MarketRead
   if (openTimeMs !== null && previous.lastCandleOpenTimeMs !== null && openTimeMs <= previous.lastCandleOpenTimeMs) return { memory: previous }
   const lastCandleOpenTimeMs = openTimeMs ?? previous.lastCandleOpenTimeMs
 
-  if (reading.state === 'unknown' || reading.state === previous.state) {
-    return { memory: { ...previous, candidate: null, candidateCandles: 0, lastCandleOpenTimeMs } }
-  }
+  if (reading.state === 'unknown') return { memory: afterUnknownReading(previous, lastCandleOpenTimeMs) }
+  if (reading.state === previous.state) return { memory: { ...previous, candidate: null, candidateCandles: 0, lastCandleOpenTimeMs } }
 
   const follows = previous.lastCandleOpenTimeMs !== null && reading.lastOpenTimeMs === previous.lastCandleOpenTimeMs + reading.intervalMs
   const candidateCandles = previous.candidate === reading.state && follows ? previous.candidateCandles + 1 : 1

@@ -5,7 +5,7 @@ import { closedCandles } from './closed-candles'
 import type { MarketStateChanged } from './market-state-changed'
 import { initialMarketStateMemory, type MarketStateMemory } from './market-state-memory'
 import { CANDLE_INTERVAL_MS, type MarketStateSettings } from './market-settings'
-import { nextMarketState } from './next-market-state'
+import { afterUnknownReading, nextMarketState } from './next-market-state'
 
 /** The hysteresis after a run of candles: the memory to keep and every change, oldest first. */
 export interface MarketStateReplay {
@@ -32,11 +32,15 @@ export function replayMarketState(candles: readonly Candle[], settings: MarketSt
   let current = memory
   closed.forEach((candle, index) => {
     if (current.lastCandleOpenTimeMs !== null && candle.openTimeMs <= current.lastCandleOpenTimeMs) return
-    const start = Math.max(0, index + 1 - settings.windowCandles)
+    // A window short of windowCandles reads 'unknown' (classifyMarket's first rule), and an unknown
+    // reading only restarts a candidate's count: no need to build it
+    if (index + 1 < settings.windowCandles) {
+      current = afterUnknownReading(current, candle.openTimeMs)
+      return
+    }
+    const start = index + 1 - settings.windowCandles
     const window = closed.slice(start, index + 1)
-    // A window short of windowCandles reads 'unknown' whatever its ratios: they are worked out for full windows only
-    const full = window.length >= settings.windowCandles
-    const reading = readWindow(window, full ? window.map((_, offset) => ratioAt(start + offset)) : [], settings)
+    const reading = readWindow(window, window.map((_, offset) => ratioAt(start + offset)), settings)
     const step = nextMarketState(current, reading, settings)
     current = step.memory
     if (step.change !== undefined) changes.push(step.change)
