@@ -158,3 +158,12 @@ describe('runBacktest', () => {
     expect(seen).toEqual([10, 20, 30])
   })
 })
+
+describe('runBacktest refusals', () => {
+  it('says why a grid cannot start at the first open, before any candle', async () => {
+    // 100–120 opening at 100.5: both levels above are SELLs, whose base costs nearly all of the investment
+    const series = buildTestSeries([{ minute: 0, open: '100.5', high: '101', low: '100', close: '100.5' }])
+    await expect(runBacktest({ series, symbol: 'BTCUSDT', rules: RULES, config: config('0.001') })).rejects.toThrow(/^the grid cannot start at the first candle's open \(100\.5\): the plan for BTCUSDT has problems: buying [\d.]+ base for the sells reserves/)
+    await expect(runBacktest({ series, symbol: 'ETHUSDT', rules: RULES, config: config('0') })).rejects.toThrow('the exchange rules have no symbol ETHUSDT')
+  })
+})

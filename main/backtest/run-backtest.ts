@@ -129,7 +129,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     return value
   }
 
-  await drain(theBot.create())
+  try {
+    await drain(theBot.create())
+  } catch (error) {
+    // A plan with problems, or a start the account cannot fund: said as the engine says it
+    throw new BacktestError(`the grid cannot start at the first candle's open (${price(series.open[0] as number).toFixed()}): ${(error as Error).message}`, { cause: error })
+  }
   const botId = config.id
 
   // What the fast path compares each candle with, as numbers on the series' integer scale

@@ -1,19 +1,32 @@
 import { measureOrderRoundTrips } from '../../main/engine/exchange/paper-server/order-round-trip-bench'
+import { measureBacktests } from './backtest-bench'
 import { measureFillToCounter } from './fill-latency-bench'
+import { median } from './median'
+import { measureRestart } from './restart-bench'
+
+const RUNS = Number(process.env['GRIDKEEPER_BENCH_RUNS'] ?? 3)
 
 /**
- * `npm run bench`: the speed figures of the exchange path on loopback. Prints them; asserts
- * nothing (the machines are noisy, and tests never assert wall-clock speed).
+ * `npm run bench`: the speed figures, each named, medians over several runs (GRIDKEEPER_BENCH_RUNS,
+ * 3 by default). Prints them; asserts nothing (the machines are noisy, and tests never assert
+ * wall-clock speed). The chart's frame times and the journal's write rate follow as their own steps.
  */
 async function main(): Promise<void> {
-  const trips = await measureOrderRoundTrips(1000)
-  process.stdout.write(`signed order round trips per second on loopback (place + cancel, HMAC): raw fetch ${trips.rawFetchPerSecond.toFixed(0)}/s, binance SDK ${trips.sdkPerSecond.toFixed(0)}/s\n`)
-  const latency = await measureFillToCounter(200)
-  const ms = (value: number) => `${value.toFixed(1)} ms`
-  process.stdout.write(
-    `fill → counter-order through the engine and BinanceExchange (${latency.samples} fills): p50 ${ms(latency.p50)}, p90 ${ms(latency.p90)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)}\n`
-  )
-  process.stdout.write(`resident memory after the run: ${latency.rssMiB.toFixed(0)} MiB\n`)
+  const write = (text: string) => void process.stdout.write(`${text}\n`)
+  const count = (value: number) => Math.round(value).toLocaleString('en-US')
+  for (const figure of await measureBacktests(RUNS)) {
+    write(`backtest candles per second, ${figure.name}: ${count(figure.candlesPerSecond)}/s (${count(figure.candles)} candles, 10-level grid, ${figure.fills} fills; median of ${figure.runs})`)
+  }
+  const restart = await measureRestart(RUNS)
+  write(`restart reconcile time with ${restart.openOrders} open orders: ${restart.medianMs.toFixed(0)} ms (median of ${RUNS})`)
+  const trips: Awaited<ReturnType<typeof measureOrderRoundTrips>>[] = []
+  for (let run = 0; run < RUNS; run += 1) trips.push(await measureOrderRoundTrips(1000))
+  write(`paper-server signed order round trips per second on loopback (place + cancel, HMAC): raw fetch ${count(median(trips.map((trip) => trip.rawFetchPerSecond)))}/s, binance SDK ${count(median(trips.map((trip) => trip.sdkPerSecond)))}/s (median of ${RUNS})`)
+  const latencies: Awaited<ReturnType<typeof measureFillToCounter>>[] = []
+  for (let run = 0; run < RUNS; run += 1) latencies.push(await measureFillToCounter(200))
+  const ms = (pick: (latency: (typeof latencies)[number]) => number) => `${median(latencies.map(pick)).toFixed(1)} ms`
+  write(`fill → counter-order through the engine and BinanceExchange (${RUNS} runs of 200 fills, medians): p50 ${ms((l) => l.p50)}, p90 ${ms((l) => l.p90)}, p99 ${ms((l) => l.p99)}, max ${ms((l) => l.max)}`)
+  write(`resident memory after the runs: ${Math.max(...latencies.map((latency) => latency.rssMiB)).toFixed(0)} MiB`)
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ export interface FundsNeed {
 }
 
 // A MARKET BUY by quantity costs what the book asks when it arrives; reserve this much above the last price
-const MARKET_BUY_HEADROOM = new Decimal('1.02')
+export const MARKET_BUY_HEADROOM = new Decimal('1.02')
 
 /**
  * Returns what an intent's order may take from the account: a SELL its base quantity; a priced

@@ -16,6 +16,21 @@ function codes(plan: GridPlan) {
   return plan.problems.map((problem) => `${problem.level ?? '-'}:${problem.code}`)
 }
 
+describe('planGrid, a grid that must buy nearly all its investment in base', () => {
+  it('says so when a market buy, reserved at 2 % over the price until it fills, would need more than the investment', () => {
+    // At 101 every level but the lowest is a SELL: the base costs almost all of the 1000
+    const plan = planGrid(PLAIN, settings({ price: '101' }))
+    expect(plan.acquisition?.method).toBe('MARKET')
+    expect(plan.acquisition?.quoteCost.lte(1000)).toBe(true)
+    expect(plan.acquisition?.quoteCost.mul('1.02').gt(1000)).toBe(true)
+    const problem = plan.problems.find((entry) => entry.code === 'ACQUISITION_OVER_BUDGET')
+    expect(problem?.level).toBeNull()
+    expect(problem?.message).toMatch(/^buying [\d.]+ base for the sells reserves [\d.]+ \(2 % over the price until it fills\), more than the investment of 1000: put the price further inside the range, or invest more$/)
+    // In the middle of the range the same grid has no such problem
+    expect(codes(planGrid(PLAIN, settings()))).not.toContain('-:ACQUISITION_OVER_BUDGET')
+  })
+})
+
 describe('planGrid, a hand-computed arithmetic grid', () => {
   // 100..200 in 4 grids at price 150: q = (1000 − 0.15) / (2 + 150/0.999 × (1/150 + 1/175)) = 259.0954958…
   const plan = planGrid(PLAIN, settings())

@@ -1,3 +1,4 @@
+import { MARKET_BUY_HEADROOM } from '../../orders/funds-needed'
 import { Decimal } from '@shared/money/decimal'
 import { decimalUnit, roundToStep } from '@shared/money/step'
 import {
@@ -159,6 +160,15 @@ function planAcquisition(
   const order: OrderRequest = byMarket ? { side: 'BUY', type: 'MARKET', quantity } : { side: 'BUY', type: 'LIMIT', price, quantity }
   for (const violation of validateOrder(rules, order, { referencePrice: settings.price }).violations) {
     addViolation(problems, violation, null, `buying ${quantity.toFixed()} base for the sells: `, 'ACQUISITION_NOT_PLACEABLE')
+  }
+  // A market buy's cost is known only when it fills, so the funds ledger reserves it with headroom first
+  const reserved = byMarket ? quantity.mul(price).mul(MARKET_BUY_HEADROOM) : quantity.mul(price)
+  if (reserved.gt(settings.investment)) {
+    problems.push({
+      level: null,
+      code: 'ACQUISITION_OVER_BUDGET',
+      message: `buying ${quantity.toFixed()} base for the sells reserves ${reserved.toDecimalPlaces(8, Decimal.ROUND_UP).toFixed()} (${MARKET_BUY_HEADROOM.sub(1).mul(100).toFixed()} % over the price until it fills), more than the investment of ${settings.investment.toFixed()}: put the price further inside the range, or invest more`
+    })
   }
   return { method: byMarket ? 'MARKET' : 'LIMIT', side: 'BUY', quantity, price, quoteCost: quantity.mul(price) }
 }

@@ -16,6 +16,7 @@ export type PlanProblemCode =
   | 'ORDER_TYPE_NOT_ALLOWED'
   | 'SPOT_TRADING_NOT_ALLOWED'
   | 'ACQUISITION_NOT_PLACEABLE'
+  | 'ACQUISITION_OVER_BUDGET'
   | 'FILTER_FAILURE'
 
 /** Something that keeps a plan from running as shown; `level` is null for the plan as a whole. */
