@@ -167,3 +167,13 @@ describe('runBacktest refusals', () => {
     await expect(runBacktest({ series, symbol: 'ETHUSDT', rules: RULES, config: config('0') })).rejects.toThrow('the exchange rules have no symbol ETHUSDT')
   })
 })
+
+describe('runBacktest on hourly klines', () => {
+  it('reads the market state on the klines own interval when the configured one cannot be built from them, and says so', async () => {
+    const series = buildTestSeries(sawTooth(3), '1h')
+    const result = await runBacktest({ series, symbol: 'BTCUSDT', rules: RULES, config: config('0') })
+    expect(result.warnings).toEqual(['note: the market state is read on 1h candles, the klines\' interval, not on 5m as configured'])
+    expect(result.report.fills).toEqual({ buy: 3, sell: 3 })
+    await expect(runBacktest({ series: buildTestSeries(sawTooth(3), '1d'), symbol: 'BTCUSDT', rules: RULES, config: config('0') })).rejects.toThrow('1d klines are too coarse to read the market state from (at most 4h): use finer klines')
+  })
+})

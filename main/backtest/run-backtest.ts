@@ -61,12 +61,14 @@ const MAX_DRAIN_ROUNDS = 100_000
  */
 export async function runBacktest(options: BacktestOptions): Promise<BacktestResult> {
   const startedAt = performance.now()
-  const { series, symbol, config } = options
+  const { series, symbol } = options
   if (series.length === 0) throw new BacktestError('the klines hold no candle in the range')
   const rules = options.rules.symbols.get(symbol)
   if (rules === undefined) throw new BacktestError(`the exchange rules have no symbol ${symbol}`)
-  if (config.symbol !== symbol) throw new BacktestError(`the configuration trades ${config.symbol}, the klines are ${symbol}`)
+  if (options.config.symbol !== symbol) throw new BacktestError(`the configuration trades ${options.config.symbol}, the klines are ${symbol}`)
 
+  const notes: string[] = []
+  const config = marketReadableConfig(options.config, series, notes)
   const price = (value: number) => priceDecimal(series, value)
   const scaleFactor = new Decimal(10).pow(series.scale)
   const toScaled = (value: Decimal) => value.mul(scaleFactor).toNumber()
@@ -286,7 +288,24 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     problems: logger.problems
   })
   journal.close()
-  return { ...result, report: { ...result.report, elapsedMs: Math.round(performance.now() - startedAt) }, equity, warnings: logger.problems }
+  return { ...result, report: { ...result.report, elapsedMs: Math.round(performance.now() - startedAt) }, equity, warnings: [...notes, ...logger.problems] }
+}
+
+/** Market-state intervals a configuration may name, finest first. */
+const MARKET_INTERVALS = ['1m', '3m', '5m', '15m', '30m', '1h', '4h'] as const
+
+/**
+ * The configuration with a market-state interval the klines can build: when theirs is coarser
+ * than the configured one (hourly klines, 5m market state), the market is read on the klines'
+ * own interval, and a note says so; klines coarser than 4h cannot feed the market state at all.
+ */
+function marketReadableConfig(config: BotConfig, series: CandleSeries, notes: string[]): BotConfig {
+  const wanted = config.marketState.candleInterval
+  if (KLINE_INTERVAL_MS[wanted] % series.intervalMs === 0) return config
+  const own = MARKET_INTERVALS.find((interval) => interval === series.interval)
+  if (own === undefined) throw new BacktestError(`${series.interval} klines are too coarse to read the market state from (at most 4h): use finer klines`)
+  notes.push(`note: the market state is read on ${own} candles, the klines' interval, not on ${wanted} as configured`)
+  return { ...config, marketState: { ...config.marketState, candleInterval: own } }
 }
 
 /** The exit price a leg crosses first, if any: the stop-loss on a fall, the take-profit on a rise. */
