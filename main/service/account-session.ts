@@ -11,6 +11,7 @@ import { BinanceExchange } from '../engine/exchange/binance/binance-exchange'
 import type { BinanceEndpoints } from '../engine/exchange/binance/urls'
 import type { Unsubscribe } from '../engine/exchange/port/exchange'
 import type { KlineInterval } from '../engine/exchange/port/kline-interval'
+import type { ExchangeRules } from '../engine/exchange/rules'
 import { planGrid } from '../engine/grid/planner'
 import { openJournal, type Journal } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
@@ -269,6 +270,13 @@ export class AccountSession {
       const price = this.prices.get(config.symbol) ?? (await exchange.lastPrice(config.symbol))
       return ok(planToJson(planGrid(engine.rules.get(config.symbol), settingsOf(config, price), engine.rules.exchangeFilters()), false))
     })
+  }
+
+  /** The exchange's rules with a symbol's (for a backtest), or undefined when it is not connected or does not trade the symbol. */
+  async exchangeRules(symbol: string): Promise<ExchangeRules | undefined> {
+    const connected = this.connected
+    if (connected === undefined || this.stopping || !this.symbols.includes(symbol)) return undefined
+    return connected.exchange.exchangeInfo([symbol])
   }
 
   /** Returns a symbol's recent candles and follows it, so its chart updates. */

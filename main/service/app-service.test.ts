@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { AppStateView } from '@shared/api'
+import type { AppStateView, BacktestUpdate } from '@shared/api'
 import { MemoryLogger } from '../engine/logging/logger'
 import { MemoryKeyStore } from '../keys/memory-key-store'
 import { Decimal } from '@shared/money/decimal'
@@ -107,5 +107,32 @@ describe('AppService in Paper mode (the built-in paper exchange through the Bina
     expect(await keyStore.load('testnet')).toEqual({ apiKey: 'abcdEFGH12345678wxyz', apiSecret: 'the-secret-value' })
     expect(await handlers.deleteKeys({ profile: 'testnet' })).toEqual({ ok: true, value: { removed: true } })
     expect(service.state().keys).toEqual([])
+  })
+
+  it('runs a backtest in the background on the exchange rules of the mode, and pushes its progress and result as events', { timeout: 30_000 }, async () => {
+    const dataDir = folder()
+    const path = join(dataDir, 'BTCUSDT-1m-2024-03.csv')
+    const start = Date.UTC(2024, 2, 1)
+    // A wave of 800 around 60,000 twice a day: the grid's levels fill on its way up and down
+    const price = (index: number) => 60_000 + 800 * Math.sin((2 * Math.PI * index) / 720)
+    const rows = Array.from({ length: 2_000 }, (_, index) => {
+      const [open, close] = [price(index), price(index + 1)]
+      return [start + index * 60_000, open.toFixed(2), (Math.max(open, close) + 5).toFixed(2), (Math.min(open, close) - 5).toFixed(2), close.toFixed(2), '1.5', start + index * 60_000 + 59_999, '90000', 20, '0.7', '42000', '0'].join(',')
+    })
+    writeFileSync(path, `${rows.join('\n')}\n`)
+    const { service, handlers } = await open(dataDir)
+    const updates: BacktestUpdate[] = []
+    service.events.listen((event, payload) => {
+      if (event === 'backtest') updates.push(payload as BacktestUpdate)
+    })
+    const config = { id: 'bt', symbol: 'BTCUSDT', grid: { lower: '59000', upper: '61000', grids: 10, investment: '1000' } }
+    const started = await handlers.startBacktest({ config, klines: { kind: 'file', path } })
+    expect(started).toMatchObject({ ok: true, value: { backtestId: expect.any(String) } })
+    expect(await handlers.startBacktest({ config, klines: { kind: 'file', path } })).toMatchObject({ ok: false, error: { code: 'backtest-running' } })
+    const done = await until('the backtest', () => updates.find((update) => update.phase === 'done' || update.phase === 'failed'))
+    expect(done).toMatchObject({ phase: 'done', total: 2_000, result: { symbol: 'BTCUSDT', warnings: [] } })
+    expect(done.result?.report.fills.buy).toBeGreaterThan(10)
+    expect(updates[0]?.phase).toBe('loading')
+    expect(await handlers.cancelBacktest({ backtestId: started.ok ? started.value.backtestId : '' })).toEqual({ ok: true, value: { cancelled: false } })
   })
 })

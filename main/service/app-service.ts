@@ -7,6 +7,7 @@ import type { Logger } from '../engine/logging/logger'
 import { isKeyStoreError } from '../keys/is-key-store-error'
 import type { KeyStore } from '../keys/key-store'
 import { AccountSession, type SessionTarget } from './account-session'
+import { BacktestRunner } from './backtest-runner'
 import { checkApiKeys } from './check-api-keys'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import type { PaperExchangeOptions } from './paper-exchange'
@@ -32,6 +33,8 @@ export interface AppServiceOptions {
   readonly stateIntervalMs?: number
   /** How often balances are read from the exchange (5 000 ms). */
   readonly balanceIntervalMs?: number
+  /** Where backtests download klines from: Binance's public REST base (https://api.binance.com), or a test server. */
+  readonly klinesBaseUrl?: string
 }
 
 const NAMED_ENDPOINTS: Readonly<Record<KeyedMode, BinanceEndpoints>> = { testnet: TESTNET_ENDPOINTS, demo: DEMO_ENDPOINTS, live: LIVE_ENDPOINTS }
@@ -63,6 +66,7 @@ export class AppService {
   private timer: ReturnType<typeof setInterval> | undefined
   private stopping = false
   private readonly lock: DataDirLock
+  private readonly backtests: BacktestRunner
 
   /** Takes the data folder (one process per journal) and reads the preferences; throws, naming the cause, when the folder is taken. */
   constructor(private readonly options: AppServiceOptions) {
@@ -70,6 +74,13 @@ export class AppService {
     const preferences = readPreferences(options.dataDir, (message) => options.logger.warn(message))
     this.mode = preferences.mode
     this.lastActiveMs = preferences.lastActiveMs
+    this.backtests = new BacktestRunner({
+      cacheDir: join(options.dataDir, 'klines'),
+      logger: options.logger,
+      onUpdate: (update) => this.events.emit('backtest', update),
+      sessionRules: async (symbol) => this.session?.exchangeRules(symbol),
+      ...(options.klinesBaseUrl === undefined ? {} : { klinesBaseUrl: options.klinesBaseUrl })
+    })
   }
 
   /** Opens the mode's account and starts pushing state; a failure is shown in the state, not thrown. */
@@ -116,6 +127,7 @@ export class AppService {
   /** Stops the session (orders stay on the exchange) and frees the data folder. */
   async stop(): Promise<void> {
     this.stopping = true
+    await this.backtests.stop()
     if (this.timer !== undefined) clearInterval(this.timer)
     if (this.heartbeat !== undefined) {
       clearInterval(this.heartbeat)
@@ -206,7 +218,9 @@ export class AppService {
         this.pushState()
         return ok(null)
       },
-      stopAll: (params) => withSession((current) => current.stopAll(params.sellBase))
+      stopAll: (params) => withSession((current) => current.stopAll(params.sellBase)),
+      startBacktest: async (params) => this.backtests.start(params),
+      cancelBacktest: async (params) => this.backtests.cancel(params.backtestId)
     }
   }
 

@@ -17,6 +17,11 @@ describe('readEnvironmentOverrides', () => {
     })
   })
 
+  it('reads where backtests download klines', () => {
+    expect(readEnvironmentOverrides({ GRIDKEEPER_KLINES_URL: 'http://127.0.0.1:11/' })).toEqual({ service: { klinesBaseUrl: 'http://127.0.0.1:11' } })
+    expect(() => readEnvironmentOverrides({ GRIDKEEPER_KLINES_URL: 'file:///x' })).toThrow('GRIDKEEPER_KLINES_URL must be an http(s):// URL')
+  })
+
   it('names the variable that cannot be used', () => {
     expect(() => readEnvironmentOverrides({ GRIDKEEPER_PAPER_SERVER: 'http://127.0.0.1:9' })).toThrow('GRIDKEEPER_PAPER_SERVER needs the paper server key')
     expect(() => readEnvironmentOverrides({ GRIDKEEPER_TESTNET_URL: 'ftp://x' })).toThrow('GRIDKEEPER_TESTNET_URL must be an http(s):// URL, got "ftp://x"')

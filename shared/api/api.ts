@@ -1,5 +1,6 @@
 import type { BotConfigInput } from '../config/bot-config'
 import type { AppInfo, TradingMode } from './app-info'
+import type { BacktestRequest, BacktestUpdate } from './backtest-views'
 import type { PlanPreview } from './plan-preview'
 import type { Result } from './result'
 import type { AppStateView, CandleUpdate, CandleView, ConnectionTest, KeyProfileView } from './views'
@@ -76,6 +77,13 @@ export interface ApiCommands {
   stopAll(params: { readonly sellBase: boolean }): Promise<Result<readonly (EmergencyStopOutcome & BotRef)[]>>
   /** Switches the app to a mode: its bots stop (their orders stay), the mode's account and bots start. */
   setMode(params: { readonly mode: TradingMode }): Promise<Result<null>>
+  /**
+   * Starts a backtest in the background and answers at once; its progress and its result arrive
+   * as `backtest` events. One runs at a time: a second start while one runs is refused.
+   */
+  startBacktest(params: BacktestRequest): Promise<Result<{ readonly backtestId: string }>>
+  /** Stops a running backtest; `cancelled` is false when it had already ended. */
+  cancelBacktest(params: { readonly backtestId: string }): Promise<Result<{ readonly cancelled: boolean }>>
 }
 
 /** The modes that trade with the person's own keys. */
@@ -87,6 +95,8 @@ export interface ApiEvents {
   state: AppStateView
   /** A chart candle was updated or opened. */
   candle: CandleUpdate
+  /** A backtest made progress, or ended (with its result when done). */
+  backtest: BacktestUpdate
 }
 
 /** Stops a subscription. */

@@ -22,13 +22,16 @@ export const commandChannels = {
   testConnection: 'keys.testConnection',
   setMode: 'app.setMode',
   dismissAway: 'app.dismissAway',
-  stopAll: 'bot.stopAll'
+  stopAll: 'bot.stopAll',
+  startBacktest: 'backtest.start',
+  cancelBacktest: 'backtest.cancel'
 } as const satisfies { readonly [Method in keyof ApiCommands]: `${string}.${string}` }
 
 /** Maps each event to its channel. */
 export const eventChannels = {
   state: 'event.state',
-  candle: 'event.candle'
+  candle: 'event.candle',
+  backtest: 'event.backtest'
 } as const satisfies { readonly [Event in keyof ApiEvents]: `event.${string}` }
 
 /** Names one command channel of the contract. */

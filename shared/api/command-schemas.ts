@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { positiveDecimalText } from '../config/decimal-text'
 import type { ApiCommands } from './api'
 import { TRADING_MODES } from './app-info'
+import { BACKTEST_INTERVALS, BACKTEST_MAX_RANGE_MS } from './backtest-views'
 
 const botId = z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a bot id: 1 to 8 letters or digits')
 const botRef = z.strictObject({ botId })
@@ -14,13 +15,35 @@ const keyedMode = z.enum(['testnet', 'demo', 'live'], 'must be testnet, demo or 
 const levelRef = z.strictObject({ botId, level: z.number().int().min(0).max(1000) })
 // The configuration itself is checked by the bot configuration schema, which names every problem
 const configParams = z.strictObject({ config: z.record(z.string(), z.unknown()) })
+const symbol = z.string().regex(/^[A-Z0-9]{2,20}$/, 'must be an exchange symbol in capitals, such as BTCUSDT')
+// Binance opened in July 2017: nothing earlier has klines
+const klinesTimeMs = z
+  .number()
+  .int('must be a whole number of milliseconds')
+  .min(Date.UTC(2017, 0, 1), 'must be on or after 2017-01-01 (Binance has no klines before)')
+  .max(Date.UTC(2100, 0, 1), 'must be before 2100')
+const backtestKlines = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('download'), symbol, interval: z.enum(BACKTEST_INTERVALS, `must be one of ${BACKTEST_INTERVALS.join(', ')}`), fromMs: klinesTimeMs, toMs: klinesTimeMs }),
+    z.strictObject({ kind: z.literal('file'), path: z.string().trim().min(1, 'must name a klines file').max(4096), fromMs: klinesTimeMs.optional(), toMs: klinesTimeMs.optional() })
+  ],
+  'must be {kind: "download", symbol, interval, fromMs, toMs} or {kind: "file", path}'
+)
+const backtestParams = z.strictObject({ config: z.record(z.string(), z.unknown()), klines: backtestKlines }).superRefine(({ klines }, context) => {
+  const { fromMs, toMs } = klines
+  // A time that is wrong by itself is reported as such, without a range problem on top
+  if (!klinesTimeMs.safeParse(fromMs).success || !klinesTimeMs.safeParse(toMs).success || fromMs === undefined || toMs === undefined) return
+  if (toMs <= fromMs) context.addIssue({ code: 'custom', path: ['klines', 'toMs'], message: 'must be after klines.fromMs' })
+  else if (klines.kind === 'download' && toMs - fromMs > BACKTEST_MAX_RANGE_MS) context.addIssue({ code: 'custom', path: ['klines', 'toMs'], message: 'must be at most three years after klines.fromMs' })
+})
 
 /** The parameter schema of each command; `z.undefined()` for commands that take none. */
 export const commandSchemas = {
   getInfo: z.undefined(),
   getState: z.undefined(),
   getCandles: z.strictObject({
-    symbol: z.string().regex(/^[A-Z0-9]{2,20}$/, 'must be an exchange symbol in capitals, such as BTCUSDT'),
+    symbol,
     interval: z.enum(['1m', '3m', '5m', '15m', '30m', '1h', '2h', '4h', '6h', '8h', '12h', '1d']),
     limit: z.number().int().min(1).max(1000)
   }),
@@ -42,7 +65,10 @@ export const commandSchemas = {
   testConnection: z.strictObject({ profile: keyedMode }),
   setMode: z.strictObject({ mode: z.enum(TRADING_MODES) }),
   dismissAway: z.undefined(),
-  stopAll: z.strictObject({ sellBase: z.boolean() })
+  stopAll: z.strictObject({ sellBase: z.boolean() }),
+  // The configuration is checked by the bot configuration schema when the backtest starts
+  startBacktest: backtestParams,
+  cancelBacktest: z.strictObject({ backtestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a backtest id') })
 } as const satisfies { readonly [Method in keyof ApiCommands]: z.ZodType }
 
 /** The parameters of a command, after validation. */

@@ -14,7 +14,7 @@ import { runEndpoint } from '../run/run-endpoint'
 
 /** Usage text of `gridkeeper serve`. */
 export const SERVE_USAGE = `Usage: gridkeeper serve [--port N] [--host 127.0.0.1] [--data-dir DIR] [--log-level L]
-                       [--paper-server URL [--paper-ws URL]] [--testnet URL]
+                       [--paper-server URL [--paper-ws URL]] [--testnet URL] [--klines-url URL]
 
 Runs the app's engine and serves its UI to a browser: Paper mode on the built-in paper exchange,
 with the same bots, commands and screens as the desktop app. Prints the address to open; it holds
@@ -32,6 +32,9 @@ cleanly; the bots' orders stay on the exchange and the next start picks them up.
   --paper-ws URL    its WebSocket base when not the same host and port over ws://
   --testnet URL     Testnet mode trades on this Binance-compatible REST base (a paper server,
                     say; its WebSocket on the same host and port) instead of Binance's testnet
+  --klines-url URL  backtests download klines from this REST base (GET /api/v3/klines, as
+                    Binance answers it) instead of https://api.binance.com; they are cached in
+                    the data folder's klines folder
 
 API keys of the Testnet, Demo and Live modes are kept in the OS keychain (the Keys view, or
 gridkeeper keys set --profile testnet|demo|live).
@@ -46,6 +49,7 @@ const OPTIONS = {
   'paper-server': { type: 'string' },
   'paper-ws': { type: 'string' },
   testnet: { type: 'string' },
+  'klines-url': { type: 'string' },
   help: { type: 'boolean' }
 } as const
 
@@ -77,6 +81,8 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
     throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
   }
   const paperServer = externalPaperServer(values, io.env ?? {})
+  const klinesUrl = values['klines-url']
+  if (typeof klinesUrl === 'string' && !/^https?:\/\/[^\s/]+/.test(klinesUrl)) throw new CliUsageError(`--klines-url must be an http or https URL, got "${klinesUrl}"`)
   const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
   let service: AppService
   try {
@@ -87,7 +93,8 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
       transport: 'websocket',
       keyStore: io.keyStore ?? new KeytarKeyStore(),
       ...(paperServer === undefined ? {} : { paperServer }),
-      ...(typeof values.testnet === 'string' ? { endpoints: { testnet: runEndpoint(values.testnet, undefined) } } : {})
+      ...(typeof values.testnet === 'string' ? { endpoints: { testnet: runEndpoint(values.testnet, undefined) } } : {}),
+      ...(typeof klinesUrl === 'string' ? { klinesBaseUrl: klinesUrl } : {})
     })
   } catch (error) {
     logger.close()
