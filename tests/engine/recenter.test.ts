@@ -51,6 +51,26 @@ describe('recentering', () => {
     expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
   })
 
+  it('a recenter the holdings cannot fund is refused once per cooldown, with one incident, not one per reading', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    // Far below the range: every BUY filled, the bot holds base and almost no quote
+    await priceAt(sim, '45000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('refused')
+    const incidents = () => journal.listIncidents({ openOnly: true, botId: 'b1' }).filter((incident) => incident.kind === 'replan')
+    expect(incidents()).toHaveLength(1)
+    expect(incidents()[0]?.message).toMatch(/^the grid [\d.]+–[\d.]+ was not placed: /)
+    // Still outside: the next attempt waits for the cooldown from the refused one
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
+    await sim.clock.advance(4 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('refused')
+    expect(incidents()).toHaveLength(1)
+  })
+
   it('counts the two hours across a restart, on the exchange clock', async () => {
     const sim = world()
     const first = await sim.boot(CONFIG)

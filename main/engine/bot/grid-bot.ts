@@ -25,7 +25,7 @@ import { OcoBackstop } from '../risk/oco-backstop'
 const MARKET_STATE_KEY = 'market-state'
 /** Timer: when the price left the range (exported for backtests, which schedule their range checks by it). */
 export const OUT_OF_RANGE_SINCE = 'out-of-range-since'
-/** Timer: when the grid last recentered. */
+/** Timer: when the grid last recentered, or tried to (the cooldown runs from either). */
 export const LAST_RECENTER = 'last-recenter'
 /** Timer: a recenter in flight. */
 const RECENTERING = 'recentering'
@@ -358,7 +358,8 @@ export class GridBot {
     const { lower, upper } = recenteredRange(new Decimal(grid.lower), new Decimal(grid.upper), price, grid.spacing, rules)
     const placed = await this.replan(price, lower, upper, `recentered at ${price.toFixed()}`)
     journal.transaction(() => {
-      if (placed) journal.setTimer({ botId, name: LAST_RECENTER, atMs: nowMs })
+      // A refused recenter counts too: the next attempt waits for the cooldown, not the next reading
+      journal.setTimer({ botId, name: LAST_RECENTER, atMs: nowMs })
       journal.clearTimer(botId, OUT_OF_RANGE_SINCE)
       journal.clearTimer(botId, RECENTERING)
     })
@@ -677,6 +678,11 @@ export class GridBot {
 
   private openIncident(kind: string, message: string, details: Readonly<Record<string, string>>): void {
     const { journal, clock } = this.deps
+    // The same incident still open is not opened again: one thing to act on, however often it recurs
+    if (journal.listIncidents({ openOnly: true, botId: this.config.id }).some((open) => open.kind === kind && open.message === message)) {
+      this.deps.logger.warn(`bot ${this.config.id}: still: ${message}`, details)
+      return
+    }
     const now = clock.nowMs()
     journal.openIncident({
       incidentId: `${this.config.id}-${now}-${journal.nextCounter(this.config.id, 'incident')}`,
