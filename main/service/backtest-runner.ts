@@ -124,6 +124,7 @@ export class BacktestRunner {
       } else {
         const candles = series.length
         report('running', 0, candles, `Running the grid over ${candles.toLocaleString('en-US')} candles`)
+        await nextTurn()
         const result = await runBacktest({
           series,
           symbol: config.symbol,
@@ -135,6 +136,9 @@ export class BacktestRunner {
           progressEvery: Math.max(500, Math.ceil(candles / 400)),
           onProgress: (step, steps) => report('running', step, steps, `Running the grid: ${step.toLocaleString('en-US')} of ${steps.toLocaleString('en-US')} candles`)
         })
+        // The run's summary and the view each take a while on a long run: the loop turns between them
+        await nextTurn()
+        signal.throwIfAborted()
         const view = backtestResultView({ series, symbol: config.symbol, rules, config, result, notes })
         final = { backtestId, phase: 'done', done: candles, total: candles, message: `Done: ${candles.toLocaleString('en-US')} candles in ${(result.report.elapsedMs / 1000).toFixed(1)} s`, result: view }
       }

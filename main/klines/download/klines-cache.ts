@@ -24,9 +24,15 @@ export class KlinesCache {
 
   /** Returns what is cached for a month (the finished file first), or undefined when nothing is. */
   async read(symbol: string, interval: string, month: string): Promise<CachedMonth | undefined> {
+    const cached = await this.readText(symbol, interval, month)
+    return cached === undefined ? undefined : { lines: cached.text.split('\n').filter((line) => line !== ''), complete: cached.complete }
+  }
+
+  /** Returns a month's file as it is (the finished file first), or undefined when nothing is cached. */
+  async readText(symbol: string, interval: string, month: string): Promise<{ readonly text: string; readonly complete: boolean } | undefined> {
     for (const complete of [true, false]) {
       const text = await readIfPresent(this.monthPath(symbol, interval, month, complete))
-      if (text !== undefined) return { lines: text.split('\n').filter((line) => line !== ''), complete }
+      if (text !== undefined) return { text, complete }
     }
     return undefined
   }

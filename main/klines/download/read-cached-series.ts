@@ -2,9 +2,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { CandleSeries } from '../candle-series'
 import { joinSeries } from '../join-series'
 import { parseKlines } from '../parse-klines'
-import { cachedKlinesCsv, type CachedRange } from './cached-klines-csv'
+import { sliceSeries } from '../slice-series'
+import type { CachedRange } from './cached-klines-csv'
 import { KlinesCache } from './klines-cache'
-import { monthKey, monthStartsBetween, nextMonthStartMs } from './utc-month'
+import { monthKey, monthStartsBetween } from './utc-month'
 
 /** How reading shares the process. */
 export interface ReadCachedOptions {
@@ -16,9 +17,10 @@ export interface ReadCachedOptions {
 
 /**
  * Returns the cached candles of a range as one series, or undefined when the cache holds none.
- * Month by month, letting the event loop run between months, so a year of one-minute candles
- * never holds the process for long (a month parses in some 20 ms). A bad cached file is named
- * in the KlinesFileError thrown.
+ * Month by month, each file parsed as it is and cut to the range, letting the event loop run
+ * between reading and parsing and between months, so a year of one-minute candles never holds
+ * the process for long (a month parses in some 20 ms). A bad cached file is named in the
+ * KlinesFileError thrown.
  */
 export async function readCachedSeries(range: CachedRange, options: ReadCachedOptions = {}): Promise<CandleSeries | undefined> {
   const cache = new KlinesCache(range.cacheDir)
@@ -27,8 +29,12 @@ export async function readCachedSeries(range: CachedRange, options: ReadCachedOp
   for (const [index, start] of starts.entries()) {
     options.signal?.throwIfAborted()
     const month = monthKey(start)
-    const csv = await cachedKlinesCsv({ ...range, fromMs: Math.max(range.fromMs, start), toMs: Math.min(range.toMs, nextMonthStartMs(start)) })
-    if (csv !== '') parts.push(parseKlines(csv, cache.monthPath(range.symbol, range.interval, month, true), { symbol: range.symbol, interval: range.interval }))
+    const cached = await cache.readText(range.symbol, range.interval, month)
+    await nextTurn()
+    if (cached !== undefined && cached.text.trim() !== '') {
+      const series = parseKlines(cached.text, cache.monthPath(range.symbol, range.interval, month, cached.complete), { symbol: range.symbol, interval: range.interval })
+      parts.push(sliceSeries(series, { fromMs: range.fromMs, toMs: range.toMs }))
+    }
     options.onMonth?.(index + 1, starts.length, month)
     await nextTurn()
   }
