@@ -1,3 +1,4 @@
+import { BacktestView } from './components/backtest-view'
 import { Dashboard } from './components/dashboard'
 import { Header } from './components/header'
 import { KeysView } from './components/keys-view'
@@ -5,7 +6,7 @@ import { SetupView } from './components/setup-view'
 import { useApiConnection } from './components/use-api-connection'
 import { useAppStore } from './store/app-store'
 
-/** The app: header with the EMERGENCY STOP, a status line, and the dashboard or the grid setup. */
+/** The app: header with the EMERGENCY STOP, a status line, and the dashboard, the grid setup, backtests or the keys. */
 export function App() {
   useApiConnection()
   const link = useAppStore((store) => store.link)
@@ -23,7 +24,7 @@ export function App() {
           {notice.text}
         </p>
       )}
-      <main className="main">{link === 'unavailable' ? null : view === 'setup' ? <SetupView /> : view === 'keys' ? <KeysView /> : <Dashboard />}</main>
+      <main className="main">{link === 'unavailable' ? null : view === 'setup' ? <SetupView /> : view === 'backtest' ? <BacktestView /> : view === 'keys' ? <KeysView /> : <Dashboard />}</main>
     </div>
   )
 }

@@ -55,10 +55,23 @@ export class PriceChartController {
   #precision: number | null = null
   #linePrices: number[] = []
 
-  /** Creates the chart, its candlestick series and its marker layer inside `container`. */
-  constructor(container: HTMLElement) {
+  readonly #fitAll: boolean
+
+  /**
+   * Creates the chart, its candlestick series and its marker layer inside `container`. With
+   * `fitAll` every candle shows at once after each new candle array (a backtest's history);
+   * otherwise the chart follows the newest candles (a live market).
+   */
+  constructor(container: HTMLElement, options: { readonly fitAll?: boolean } = {}) {
     this.#container = container
-    this.#chart = createChart(container, { ...chartOptions, width: container.clientWidth, height: container.clientHeight })
+    this.#fitAll = options.fitAll === true
+    this.#chart = createChart(container, {
+      ...chartOptions,
+      width: container.clientWidth,
+      height: container.clientHeight,
+      // Thousands of bars fit in one width only when a bar may be narrower than lightweight-charts' default half pixel
+      ...(this.#fitAll ? { timeScale: { ...chartOptions.timeScale, minBarSpacing: 0.01 } } : {})
+    })
     this.#series = this.#chart.addSeries(CandlestickSeries, {
       ...candlestickOptions,
       // The price axis shows the grid's lines as well as the candles
@@ -100,6 +113,7 @@ export class PriceChartController {
         this.#bars = candles.map(toChartBar)
         this.#series.setData(this.#bars.slice())
         this.#drawMarkers()
+        if (this.#fitAll) this.#chart.timeScale().fitContent()
         break
       default: {
         const unknown: never = sync

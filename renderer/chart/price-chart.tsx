@@ -22,6 +22,8 @@ export interface PriceChartProps {
   readonly takeProfit: string | null
   /** Accessible name of the chart, e.g. "BTCUSDT price chart". */
   readonly label: string
+  /** Shows every candle at once (a backtest's history) instead of following the newest; read once, when the chart is created. */
+  readonly fitAll?: boolean
 }
 
 /**
@@ -31,15 +33,15 @@ export interface PriceChartProps {
  * `data-candles`, `data-levels`, `data-markers`, `data-last-close`, `data-stop-loss` and
  * `data-take-profit` for tests.
  */
-export function PriceChart({ candles, levels, markers, stopLoss, takeProfit, label }: PriceChartProps) {
+export function PriceChart({ candles, levels, markers, stopLoss, takeProfit, label, fitAll = false }: PriceChartProps) {
   const containerRef = useRef<HTMLDivElement>(null)
   const controllerRef = useRef<PriceChartController | null>(null)
 
-  // Declared first so that, on mount, the chart exists before the effects below feed it
+  // Declared first so that, on mount, the chart exists before the effects below feed it; created once, so `fitAll` is read here only
   useLayoutEffect(() => {
     const container = containerRef.current
     if (container === null) throw new Error('The price chart has no container element')
-    const controller = new PriceChartController(container)
+    const controller = new PriceChartController(container, { fitAll })
     controllerRef.current = controller
     return () => {
       controllerRef.current = null

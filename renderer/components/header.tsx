@@ -27,6 +27,9 @@ export function Header() {
         <button type="button" aria-pressed={view === 'setup'} onClick={() => show('setup')}>
           New grid
         </button>
+        <button type="button" aria-pressed={view === 'backtest'} onClick={() => show('backtest')}>
+          Backtest
+        </button>
         <button type="button" aria-pressed={view === 'keys'} onClick={() => show('keys')}>
           Mode and keys
         </button>

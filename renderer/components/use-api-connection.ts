@@ -13,7 +13,7 @@ export function useApiConnection(): void {
     }
     const { api } = connection
     store.connected(api)
-    const stops = [api.on('state', (app) => useAppStore.getState().receiveState(app)), api.on('candle', (update) => useAppStore.getState().receiveCandle(update))]
+    const stops = [api.on('state', (app) => useAppStore.getState().receiveState(app)), api.on('candle', (update) => useAppStore.getState().receiveCandle(update)), api.on('backtest', (update) => useAppStore.getState().receiveBacktest(update))]
     void api.getInfo().then((result) => (result.ok ? useAppStore.getState().setInfo(result.value) : useAppStore.getState().setLink('unavailable', result.error.message)))
     void api.getState().then((result) => (result.ok ? useAppStore.getState().receiveState(result.value) : useAppStore.getState().tell('error', result.error.message)))
     return () => {

@@ -1,5 +1,7 @@
 import { create } from 'zustand'
-import type { Api, AppInfo, AppStateView, CandleUpdate, CandleView } from '@shared/api'
+import type { Api, AppInfo, AppStateView, BacktestUpdate, CandleUpdate, CandleView } from '@shared/api'
+import type { BotConfigInput } from '@shared/config/bot-config'
+import type { BacktestForm } from '../components/backtest-form-state'
 
 /** The chart's candle interval. */
 export const CHART_INTERVAL = '1m'
@@ -7,7 +9,7 @@ export const CHART_INTERVAL = '1m'
 export const CHART_CANDLES = 1000
 
 /** The views of the main area. */
-export type MainView = 'dashboard' | 'setup' | 'keys'
+export type MainView = 'dashboard' | 'setup' | 'backtest' | 'keys'
 
 /** Everything the renderer knows: what main pushed, and what the person chose on screen. */
 export interface AppStore {
@@ -22,6 +24,12 @@ export interface AppStore {
   readonly view: MainView
   /** The latest outcome of a command the person gave, for the status line. */
   readonly notice: { readonly kind: 'info' | 'error'; readonly text: string } | null
+  /** The latest update of the latest backtest (its result once done); kept while other views show. */
+  readonly backtest: BacktestUpdate | null
+  /** The backtest form as the person left it; null until they change it. */
+  readonly backtestForm: BacktestForm | null
+  /** A configuration the grid setup opens with (carried over from a backtest), until a grid starts. */
+  readonly setupPrefill: BotConfigInput | null
   connected(api: Api): void
   setLink(link: AppStore['link'], problem?: string | null): void
   setInfo(info: AppInfo): void
@@ -31,6 +39,11 @@ export interface AppStore {
   selectBot(botId: string | null): void
   show(view: MainView): void
   tell(kind: 'info' | 'error', text: string): void
+  receiveBacktest(update: BacktestUpdate): void
+  editBacktestForm(form: BacktestForm): void
+  /** Opens the grid setup filled with a configuration, under an id no bot has. */
+  setUpWith(config: BotConfigInput): void
+  clearSetupPrefill(): void
 }
 
 /** Returns the candle key of a symbol's chart. */
@@ -61,6 +74,9 @@ export const useAppStore = create<AppStore>()((set) => ({
   selectedBotId: null,
   view: 'dashboard',
   notice: null,
+  backtest: null,
+  backtestForm: null,
+  setupPrefill: null,
   connected: (api) => set({ api }),
   setLink: (link, problem = null) => set({ link, linkProblem: problem }),
   setInfo: (info) => set({ info }),
@@ -74,5 +90,14 @@ export const useAppStore = create<AppStore>()((set) => ({
     }),
   selectBot: (botId) => set({ selectedBotId: botId }),
   show: (view) => set({ view }),
-  tell: (kind, text) => set({ notice: { kind, text } })
+  tell: (kind, text) => set({ notice: { kind, text } }),
+  receiveBacktest: (update) => set({ backtest: update }),
+  editBacktestForm: (form) => set({ backtestForm: form }),
+  setUpWith: (config) =>
+    set((store) => {
+      const taken = store.app?.bots.some((bot) => bot.botId === config.id) === true
+      const freeId = store.app?.suggestedConfig?.id
+      return { setupPrefill: taken && freeId !== undefined ? { ...config, id: freeId } : config, view: 'setup' }
+    }),
+  clearSetupPrefill: () => set({ setupPrefill: null })
 }))

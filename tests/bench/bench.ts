@@ -1,4 +1,5 @@
 import { measureOrderRoundTrips } from '../../main/engine/exchange/paper-server/order-round-trip-bench'
+import { measureAppBacktest } from './app-backtest-bench'
 import { measureBacktests } from './backtest-bench'
 import { measureFillToCounter } from './fill-latency-bench'
 import { median } from './median'
@@ -14,9 +15,13 @@ const RUNS = Number(process.env['GRIDKEEPER_BENCH_RUNS'] ?? 3)
 async function main(): Promise<void> {
   const write = (text: string) => void process.stdout.write(`${text}\n`)
   const count = (value: number) => Math.round(value).toLocaleString('en-US')
-  for (const figure of await measureBacktests(RUNS)) {
-    write(`backtest candles per second, ${figure.name}: ${count(figure.candlesPerSecond)}/s (${count(figure.candles)} candles, 10-level grid, ${figure.fills} fills; median of ${figure.runs})`)
-  }
+  await measureBacktests(RUNS, (figure) =>
+    write(`backtest candles per second, ${figure.name}: ${count(figure.candlesPerSecond)}/s (${count(figure.candles)} candles, 10-level grid, ${figure.fills} fills, ${figure.incidents} incidents; median of ${figure.runs})`)
+  )
+  const app = await measureAppBacktest()
+  write(
+    `backtest in the app, a year of 1m candles from a local klines server (${count(app.candles)} candles, ${count(app.fills)} fills): ${(app.totalMs / 1000).toFixed(1)} s (download and reading ${(app.downloadAndReadMs / 1000).toFixed(1)} s, run and result ${(app.runMs / 1000).toFixed(1)} s), ${app.updates} updates, longest event-loop block ${app.longestBlockMs.toFixed(0)} ms`
+  )
   const restart = await measureRestart(RUNS)
   write(`restart reconcile time with ${restart.openOrders} open orders: ${restart.medianMs.toFixed(0)} ms (median of ${RUNS})`)
   const trips: Awaited<ReturnType<typeof measureOrderRoundTrips>>[] = []

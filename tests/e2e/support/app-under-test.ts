@@ -15,10 +15,11 @@ export interface AppUnderTest {
   close(): Promise<void>
 }
 
-/** Where a spec's app trades: a paper server process for Paper mode, another for Testnet mode. */
+/** Where a spec's app trades: a paper server process for Paper mode, another for Testnet mode; where backtests download klines. */
 export interface AppOptions {
   readonly paperRest?: string
   readonly testnetRest?: string
+  readonly klinesUrl?: string
 }
 
 /**
@@ -65,7 +66,8 @@ async function openElectron(dataDir: string, options: AppOptions): Promise<AppUn
     ...(process.env as Record<string, string>),
     GRIDKEEPER_DATA_DIR: dataDir,
     ...(options.paperRest === undefined ? {} : { GRIDKEEPER_PAPER_SERVER: options.paperRest, GRIDKEEPER_API_KEY: PAPER_KEY.apiKey, GRIDKEEPER_API_SECRET: PAPER_KEY.secret }),
-    ...(options.testnetRest === undefined ? {} : { GRIDKEEPER_TESTNET_URL: options.testnetRest })
+    ...(options.testnetRest === undefined ? {} : { GRIDKEEPER_TESTNET_URL: options.testnetRest }),
+    ...(options.klinesUrl === undefined ? {} : { GRIDKEEPER_KLINES_URL: options.klinesUrl })
   }
   delete env['ELECTRON_RUN_AS_NODE']
   const app = await electron.launch({ executablePath, args: [process.cwd()], env })

@@ -59,11 +59,18 @@ export async function startPaperServerProcess(klinesFile: string, speed: number)
 /**
  * Starts `gridkeeper serve` on a data folder; resolves with the address to open. Paper mode
  * trades on the paper server process given as `paperRest`, or on the built-in one when absent;
- * `testnetRest` points Testnet mode at another server.
+ * `testnetRest` points Testnet mode at another server, `klinesUrl` backtests' downloads.
  */
-export async function startServe(dataDir: string, options: { readonly paperRest?: string; readonly testnetRest?: string } = {}): Promise<{ started: Started; url: string }> {
+export async function startServe(dataDir: string, options: { readonly paperRest?: string; readonly testnetRest?: string; readonly klinesUrl?: string } = {}): Promise<{ started: Started; url: string }> {
   const { started, line } = await startGridkeeper(
-    ['serve', '--data-dir', dataDir, ...(options.paperRest === undefined ? [] : ['--paper-server', options.paperRest]), ...(options.testnetRest === undefined ? [] : ['--testnet', options.testnetRest])],
+    [
+      'serve',
+      '--data-dir',
+      dataDir,
+      ...(options.paperRest === undefined ? [] : ['--paper-server', options.paperRest]),
+      ...(options.testnetRest === undefined ? [] : ['--testnet', options.testnetRest]),
+      ...(options.klinesUrl === undefined ? [] : ['--klines-url', options.klinesUrl])
+    ],
     options.paperRest === undefined ? {} : { GRIDKEEPER_API_KEY: PAPER_KEY.apiKey, GRIDKEEPER_API_SECRET: PAPER_KEY.secret },
     (text) => text.startsWith('gridkeeper serve: open ')
   )
