@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { BACKTEST_INTERVALS, type BacktestInterval } from '@shared/api'
-import { backtestRequestOf, type BacktestForm } from './backtest-form-state'
+import { backtestRequestOf, withSource, type BacktestForm } from './backtest-form-state'
 import { GridSettingsFields } from './grid-settings-fields'
 import type { SetupDraft } from './setup-draft'
 
@@ -25,10 +25,10 @@ export function BacktestFormPanel(props: {
       <fieldset className="choices">
         <legend>Candles</legend>
         <label className="check">
-          <input type="radio" name="backtest-source" checked={download} onChange={() => edit({ source: 'download' })} /> Download from Binance
+          <input type="radio" name="backtest-source" checked={download} onChange={() => onChange(withSource(form, 'download', Date.now()))} /> Download from Binance
         </label>
         <label className="check">
-          <input type="radio" name="backtest-source" checked={!download} onChange={() => edit({ source: 'file' })} /> A klines file on the machine running Gridkeeper
+          <input type="radio" name="backtest-source" checked={!download} onChange={() => onChange(withSource(form, 'file', Date.now()))} /> A klines file on the machine running Gridkeeper
         </label>
       </fieldset>
       <label className="field">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { backtestRequestOf, defaultBacktestForm } from './backtest-form-state'
+import { backtestRequestOf, defaultBacktestForm, withSource } from './backtest-form-state'
 
 const SUGGESTED = { id: 'grid2', symbol: 'BTCUSDT', grid: { lower: '58000', upper: '62000', grids: 8, investment: '1000' } }
 const form = defaultBacktestForm(SUGGESTED, Date.UTC(2025, 2, 14, 15))
@@ -33,5 +33,13 @@ describe('the backtest form', () => {
     expect(backtestRequestOf({ ...form, to: '' })).toEqual({ ok: false, problem: 'Give the first and the last day of the candles to download' })
     expect(backtestRequestOf({ ...form, from: '2020-01-01', to: '2024-01-01' })).toEqual({ ok: false, problem: 'A download covers at most three years: choose a shorter range' })
     expect(backtestRequestOf({ ...form, source: 'file' })).toEqual({ ok: false, problem: 'Give the path of a klines file on the machine running Gridkeeper' })
+  })
+
+  it('takes a whole file unless told otherwise, and a download last month when it has no range', () => {
+    const file = withSource(form, 'file', Date.UTC(2025, 2, 14))
+    expect(file).toMatchObject({ source: 'file', from: '', to: '' })
+    expect(withSource(file, 'download', Date.UTC(2025, 5, 1))).toMatchObject({ source: 'download', from: '2025-05-01', to: '2025-05-31' })
+    expect(withSource({ ...file, from: '2024-01-01', to: '' }, 'download', Date.UTC(2025, 5, 1))).toMatchObject({ from: '2024-01-01', to: '' })
+    expect(withSource(form, 'download', 0)).toBe(form)
   })
 })

@@ -23,10 +23,24 @@ const FALLBACK_GRID: BotConfigInput = { id: 'backtest', symbol: 'BTCUSDT', grid:
 
 /** The form a backtest opens with: last month's one-minute candles from Binance, and the app's suggested grid. */
 export function defaultBacktestForm(suggested: BotConfigInput | null, nowMs: number): BacktestForm {
+  return { source: 'download', interval: '1m', ...lastMonth(nowMs), path: '', grid: draftOf(suggested ?? FALLBACK_GRID) }
+}
+
+/**
+ * The form with another source: a file starts with no range (all of it), a download with last
+ * month when it has no range.
+ */
+export function withSource(form: BacktestForm, source: BacktestForm['source'], nowMs: number): BacktestForm {
+  if (source === form.source) return form
+  if (source === 'file') return { ...form, source, from: '', to: '' }
+  return { ...form, source, ...(form.from === '' && form.to === '' ? lastMonth(nowMs) : {}) }
+}
+
+/** The first and last day of the month before the one holding `nowMs`. */
+function lastMonth(nowMs: number): { from: string; to: string } {
   const now = new Date(nowMs)
   const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)
-  const previousStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)
-  return { source: 'download', interval: '1m', from: dayText(previousStart), to: dayText(monthStart - DAY_MS), path: '', grid: draftOf(suggested ?? FALLBACK_GRID) }
+  return { from: dayText(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)), to: dayText(monthStart - DAY_MS) }
 }
 
 /** The request a form describes, or what to fix first, for a person. */

@@ -35,6 +35,13 @@ export function BacktestView() {
     if (update === null) return
     const cancelled = await api.cancelBacktest({ backtestId: update.backtestId })
     if (!cancelled.ok) tell('error', `The backtest cannot be cancelled: ${cancelled.error.message}`)
+    // Not running any more, yet its end never arrived (the connection dropped meanwhile): the form is freed
+    else if (!cancelled.value.cancelled) {
+      const latest = useAppStore.getState().backtest
+      if (latest?.backtestId === update.backtestId && (latest.phase === 'loading' || latest.phase === 'running')) {
+        useAppStore.getState().receiveBacktest({ ...latest, phase: 'cancelled', message: 'This backtest had already ended, but its result did not arrive: run it again to see it.' })
+      }
+    }
   }
   return (
     <div className="setup backtest">
