@@ -678,8 +678,8 @@ export class GridBot {
 
   private openIncident(kind: string, message: string, details: Readonly<Record<string, string>>): void {
     const { journal, clock } = this.deps
-    // The same incident still open is not opened again: one thing to act on, however often it recurs
-    if (journal.listIncidents({ openOnly: true, botId: this.config.id }).some((open) => open.kind === kind && open.message === message)) {
+    // An incident of the same kind still open is not opened again: one thing to act on, however often it recurs
+    if (journal.listIncidents({ openOnly: true, botId: this.config.id }).some((open) => open.kind === kind)) {
       this.deps.logger.warn(`bot ${this.config.id}: still: ${message}`, details)
       return
     }
