@@ -102,7 +102,7 @@ export class AccountSession {
       await Promise.all([...this.bots.values()].map(({ loops }) => loops.stop(STOP_GRACE_MS)))
       await connected.engine.lock.run(async () => undefined)
       await connected.exchange.close()
-      await connected.paper?.server.close()
+      await connected.paper?.close()
     }
     this.journal.close()
   }
@@ -296,7 +296,7 @@ export class AccountSession {
 
   private async connect(): Promise<void> {
     const { logger, target } = this.options
-    const paper = target.kind === 'built-in-paper' ? await startPaperExchange({ dataDir: target.dataDir, ...target.paper }) : undefined
+    const paper = target.kind === 'built-in-paper' ? await startPaperExchange({ dataDir: target.dataDir, onSaveError: (error) => logger.warn('the paper account could not be saved; the next save tries again', { error: error.message }), ...target.paper }) : undefined
     const access = paper ?? (target.kind === 'endpoint' ? target : undefined)
     if (access === undefined) throw new Error('there is no exchange to connect to')
     const clock = new LiveClock()
@@ -309,7 +309,7 @@ export class AccountSession {
       await engine.start([...new Set([...botSymbols, ...this.symbols.slice(0, 1)])])
     } catch (error) {
       await exchange.close().catch(() => undefined)
-      await paper?.server.close().catch(() => undefined)
+      await paper?.close().catch(() => undefined)
       throw error
     }
     this.connected = { paper, exchange, engine, clock }

@@ -13,6 +13,8 @@ export interface PaperExchange {
   readonly endpoints: BinanceEndpoints
   readonly apiKey: string
   readonly apiSecret: string
+  /** Stops the periodic save, saves the account and closes the server. */
+  close(): Promise<void>
 }
 
 /** Settings of Paper mode. */
@@ -25,6 +27,10 @@ export interface PaperExchangeOptions {
   readonly volatility?: number
   /** Seed of the synthetic market (a random one when absent). */
   readonly seed?: number
+  /** How often the account is written to its file while running (30 000 ms): a crash loses at most this much of it. */
+  readonly saveIntervalMs?: number
+  /** Told when a periodic save fails (the next one tries again). */
+  readonly onSaveError?: (error: Error) => void
 }
 
 /**
@@ -46,5 +52,18 @@ export async function startPaperExchange(options: PaperExchangeOptions): Promise
     seed: options.seed ?? randomBytes(4).readUInt32LE() % 2_147_483_647,
     priceSource: { kind: 'synthetic', intervalMs: options.tickMs ?? 1_000, ...(options.volatility === undefined ? {} : { volatility: options.volatility }) }
   })
-  return { server, endpoints: customEndpoints(server.restUrl, server.wsUrl), apiKey, apiSecret }
+  // Saved on close too, but a crash or a kill would lose everything since the start without this
+  const saving = setInterval(() => {
+    server.saveState().catch((error: unknown) => options.onSaveError?.(error as Error))
+  }, options.saveIntervalMs ?? 30_000)
+  return {
+    server,
+    endpoints: customEndpoints(server.restUrl, server.wsUrl),
+    apiKey,
+    apiSecret,
+    close: async () => {
+      clearInterval(saving)
+      await server.close()
+    }
+  }
 }
