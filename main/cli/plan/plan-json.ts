@@ -1,25 +1,8 @@
+import type { PlanPreview } from '@shared/api'
 import type { GridPlan } from '../../engine/grid/planner'
 
-/** The JSON shape of `gridkeeper plan --json`; every number is an exact decimal string. */
-export interface PlanJson {
-  readonly symbol: string
-  readonly spacing: string
-  readonly grids: number
-  readonly lower: string
-  readonly upper: string
-  readonly price: string
-  readonly priceAssumed: boolean
-  readonly investment: string
-  readonly levels: readonly { index: number; price: string; side: string; quantity: string; notional: string }[]
-  readonly profitPerGrid: { readonly minPct: string; readonly maxPct: string }
-  readonly quotePerGrid: string
-  readonly minInvestment: string
-  readonly baseRequired: string
-  readonly baseHeld: string
-  readonly acquisition: { method: string; side: string; quantity: string; price: string; quoteCost: string } | null
-  readonly quoteRequired: string
-  readonly problems: readonly { level: number | null; code: string; message: string }[]
-}
+/** The JSON shape of `gridkeeper plan --json`: the app's plan preview, every number an exact decimal string. */
+export type PlanJson = PlanPreview
 
 // Sizing works at 60 digits; eight decimals more than Binance's precision keeps the amount readable
 const QUOTE_PER_GRID_PLACES = 16
