@@ -146,7 +146,10 @@ export class SimWorld {
     const result = work.finally(() => (done = true))
     // Handled here so a refusal waits for the caller instead of surfacing as unhandled meanwhile
     result.catch(() => undefined)
-    for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
+    // Up to 1,000 s of virtual time: beyond an order's whole retry budget (10 min by default)
+    for (let round = 0; round < 4_000 && !done; round += 1) await this.quiesce(1)
+    // Still waiting: say so instead of handing back a promise that may never settle
+    if (!done) throw new Error('the work did not finish within 1,000 s of the virtual clock')
     return result
   }
 
