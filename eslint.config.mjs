@@ -151,6 +151,11 @@ export default defineConfig(
     forbiddenModules: ['electron'],
     forbiddenFolders: ['main/app', 'main/cli', 'preload', 'renderer']
   }),
+  boundary(['main/service/**', 'main/serve/**', 'main/api/**', 'main/backtest/**', 'main/klines/**', 'main/keys/**', 'main/web/**'], {
+    runtime: 'The app service and what it runs on (plain Node, no Electron: gridkeeper serve runs it too)',
+    forbiddenModules: ['electron'],
+    forbiddenFolders: ['main/app', 'preload', 'renderer']
+  }),
   boundary(['main/cli/**'], {
     runtime: 'The command line (plain Node, no Electron)',
     forbiddenModules: ['electron'],

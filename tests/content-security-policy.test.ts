@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { contentSecurityPolicy } from '../main/app/content-security-policy'
+import { contentSecurityPolicy } from '../main/web/content-security-policy'
 
 const html = readFileSync(resolve(__dirname, '../renderer/index.html'), 'utf8')
 

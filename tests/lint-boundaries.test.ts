@@ -55,7 +55,12 @@ const violations: readonly Case[] = [
   ['shared/api/channels.ts', "import '../../preload/index'"],
   ['shared/api/channels.ts', "export { App } from '../../renderer/App'"],
   ['main/app/create-main-window.ts', "import { App } from '../../renderer/App'"],
-  ['main/index.ts', "import '../preload/index'"]
+  ['main/index.ts', "import '../preload/index'"],
+  ['main/service/app-service.ts', "import { app } from 'electron'"],
+  ['main/serve/serve-server.ts', "import { createMainWindow } from '../app/create-main-window'"],
+  ['main/backtest/run-backtest.ts', "import { shell } from 'electron'"],
+  ['main/klines/parse-klines.ts', "import { App } from '../../renderer/App'"],
+  ['main/keys/key-store.ts', "import { safeStorage } from 'electron'"]
 ]
 
 const allowed: readonly Case[] = [

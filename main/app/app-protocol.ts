@@ -1,8 +1,8 @@
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { appOrigin } from './app-origin'
-import { contentSecurityPolicy } from './content-security-policy'
-import { resolveRendererFile } from './resolve-renderer-file'
+import { appOrigin } from '../web/app-origin'
+import { contentSecurityPolicy } from '../web/content-security-policy'
+import { resolveRendererFile } from '../web/resolve-renderer-file'
 
 /** Registers the app scheme as a secure standard scheme; must run before the app is ready. */
 export function registerAppScheme(): void {

@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron'
-import { appEntryUrl } from './app-origin'
+import { appEntryUrl } from '../web/app-origin'
 
 /** Opens the single app window with the sandboxed preload and loads the renderer. */
 export function createMainWindow(preloadPath: string): BrowserWindow {

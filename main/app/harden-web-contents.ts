@@ -1,6 +1,6 @@
 import type { App, Session } from 'electron'
 import { isAllowedExternalLink } from './external-links'
-import { contentSecurityPolicy } from './content-security-policy'
+import { contentSecurityPolicy } from '../web/content-security-policy'
 
 /**
  * Applies the app-wide security rules: every page gets the Content-Security-Policy header, no

@@ -1,5 +1,5 @@
 import type { WebFrameMain } from 'electron'
-import { appOrigin } from './app-origin'
+import { appOrigin } from '../web/app-origin'
 
 /** Tells whether an IPC message comes from the main frame of a page served from the app's own origin. */
 export function isTrustedFrame(frame: Pick<WebFrameMain, 'url' | 'parent'> | null | undefined): boolean {

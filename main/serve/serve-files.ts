@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname } from 'node:path'
-import { contentSecurityPolicy } from '../app/content-security-policy'
-import { resolveRendererPath } from '../app/resolve-renderer-file'
+import { contentSecurityPolicy } from '../web/content-security-policy'
+import { resolveRendererPath } from '../web/resolve-renderer-file'
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
