@@ -88,3 +88,22 @@ describe('the serve bridge', () => {
     expect(post.headers.get('content-security-policy')).toContain("default-src 'none'")
   })
 })
+
+describe('closing the serve bridge', () => {
+  it('ends at once even while a page holds connections open, and refuses reconnects meanwhile', async () => {
+    const { server } = await start()
+    const socket = await connect(server, TOKEN, server.origin)
+    if (typeof socket === 'number') throw new Error(`refused with ${socket}`)
+    // A connection in the middle of a request: the server would wait for it (up to its header timeout)
+    const { connect: tcp } = await import('node:net')
+    const busy = tcp(server.port, '127.0.0.1')
+    await new Promise<void>((resolve) => busy.once('connect', () => resolve()))
+    busy.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    servers.splice(servers.indexOf(server), 1)
+    const closed = server.close().then(() => 'closed')
+    expect(await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve('still open after 3 s'), 3_000))])).toBe('closed')
+    expect(await connect(server, TOKEN, server.origin)).toBeLessThan(0)
+    busy.destroy()
+  })
+})

@@ -55,8 +55,13 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
   })
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 })
   let origins: readonly string[] = []
+  let closing = false
 
   http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (closing) {
+      socket.destroy()
+      return
+    }
     const refusal = refuse(request, options.token, origins)
     if (refusal !== undefined) {
       options.logger.warn('an API connection was refused', { reason: refusal.reason, origin: request.headers.origin ?? '(none)' })
@@ -79,9 +84,13 @@ export async function startServeServer(options: ServeServerOptions): Promise<Ser
     url: `${origin}/#token=${options.token}`,
     port,
     close: async () => {
+      // A page left open keeps reconnecting over its kept-alive connections: refuse it, and drop them all
+      closing = true
       for (const client of sockets.clients) client.terminate()
       sockets.close()
-      await new Promise<void>((resolve) => http.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()))
+      http.closeAllConnections()
+      await closed
     }
   }
 }
