@@ -16,6 +16,7 @@ import { planGrid } from '../engine/grid/planner'
 import { openJournal, type Journal } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
 import { startBotLoops, type BotLoops } from './bot-loops'
+import { BotProfit } from './bot-profit'
 import { buildBotView, START_PRICE_KEY } from './bot-view'
 import { CandleFeed } from './candle-feed'
 import { startPaperExchange, type PaperExchange, type PaperExchangeOptions } from './paper-exchange'
@@ -66,6 +67,7 @@ export class AccountSession {
   private readonly bots = new Map<string, RunningBot>()
   private readonly feeds = new Map<string, CandleFeed>()
   private readonly prices = new Map<string, Decimal>()
+  private readonly profits = new Map<string, BotProfit>()
   private readonly watches: Unsubscribe[] = []
   private readonly watchedSymbols = new Set<string>()
   private balances: readonly BalanceView[] = []
@@ -127,7 +129,9 @@ export class AccountSession {
     const rules = this.connected?.engine.rules
     return this.journal.listBots().map((record) => {
       const known = rules?.has(record.symbol) === true ? rules.get(record.symbol) : undefined
-      return buildBotView(this.journal, record, { baseAsset: known?.baseAsset ?? '', quoteAsset: known?.quoteAsset ?? '', lastPrice: this.prices.get(record.symbol) ?? null })
+      let profit = this.profits.get(record.botId)
+      if (profit === undefined) this.profits.set(record.botId, (profit = new BotProfit()))
+      return buildBotView(this.journal, record, { baseAsset: known?.baseAsset ?? '', quoteAsset: known?.quoteAsset ?? '', lastPrice: this.prices.get(record.symbol) ?? null, profit })
     })
   }
 

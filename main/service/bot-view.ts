@@ -4,7 +4,7 @@ import type { BotView, FillView, LevelView, OcoView, OrderView } from '@shared/a
 import type { LevelState } from '../engine/grid/trader/level-state'
 import type { Journal } from '../engine/journal/journal'
 import type { BotRecord, IntentRecord } from '../engine/journal/journal-records'
-import { splitProfit } from './profit'
+import { BotProfit } from './bot-profit'
 
 /** The journal's names the view reads (owned by the engine: market state, OCO backstop). */
 const MARKET_STATE_KEY = 'market-state'
@@ -21,6 +21,8 @@ export interface BotViewContext {
   readonly baseAsset: string
   readonly quoteAsset: string
   readonly lastPrice: Decimal | null
+  /** The bot's profit kept between views (a new one counts from scratch). */
+  readonly profit?: BotProfit
 }
 
 /** Builds what the dashboard shows of one bot from its journal: levels, orders, fills, OCO, profit, events, incidents. */
@@ -30,7 +32,7 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
   const config = parsed.config
   const open = journal.listIntents(record.botId, OPEN_STATUSES)
   const intents = new Map(open.map((intent) => [intent.intentId, intent]))
-  const fills = journal.listFills(record.botId)
+  const fills = journal.listLatestFills(record.botId, RECENT_FILLS)
   const fillLevels = new Map<string, number | null>()
   const levelOf = (clientOrderId: string): number | null => {
     if (!fillLevels.has(clientOrderId)) fillLevels.set(clientOrderId, journal.getIntent(clientOrderId)?.level ?? null)
@@ -38,7 +40,9 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
   }
   const marketState = journal.getBotState(record.botId, MARKET_STATE_KEY)
   const startPriceText = journal.getBotState(record.botId, START_PRICE_KEY)
-  const startPrice = startPriceText !== undefined ? new Decimal(JSON.parse(startPriceText) as string) : fills[0] !== undefined ? new Decimal(fills[0].price) : context.lastPrice
+  // A bot started outside the app (gridkeeper run) has no start price kept: its first fill's stands in
+  const firstFill = startPriceText === undefined ? journal.firstFill(record.botId) : undefined
+  const startPrice = startPriceText !== undefined ? new Decimal(JSON.parse(startPriceText) as string) : firstFill !== undefined ? new Decimal(firstFill.price) : context.lastPrice
   return {
     botId: record.botId,
     symbol: record.symbol,
@@ -50,7 +54,7 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
     marketState: marketState === undefined ? null : (JSON.parse(marketState) as { state: string }).state,
     levels: journal.listLevels(record.botId).map((row) => levelView(JSON.parse(row.stateJson) as LevelState, intents)),
     openOrders: open.filter((intent) => intent.status !== 'pending' || intent.listId == null).map(orderView),
-    fills: fills.slice(-RECENT_FILLS).map((fill): FillView => ({
+    fills: fills.map((fill): FillView => ({
       tradeId: fill.tradeId,
       clientOrderId: fill.clientOrderId,
       level: levelOf(fill.clientOrderId),
@@ -66,7 +70,7 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
     profit:
       context.lastPrice === null || startPrice === null
         ? null
-        : splitProfit({ quote: new Decimal(config.grid.investment), base: new Decimal(config.grid.baseHeld), startPrice }, fills, context.baseAsset, context.quoteAsset, context.lastPrice),
+        : (context.profit ?? new BotProfit()).view(journal, record.botId, { quote: new Decimal(config.grid.investment), base: new Decimal(config.grid.baseHeld), startPrice }, context, context.lastPrice),
     events: journal.listBotEvents(record.botId, { limit: RECENT_EVENTS }).map((event) => ({ type: event.type, level: event.level, message: event.message, atMs: event.atMs })),
     incidents: journal.listIncidents({ botId: record.botId }).map((incident) => ({
       incidentId: incident.incidentId,

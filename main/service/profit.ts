@@ -11,45 +11,71 @@ export interface StartingHoldings {
 }
 
 /**
- * Splits a bot's result into grid profit and floating PnL by average cost, in the quote asset.
- * Fills are taken in time order: a BUY adds its base at its cost (quote spent plus a quote
- * commission); a SELL realises `proceeds − average cost of what it sold − its quote commission`.
- * A commission paid in base reduces the base held at unchanged total cost. Floating PnL is the
- * base still held marked at `lastPrice` minus its cost. A commission in a third asset (e.g. BNB)
- * cannot be priced here and is left out. Exact decimals throughout.
+ * Grid profit and floating PnL by average cost, in the quote asset, folded one fill at a time in
+ * trade time order: a BUY adds its base at its cost (quote spent plus a quote commission); a SELL
+ * realises `proceeds − average cost of what it sold − its quote commission`. A commission paid in
+ * base reduces the base held at unchanged total cost. Floating PnL is the base still held marked
+ * at the last price minus its cost. A commission in a third asset (e.g. BNB) cannot be priced
+ * here and is left out. Exact decimals throughout.
  */
-export function splitProfit(start: StartingHoldings, fills: readonly FillRecord[], baseAsset: string, quoteAsset: string, lastPrice: Decimal): ProfitView {
-  let base = start.base
-  let cost = start.base.mul(start.startPrice)
-  let quote = start.quote
-  let realised = new Decimal(0)
-  for (const fill of [...fills].sort((a, b) => a.timeMs - b.timeMs)) {
+export class ProfitFold {
+  private base: Decimal
+  private cost: Decimal
+  private quote: Decimal
+  private realised = new Decimal(0)
+  /** Fills folded so far. */
+  folded = 0
+
+  constructor(
+    private readonly start: StartingHoldings,
+    private readonly baseAsset: string,
+    private readonly quoteAsset: string
+  ) {
+    this.base = start.base
+    this.cost = start.base.mul(start.startPrice)
+    this.quote = start.quote
+  }
+
+  /** Folds the next fill (fills must come in trade time order). */
+  add(fill: FillRecord): void {
     const quantity = new Decimal(fill.quantity)
     const quoteAmount = new Decimal(fill.quoteQuantity)
     const commission = new Decimal(fill.commission)
-    const quoteFee = fill.commissionAsset === quoteAsset ? commission : new Decimal(0)
-    const baseFee = fill.commissionAsset === baseAsset ? commission : new Decimal(0)
+    const quoteFee = fill.commissionAsset === this.quoteAsset ? commission : new Decimal(0)
+    const baseFee = fill.commissionAsset === this.baseAsset ? commission : new Decimal(0)
     if (fill.side === 'BUY') {
-      base = base.add(quantity).sub(baseFee)
-      cost = cost.add(quoteAmount).add(quoteFee)
-      quote = quote.sub(quoteAmount).sub(quoteFee)
+      this.base = this.base.add(quantity).sub(baseFee)
+      this.cost = this.cost.add(quoteAmount).add(quoteFee)
+      this.quote = this.quote.sub(quoteAmount).sub(quoteFee)
     } else {
-      const averageCost = base.gt(0) ? cost.div(base) : new Decimal(0)
-      const sold = Decimal.min(quantity.add(baseFee), base)
-      realised = realised.add(quoteAmount).sub(quoteFee).sub(averageCost.mul(sold))
-      cost = cost.sub(averageCost.mul(sold))
-      base = base.sub(quantity).sub(baseFee)
-      quote = quote.add(quoteAmount).sub(quoteFee)
+      const averageCost = this.base.gt(0) ? this.cost.div(this.base) : new Decimal(0)
+      const sold = Decimal.min(quantity.add(baseFee), this.base)
+      this.realised = this.realised.add(quoteAmount).sub(quoteFee).sub(averageCost.mul(sold))
+      this.cost = this.cost.sub(averageCost.mul(sold))
+      this.base = this.base.sub(quantity).sub(baseFee)
+      this.quote = this.quote.add(quoteAmount).sub(quoteFee)
+    }
+    this.folded += 1
+  }
+
+  /** The profit with what is held marked at `lastPrice`. */
+  view(lastPrice: Decimal): ProfitView {
+    const startValue = this.start.quote.add(this.start.base.mul(this.start.startPrice))
+    const currentValue = this.quote.add(this.base.mul(lastPrice))
+    return {
+      startValue: money(startValue),
+      currentValue: money(currentValue),
+      gridProfit: money(this.realised),
+      floatingPnl: money(currentValue.sub(startValue).sub(this.realised))
     }
   }
-  const startValue = start.quote.add(start.base.mul(start.startPrice))
-  const currentValue = quote.add(base.mul(lastPrice))
-  return {
-    startValue: money(startValue),
-    currentValue: money(currentValue),
-    gridProfit: money(realised),
-    floatingPnl: money(currentValue.sub(startValue).sub(realised))
-  }
+}
+
+/** Splits a bot's result into grid profit and floating PnL (see ProfitFold), fills in any order. */
+export function splitProfit(start: StartingHoldings, fills: readonly FillRecord[], baseAsset: string, quoteAsset: string, lastPrice: Decimal): ProfitView {
+  const fold = new ProfitFold(start, baseAsset, quoteAsset)
+  for (const fill of [...fills].sort((a, b) => a.timeMs - b.timeMs)) fold.add(fill)
+  return fold.view(lastPrice)
 }
 
 // Eight places is Binance's own precision for quote amounts

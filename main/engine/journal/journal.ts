@@ -49,6 +49,14 @@ export interface Journal {
   getFill(symbol: string, tradeId: string): FillRecord | undefined
   /** Returns a bot's fills in trade time order. */
   listFills(botId: string): FillRecord[]
+  /** Returns a bot's fills traded at or after `fromTimeMs`, in trade time order. */
+  listFillsFrom(botId: string, fromTimeMs: number): FillRecord[]
+  /** Returns a bot's latest `limit` fills, in trade time order. */
+  listLatestFills(botId: string, limit: number): FillRecord[]
+  /** Returns how many fills a bot has. */
+  countFills(botId: string): number
+  /** Returns a bot's earliest fill, or undefined. */
+  firstFill(botId: string): FillRecord | undefined
   /** Returns a bot's fills that neither an intent nor a hedge note covers yet. */
   listUnhedgedFills(botId: string): FillRecord[]
   /** Marks a fill as hedged by an intent. */

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { botEventFromRow, botEventParameters } from './bot-event-row'
+import { type JournalRow, readInteger } from './column-readers'
 import { botFromRow, botParameters } from './bot-row'
 import { fillFromRow, fillParameters } from './fill-row'
 import { incidentFromRow, incidentParameters } from './incident-row'
@@ -128,6 +129,27 @@ export class SqliteJournal implements Journal {
   /** Returns a bot's fills in trade time order (ties in the order they were recorded). */
   listFills(botId: string): FillRecord[] {
     return this.statements.listFills.all(botId).map(fillFromRow)
+  }
+
+  /** Returns a bot's fills traded at or after `fromTimeMs`, in trade time order. */
+  listFillsFrom(botId: string, fromTimeMs: number): FillRecord[] {
+    return this.statements.listFillsFrom.all(botId, fromTimeMs).map(fillFromRow)
+  }
+
+  /** Returns a bot's latest `limit` fills, in trade time order. */
+  listLatestFills(botId: string, limit: number): FillRecord[] {
+    return this.statements.listLatestFills.all(botId, limit).map(fillFromRow)
+  }
+
+  /** Returns a bot's earliest fill, or undefined. */
+  firstFill(botId: string): FillRecord | undefined {
+    const row = this.statements.firstFill.get(botId) as JournalRow | undefined
+    return row === undefined ? undefined : fillFromRow(row)
+  }
+
+  /** Returns how many fills a bot has. */
+  countFills(botId: string): number {
+    return readInteger(this.statements.countFills.get(botId) as JournalRow, 'fills', 'count')
   }
 
   /** Returns a bot's fills that no intent hedges yet, in trade time order. */
