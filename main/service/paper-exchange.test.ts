@@ -16,8 +16,9 @@ describe('startPaperExchange', () => {
     const paper = await startPaperExchange({ dataDir, tickMs: 20, seed: 3, saveIntervalMs: 100 })
     const file = join(dataDir, 'paper', 'account.json')
     try {
-      await new Promise((resolve) => setTimeout(resolve, 400))
       // Written by the periodic save, the server still running (a crash now would keep it)
+      const deadline = Date.now() + 5_000
+      while (!existsSync(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
       expect(existsSync(file)).toBe(true)
       expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('header')
       expect(paper.apiKey).toMatch(/^paper-[0-9a-f]{32}$/)
