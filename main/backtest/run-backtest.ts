@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import { MARKET_STATE_INTERVALS } from '@shared/config/market-intervals'
 import { Decimal } from '@shared/money/decimal'
 import type { BotConfig } from '@shared/config/bot-config'
 import { AccountEngine } from '../engine/account/account-engine'
@@ -291,9 +293,6 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   return { ...result, report: { ...result.report, elapsedMs: Math.round(performance.now() - startedAt) }, equity, warnings: [...notes, ...logger.problems] }
 }
 
-/** Market-state intervals a configuration may name, finest first. */
-const MARKET_INTERVALS = ['1m', '3m', '5m', '15m', '30m', '1h', '4h'] as const
-
 /**
  * The configuration with a market-state interval the klines can build: when theirs is coarser
  * than the configured one (hourly klines, 5m market state), the market is read on the klines'
@@ -302,7 +301,7 @@ const MARKET_INTERVALS = ['1m', '3m', '5m', '15m', '30m', '1h', '4h'] as const
 function marketReadableConfig(config: BotConfig, series: CandleSeries, notes: string[]): BotConfig {
   const wanted = config.marketState.candleInterval
   if (KLINE_INTERVAL_MS[wanted] % series.intervalMs === 0) return config
-  const own = MARKET_INTERVALS.find((interval) => interval === series.interval)
+  const own = MARKET_STATE_INTERVALS.find((interval) => interval === series.interval)
   if (own === undefined) throw new BacktestError(`${series.interval} klines are too coarse to read the market state from (at most 4h): use finer klines`)
   notes.push(`note: the market state is read on ${own} candles, the klines' interval, not on ${wanted} as configured`)
   return { ...config, marketState: { ...config.marketState, candleInterval: own } }
@@ -315,10 +314,6 @@ function exitCrossed(from: Decimal, to: Decimal, stopLoss: Decimal | undefined, 
   return undefined
 }
 
-/** One turn of the event loop: queued user events are delivered, queued work runs. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
-}
 
 /** A logger that keeps only what went wrong (warnings and errors), for the report. */
 class ProblemLogger implements Logger {

@@ -4,10 +4,11 @@
  * equity values are plain numbers because they are only drawn.
  */
 import type { BotConfig, BotConfigInput } from '../config/bot-config'
+import { MARKET_STATE_INTERVALS } from '../config/market-intervals'
 import type { CandleView } from './views'
 
 /** The kline intervals a backtest runs on: the ones the market state can be read from. */
-export const BACKTEST_INTERVALS = ['1m', '3m', '5m', '15m', '30m', '1h', '4h'] as const
+export const BACKTEST_INTERVALS = MARKET_STATE_INTERVALS
 
 /** One of the kline intervals a backtest runs on. */
 export type BacktestInterval = (typeof BACKTEST_INTERVALS)[number]

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Decimal } from '../money/decimal'
 import { decimalText, durationMs, positiveDecimalText } from './decimal-text'
+import { MARKET_STATE_INTERVALS } from './market-intervals'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -42,7 +43,7 @@ const riskSchema = z.strictObject({
 
 const marketStateSchema = z.strictObject({
   /** Candle interval the market state is read from. */
-  candleInterval: z.enum(['1m', '3m', '5m', '15m', '30m', '1h', '4h']).default('5m'),
+  candleInterval: z.enum(MARKET_STATE_INTERVALS).default('5m'),
   /** Candles in the window. */
   windowCandles: z.number().int().min(5).max(1000).default(48),
   /** Net move over the window, in percent, that counts as a trend. */
