@@ -101,8 +101,9 @@ export class AccountEngine {
     const { tracker, ledger } = this.started()
     switch (event.type) {
       case 'execution': {
+        // Trades the stream lost or has not brought yet are fetched before an end is applied
         const order = tracker.applyExecution(event)
-        if (order !== undefined && event.report.executedQty.gt(order.filledQuantity) && event.fill === undefined) {
+        if (order !== undefined && event.report.executedQty.gt(order.filledQuantity)) {
           await this.started().gateway.track(event.report)
         }
         return

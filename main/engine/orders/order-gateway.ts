@@ -348,21 +348,30 @@ export class OrderGateway {
     return report === 'not-found' || report === 'unresolved' ? undefined : this.track(report)
   }
 
-  /** Applies a report to the tracker, first fetching the trades it mentions that we have not seen. */
+  /**
+   * Applies a report to the tracker, fetching the trades it mentions that we have not seen first:
+   * an order that ended is closed only once its trades are applied, so its level re-places the
+   * unfilled rest, never the whole quantity.
+   */
   async track(report: OrderStatusReport): Promise<Order> {
-    const order = this.deps.tracker.applyReport(report)
+    const { tracker, logger } = this.deps
+    const order = tracker.applyReport(report)
     if (order === undefined) throw new Error(`report for ${report.clientOrderId}, which is not ours`)
+    const covered = () => report.executedQty.lte(tracker.order(report.clientOrderId)?.filledQuantity ?? 0)
+    if (covered()) return tracker.order(report.clientOrderId) ?? order
     // Pages of an order's trades until the exchange's executed quantity is covered (bounded)
     let fromTradeId: TradeId | undefined
-    for (let page = 0; page < 20 && report.executedQty.gt(this.deps.tracker.order(report.clientOrderId)?.filledQuantity ?? 0); page += 1) {
+    for (let page = 0; page < 20 && !covered(); page += 1) {
       const trades = await this.deps.exchange.myTrades({ symbol: report.symbol, orderId: report.orderId, limit: 1000, ...(fromTradeId === undefined ? {} : { fromTradeId }) })
       // The trade history names orders by the exchange's id only
-      this.deps.tracker.applyFills(trades.map((trade) => ({ ...trade, clientOrderId: report.clientOrderId })))
+      tracker.applyFills(trades.map((trade) => ({ ...trade, clientOrderId: report.clientOrderId })))
       const last = trades[trades.length - 1]
       if (trades.length < 1000 || last === undefined) break
       fromTradeId = tradeId((BigInt(last.tradeId) + 1n).toString())
     }
-    return this.deps.tracker.order(report.clientOrderId) ?? order
+    if (!covered()) logger.warn('the trade history does not yet show every trade of an order the exchange reports', { clientOrderId: report.clientOrderId, executedQty: report.executedQty.toFixed() })
+    // The end the report told of, now that its trades are in (or could not be found)
+    return tracker.applyReport(report, { closeUncovered: true }) ?? order
   }
 
   private async attemptOnce(intentId: string): Promise<Attempt> {

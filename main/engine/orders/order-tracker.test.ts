@@ -311,6 +311,33 @@ describe('OrderTracker listeners', () => {
     expect(events(world)).toEqual(['OrderAccepted ACCEPTED 0', 'OrderCanceled CANCELED 0', 'OrderFilled CANCELED 0.004'])
     expect(book(world)).toEqual(['0.053996', '764', '0', '0'])
   })
+
+  it('holds back the end of an order whose reported trades it has not seen, until they are applied', async () => {
+    const world = await orderWorld()
+    world.addIntent()
+    const { fills, closed } = listen(world)
+    world.tracker.applyReport(venueReport())
+    const cancelled = { ...partly, status: 'CANCELED' as const }
+
+    // Cancelled after a trade the stream lost: closing it now would re-place the whole quantity
+    expect(world.tracker.applyExecution(executionEvent('CANCELED', cancelled))?.status).toBe('ACCEPTED')
+    expect(world.tracker.applyReport(cancelled)?.status).toBe('ACCEPTED')
+    expect(closed).toEqual([])
+
+    world.tracker.applyFills([{ ...trade7, clientOrderId: clientOrderId(ID) }])
+    const ended = world.tracker.applyReport(cancelled)
+    expect([ended?.status, text(ended?.filledQuantity)]).toEqual(['CANCELED', '0.004'])
+    expect(fills.map((fill) => fill.tradeId)).toEqual(['7'])
+    expect(closed).toEqual([{ status: 'CANCELED', intentStatus: 'done' }])
+  })
+
+  it('closes an order whose trades cannot be found when told to', async () => {
+    const world = await orderWorld()
+    world.addIntent()
+    world.tracker.applyReport(venueReport())
+    const ended = world.tracker.applyReport({ ...partly, status: 'CANCELED' }, { closeUncovered: true })
+    expect([ended?.status, text(ended?.filledQuantity)]).toEqual(['CANCELED', '0'])
+  })
 })
 
 describe('OrderTracker after a restart', () => {

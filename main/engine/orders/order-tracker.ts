@@ -83,23 +83,43 @@ export class OrderTracker {
     this.deps.ledger.release(intentId)
   }
 
-  /** Applies a report from a placement response or a query; returns the order, or undefined if not ours. */
-  applyReport(report: OrderStatusReport): Order | undefined {
+  /**
+   * Applies a report from a placement response or a query; returns the order, or undefined if not
+   * ours. An order that ended (cancelled, expired) after trades we have not seen yet stays open
+   * here until they are applied (`applyFills`): closed first, its level would re-place the whole
+   * quantity instead of the unfilled rest. `closeUncovered` closes it anyway (the trades could not
+   * be found).
+   */
+  applyReport(report: OrderStatusReport, options: { readonly closeUncovered?: boolean } = {}): Order | undefined {
     // A refused order was never on the book: no acceptance, and its funds are free again
     const events: OrderEvent[] = report.status === 'REJECTED' ? [] : [{ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: report.createdAtMs }]
     for (const fill of report.fills ?? []) events.push(fillEvent(fill))
-    events.push(...closingEvents(report))
+    const closing = closingEvents(report)
+    if (closing.length > 0 && options.closeUncovered !== true && !this.covers(report, report.fills ?? [])) return this.apply(report.clientOrderId, events, this.nextSeq(), 'response')
+    events.push(...closing)
     return this.apply(report.clientOrderId, events, this.nextSeq(), 'response')
   }
 
-  /** Applies one execution event of the user-data stream; returns the order, or undefined if not ours. */
+  /**
+   * Applies one execution event of the user-data stream; returns the order, or undefined if not
+   * ours. As with `applyReport`, an end that follows trades not seen yet waits for them.
+   */
   applyExecution(event: ExecutionEvent): Order | undefined {
     const { report } = event
     const events: OrderEvent[] = []
     if (event.executionType !== 'REJECTED') events.push({ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: event.eventTimeMs })
     if (event.fill !== undefined) events.push(fillEvent(event.fill))
-    if (event.executionType !== 'TRADE' && event.executionType !== 'NEW') events.push(...closingEvents(report))
+    const closing = event.executionType !== 'TRADE' && event.executionType !== 'NEW' ? closingEvents(report) : []
+    if (closing.length > 0 && this.covers(report, event.fill === undefined ? [] : [event.fill])) events.push(...closing)
     return this.apply(report.clientOrderId, events, this.nextSeq(), 'event')
+  }
+
+  /** Whether the fills known for a reported order, with `arriving`, add up to what the exchange says it executed. */
+  private covers(report: OrderStatusReport, arriving: readonly FillReport[]): boolean {
+    const known = this.order(report.clientOrderId)
+    if (known === undefined) return true
+    const added = arriving.filter((fill) => !known.tradeIds.has(fill.tradeId)).reduce((total, fill) => total.add(fill.quantity), new Decimal(0))
+    return known.filledQuantity.add(added).gte(report.executedQty)
   }
 
   /** Applies trades from the trade history (e.g. fills missed while offline); each must name its order's client id. */
