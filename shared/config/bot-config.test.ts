@@ -20,7 +20,7 @@ describe('parseBotConfig', () => {
     const config = valid(minimal)
     expect(config.grid).toEqual({ lower: '55000', upper: '65000', grids: 10, spacing: 'arithmetic', investment: '1000', baseHeld: '0' })
     expect(config.fees).toEqual({ maker: '0.001', taker: '0.001' })
-    expect(config.risk).toEqual({ stopOutcome: 'cancel', ocoBackstop: true })
+    expect(config.risk).toEqual({ stopOutcome: 'cancel', ocoBackstop: true, stopLimitSlippagePct: '0.5' })
     expect(config.recenter).toEqual({ enabled: true, confirmationMs: 7_200_000, cooldownMs: 21_600_000, hysteresisPct: '0.5' })
     expect(config.deadlock).toEqual({ cooldownMs: 3_600_000, rebalanceAttempts: 5, repriceIntervalMs: 30_000, useMarketOrders: true })
     expect(config.orders).toEqual({ maxAttempts: 8, baseRetryDelayMs: 500, maxRetryDelayMs: 30_000, budgetMs: 600_000 })

@@ -38,7 +38,9 @@ const riskSchema = z.strictObject({
   /** What an exit does. */
   stopOutcome: z.enum(STOP_OUTCOMES).default('cancel'),
   /** Keep an exchange-side OCO over the inventory grid sells do not hold, so the stops work while the app is offline. */
-  ocoBackstop: z.boolean().default(true)
+  ocoBackstop: z.boolean().default(true),
+  /** How far below its stop price, in percent, the OCO's stop leg may sell, so it still fills in a fast fall. */
+  stopLimitSlippagePct: decimalText.default('0.5')
 })
 
 const marketStateSchema = z.strictObject({
@@ -135,6 +137,7 @@ export const botConfigSchema = z
     if (stopLoss !== undefined && takeProfit !== undefined && !new Decimal(stopLoss).lt(takeProfit)) {
       context.addIssue({ code: 'custom', path: ['risk', 'takeProfit'], message: `must be above risk.stopLoss (${stopLoss})` })
     }
+    if (!new Decimal(config.risk.stopLimitSlippagePct).lt(50)) context.addIssue({ code: 'custom', path: ['risk', 'stopLimitSlippagePct'], message: 'must be below 50 (percent)' })
     for (const [name, rate] of Object.entries(config.fees)) {
       if (new Decimal(rate).gte('0.5')) context.addIssue({ code: 'custom', path: ['fees', name], message: 'must be below 0.5 (a rate, e.g. 0.001 for 0.1 %)' })
     }

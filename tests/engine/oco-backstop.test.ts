@@ -78,6 +78,52 @@ describe('the OCO backstop', () => {
     expect(journal.getIntent('gk-b1-X-100')?.status).toBe('done')
   })
 
+  it('after the user-data stream comes back, an OCO cancelled meanwhile on the exchange is placed again', async () => {
+    const sim = world()
+    await sim.boot(CONFIG)
+    const [before] = await botLists(sim)
+    sim.exchange.disconnectStream()
+    // Someone cancels it on the website while the app hears nothing
+    await sim.exchange.cancelOrderList('BTCUSDT', before?.listClientOrderId as string)
+    sim.exchange.reconnectStream()
+    await sim.quiesce()
+    const after = await botLists(sim)
+    expect(after).toHaveLength(1)
+    expect(after[0]?.listClientOrderId).not.toBe(before?.listClientOrderId)
+    expect(after[0]?.orders[0]?.origQty.toFixed()).toBe(before?.orders[0]?.origQty.toFixed())
+  })
+
+  it('cancels a second OCO of the bot found by a reconciliation while it runs', async () => {
+    const sim = world('0.021')
+    const { bot, journal } = await sim.boot(CONFIG)
+    const kept = (await botLists(sim))[0]?.listClientOrderId
+    for (const [intentId, type, price, stopPrice] of [['gk-b1-X-100', 'LIMIT_MAKER', '71000', null], ['gk-b1-X-101', 'STOP_LOSS_LIMIT', '49000', '49500']] as const) {
+      journal.createIntent({
+        intentId, botId: 'b1', symbol: 'BTCUSDT', purpose: 'exit', level: null, side: 'SELL', type, price, quantity: '0.001', quoteOrderQty: null,
+        status: 'sending', attempts: 1, lastError: null, venueOrderId: null, sourceFillKey: null, stopPrice, listId: 'gk-b1-X-99', createdAtMs: 0, updatedAtMs: 0
+      })
+    }
+    await sim.exchange.placeOcoList({
+      symbol: 'BTCUSDT',
+      listClientOrderId: clientOrderId('gk-b1-X-99'),
+      side: 'SELL',
+      quantity: new Decimal('0.001'),
+      above: { clientOrderId: clientOrderId('gk-b1-X-100'), type: 'LIMIT_MAKER', price: new Decimal('71000') },
+      below: { clientOrderId: clientOrderId('gk-b1-X-101'), type: 'STOP_LOSS_LIMIT', price: new Decimal('49000'), stopPrice: new Decimal('49500'), timeInForce: 'GTC' }
+    })
+    await sim.run(bot.reconcileAndProtect())
+    await sim.quiesce()
+    expect((await botLists(sim)).map((list) => list.listClientOrderId)).toEqual([kept])
+  })
+
+  it('places its legs on the tick when the take-profit and stop-loss are not: take-profit and stop rounded up, the stop leg\'s limit by the configured slippage', async () => {
+    const sim = world()
+    const config = botConfig({ ...CONFIG, risk: { ...CONFIG.risk, stopLoss: '50000.004', takeProfit: '70000.001', stopLimitSlippagePct: '1' } })
+    await sim.boot(config)
+    const legs = (await botLists(sim))[0]?.orders ?? []
+    expect(legs.map((leg) => `${leg.type} ${leg.price.toFixed()} ${leg.stopPrice?.toFixed() ?? '-'}`).sort()).toEqual(['LIMIT_MAKER 70000.01 -', 'STOP_LOSS_LIMIT 49500 50000.01'])
+  })
+
   it('an OCO leg that fills while the bot is offline is processed on restart', async () => {
     const sim = world()
     await sim.boot(CONFIG)

@@ -90,7 +90,7 @@ export class GridBot {
     })
     // Events may have been missed while the stream was down: the exchange is asked again
     account.onReconnect(() => {
-      this.reconcile().catch((error: unknown) => deps.logger.error('reconciliation after a reconnect failed', { botId: config.id, error: String(error) }))
+      this.reconcileAndProtect().catch((error: unknown) => deps.logger.error('reconciliation after a reconnect failed', { botId: config.id, error: String(error) }))
     })
   }
 
@@ -162,6 +162,19 @@ export class GridBot {
   }
 
   /**
+   * Reconciles the orders, then the OCO backstop: a second list of the bot is cancelled, one gone
+   * from the exchange (filled, cancelled on the website) is forgotten, and a running bot's
+   * backstop is placed or moved to what the inventory calls for. After a reconnect and on the
+   * periodic pass; a restart adopts the backstop itself, once the missed fills are answered.
+   */
+  async reconcileAndProtect(): Promise<ReconcileReport> {
+    const report = await this.reconcile()
+    await this.backstop.adopt()
+    if (this.record().status === 'running') await this.syncBackstop()
+    return report
+  }
+
+  /**
    * Reconciles every `intervalMs` of clock time until the signal aborts: events can be lost
    * without the stream ever saying so, and only asking the exchange finds that out.
    */
@@ -172,7 +185,7 @@ export class GridBot {
       } catch {
         return
       }
-      await this.reconcile().catch((error: unknown) => this.deps.logger.error('periodic reconciliation failed', { botId: this.config.id, error: String(error) }))
+      await this.reconcileAndProtect().catch((error: unknown) => this.deps.logger.error('periodic reconciliation failed', { botId: this.config.id, error: String(error) }))
     }
   }
 

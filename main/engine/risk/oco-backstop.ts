@@ -23,9 +23,6 @@ interface BackstopState {
   readonly quantity: string
 }
 
-/** How far below the stop price the stop leg's limit sits, so it still fills in a fast fall. */
-const STOP_LIMIT_SLIPPAGE = new Decimal('0.005')
-
 /** What the backstop needs. */
 export interface OcoBackstopDeps {
   readonly account: AccountEngine
@@ -67,13 +64,15 @@ export class OcoBackstop {
     if (current !== undefined) await this.remove(current, `inventory outside the grid changed from ${current.quantity} to ${desired.toFixed()}`)
     if (desired.isZero()) return current === undefined ? 'too-small' : 'removed'
     const last = await this.deps.exchange.lastPrice(config.symbol)
-    const above = new Decimal(takeProfit)
-    const stop = new Decimal(stopLoss)
+    // On the tick: the take-profit never sells below what was set, and the stop fires no later than set
+    const above = roundPrice(rules, new Decimal(takeProfit), 'up')
+    const stop = roundPrice(rules, new Decimal(stopLoss), 'up')
     if (!(above.gt(last) && last.gt(stop))) {
       this.deps.event('OcoNotPlaced', `OCO backstop not placed: the price ${last.toFixed()} is not between the stop-loss ${stopLoss} and the take-profit ${takeProfit}; the bot's own triggers stay armed`)
       return 'not-placed'
     }
-    const belowPrice = roundPrice(rules, stop.mul(new Decimal(1).sub(STOP_LIMIT_SLIPPAGE)), 'down')
+    const slippage = new Decimal(config.risk.stopLimitSlippagePct).div(100)
+    const belowPrice = roundPrice(rules, stop.mul(new Decimal(1).sub(slippage)), 'down')
     const legs: OrderRequest[] = [
       { side: 'SELL', type: 'LIMIT_MAKER', price: above, quantity: desired },
       { side: 'SELL', type: 'STOP_LOSS_LIMIT', price: belowPrice, stopPrice: stop, quantity: desired }
