@@ -96,7 +96,9 @@ const ordersSchema = z.strictObject({
 
 const reconcileSchema = z.strictObject({
   /** How often the bot asks the exchange even when nothing seems wrong. */
-  intervalMs: durationMs(5 * MINUTE, 10_000)
+  intervalMs: durationMs(5 * MINUTE, 10_000),
+  /** The symbol's rules (tick, lot step, filters, trading status) are fetched again on a reconciliation once older than this. */
+  rulesMaxAgeMs: durationMs(HOUR, 10_000)
 })
 
 const emergencySchema = z.strictObject({

@@ -36,7 +36,7 @@ export class AccountEngine {
   private readonly reconnectListeners: (() => void)[] = []
 
   constructor(private readonly deps: AccountEngineDeps) {
-    this.rules = new RulesSource(deps.exchange)
+    this.rules = new RulesSource(deps.exchange, () => deps.clock.nowMs())
   }
 
   /** Loads the symbols' rules and the account's balances, and subscribes to user data. */

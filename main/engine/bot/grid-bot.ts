@@ -162,12 +162,15 @@ export class GridBot {
   }
 
   /**
-   * Reconciles the orders, then the OCO backstop: a second list of the bot is cancelled, one gone
+   * Refreshes the symbol's rules when they are older than configured, reconciles the orders, then
+   * the OCO backstop: a second list of the bot is cancelled, one gone
    * from the exchange (filled, cancelled on the website) is forgotten, and a running bot's
    * backstop is placed or moved to what the inventory calls for. After a reconnect and on the
    * periodic pass; a restart adopts the backstop itself, once the missed fills are answered.
    */
   async reconcileAndProtect(): Promise<ReconcileReport> {
+    const refreshed = await this.account.rules.refreshStale([this.current.symbol], this.current.reconcile.rulesMaxAgeMs)
+    if (refreshed.length > 0) this.deps.logger.debug('exchange rules refreshed', { botId: this.current.id, symbols: refreshed.join(',') })
     const report = await this.reconcile()
     await this.backstop.adopt()
     if (this.record().status === 'running') await this.syncBackstop()
