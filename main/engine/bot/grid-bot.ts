@@ -10,6 +10,7 @@ import type { Journal } from '../journal/journal'
 import type { BotRecord } from '../journal/journal-records'
 import type { Logger } from '../logging/logger'
 import type { ReconcileReport } from '../reconcile/reconciler'
+import type { RetryPolicy } from '../orders/retry-policy'
 import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, protectiveMode, replayMarketState, type MarketStateMemory } from '../market'
 import { botHoldings } from './bot-holdings'
 import { settingsOf, type GridBotConfig } from './grid-bot-config'
@@ -72,13 +73,10 @@ export class GridBot {
       clock: deps.clock,
       logger: deps.logger,
       onEmergency: (reason, details) => this.emergency(reason, details),
-      retry: {
-        maxAttempts: config.orders.maxAttempts,
-        baseDelayMs: config.orders.baseRetryDelayMs,
-        maxDelayMs: config.orders.maxRetryDelayMs,
-        budgetMs: config.orders.budgetMs
-      }
+      retry: retryPolicyOf(config)
     })
+    // Every send, cancel and query of this bot's orders follows its own configured budget
+    account.gateway.setBotPolicy(config.id, retryPolicyOf(config))
     this.backstop = new OcoBackstop({
       account,
       exchange: deps.exchange,
@@ -579,6 +577,7 @@ export class GridBot {
     const { journal, clock, exchange } = this.deps
     const before = this.current
     this.current = next
+    this.account.gateway.setBotPolicy(next.id, retryPolicyOf(next))
     journal.saveBot({ ...this.record(), configJson: JSON.stringify(next), updatedAtMs: clock.nowMs() })
     // The bot's share follows what it is given (its share is its allocation plus its fills)
     const rules = this.account.rules.get(next.symbol)
@@ -590,6 +589,7 @@ export class GridBot {
       const planned = await this.replan(price, new Decimal(next.grid.lower), new Decimal(next.grid.upper), 'the grid settings changed')
       if (!planned) {
         this.current = before
+        this.account.gateway.setBotPolicy(before.id, retryPolicyOf(before))
         this.account.ledger.addToBot(next.id, rules.quoteAsset, new Decimal(before.grid.investment).sub(next.grid.investment))
         this.account.ledger.addToBot(next.id, rules.baseAsset, new Decimal(before.grid.baseHeld).sub(next.grid.baseHeld))
         journal.saveBot({ ...this.record(), configJson: JSON.stringify(before), updatedAtMs: clock.nowMs() })
@@ -712,6 +712,12 @@ export class GridBot {
     })
     this.deps.logger.error(`bot ${this.config.id}: ${message}`, details)
   }
+}
+
+/** A bot's retry policy for its orders, from its configuration. */
+function retryPolicyOf(config: GridBotConfig): RetryPolicy {
+  const { maxAttempts, baseRetryDelayMs, maxRetryDelayMs, budgetMs, unknownQueryDelaysMs } = config.orders
+  return { maxAttempts, baseDelayMs: baseRetryDelayMs, maxDelayMs: maxRetryDelayMs, budgetMs, unknownQueryDelaysMs }
 }
 
 /** What an EMERGENCY STOP did. */

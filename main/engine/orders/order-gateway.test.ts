@@ -115,6 +115,23 @@ describe('OrderGateway.execute', () => {
     expect(world.logger.lines.map((line) => line.message)).toContain('an unanswered order send did not reach the exchange; sending again')
   })
 
+  it('queries a timed-out order after the delays of its bot\'s own policy, for sends, cancels and queries alike', async () => {
+    const world = await orderWorld()
+    world.gateway.setBotPolicy(TEST_BOT_ID, { ...DEFAULT_RETRY_POLICY, unknownQueryDelaysMs: [500, 2_000] })
+    const id = world.addIntent()
+    world.sim.faults.timeoutNextPlacement('before-accept')
+
+    placedOrder(await world.run(world.gateway.execute(id)))
+    expect(world.calls.timesOf('queryOrder', T0)).toEqual([500, 2_500])
+    expect(world.calls.timesOf('placeOrder', T0)).toEqual([0, 2_500])
+
+    // A cancel whose answer is lost is resolved by the same policy's queries
+    const before = world.clock.nowMs()
+    world.sim.faults.timeoutNextCancel('after-apply')
+    expect((await world.run(world.gateway.cancel(id))).kind).toBe('closed')
+    expect(world.calls.timesOf('queryOrder', before).filter((atMs) => atMs > 0)).toEqual([500])
+  })
+
   it('waits the Retry-After of a 429 on the clock before sending again, holding no funds meanwhile', async () => {
     const world = await orderWorld()
     const id = world.addIntent()

@@ -76,9 +76,20 @@ type Attempt =
 export class OrderGateway {
   private readonly policy: RetryPolicy
   private readonly blocked = new Set<string>()
+  private readonly botPolicies = new Map<string, RetryPolicy>()
 
   constructor(private readonly deps: OrderGatewayDeps) {
     this.policy = deps.policy ?? DEFAULT_RETRY_POLICY
+  }
+
+  /** Sets the retry policy of a bot's orders (its configuration's); calls may still override parts of it. */
+  setBotPolicy(botId: string, policy: RetryPolicy): void {
+    this.botPolicies.set(botId, policy)
+  }
+
+  /** The policy an intent's order follows: the bot's own, else the account's, with `override` on top. */
+  private policyOf(intent: IntentRecord, override: Partial<RetryPolicy> = {}): RetryPolicy {
+    return { ...(this.botPolicies.get(intent.botId) ?? this.policy), ...override }
   }
 
   /**
@@ -101,7 +112,7 @@ export class OrderGateway {
 
   /** Gets an intent's order onto the exchange, or says why it could not. */
   async execute(intentId: string, override: Partial<RetryPolicy> = {}): Promise<ExecuteOutcome> {
-    const policy = { ...this.policy, ...override }
+    const policy = this.policyOf(this.intent(intentId), override)
     const { journal, clock, logger } = this.deps
     const startedMs = clock.nowMs()
     let rulesRefreshed = false
@@ -163,8 +174,8 @@ export class OrderGateway {
 
   /** Cancels one of our orders and reports how it ended (it may have filled first). */
   async cancel(intentId: string, override: Partial<RetryPolicy> = {}): Promise<CancelOutcome> {
-    const policy = { ...this.policy, ...override }
     const intent = this.intent(intentId)
+    const policy = this.policyOf(intent, override)
     const ref = { symbol: intent.symbol, clientOrderId: clientOrderId(intentId) }
     let lastReason = 'not attempted'
     for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
@@ -204,7 +215,7 @@ export class OrderGateway {
    * outcome is resolved by querying a leg. Returns the legs' orders when placed.
    */
   async executeOco(listId: string, aboveId: string, belowId: string, override: Partial<RetryPolicy> = {}): Promise<{ readonly kind: 'placed'; readonly legs: readonly Order[] } | { readonly kind: 'rejected' | 'failed' | 'blocked'; readonly reason: string }> {
-    const policy = { ...this.policy, ...override }
+    const policy = this.policyOf(this.intent(aboveId), override)
     const { journal, ledger, tracker, clock, exchange } = this.deps
     let lastReason = 'not attempted'
     for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
@@ -462,7 +473,7 @@ export class OrderGateway {
   }
 
   /** Queries an order by client order id after each delay; 'not-found' only when every query says so. */
-  private async query(intent: IntentRecord, delaysMs: readonly number[] = this.policy.unknownQueryDelaysMs): Promise<OrderStatusReport | 'not-found' | 'unresolved'> {
+  private async query(intent: IntentRecord, delaysMs: readonly number[] = this.policyOf(intent).unknownQueryDelaysMs): Promise<OrderStatusReport | 'not-found' | 'unresolved'> {
     let answered = false
     for (const delayMs of delaysMs) {
       if (delayMs > 0) await this.deps.clock.sleep(delayMs)
