@@ -34,6 +34,25 @@ describe('splitProfit', () => {
     expect(new Decimal(profit.currentValue).sub(profit.startValue).toFixed()).toBe(new Decimal(profit.gridProfit).add(profit.floatingPnl).toFixed())
   })
 
+  it('counts commissions paid in BNB at their recorded quote value: in the cost of a BUY, off the proceeds of a SELL, and off the value', () => {
+    // BUY 1 @ 100 paying 0.0002 BNB worth 0.075 USDT; SELL 1 @ 110 paying 0.0002 BNB worth 0.0825 USDT
+    const fills = [
+      { ...fill('BUY', '100', '1', '0.0002', 'BNB', 1), commissionQuote: '0.075' },
+      { ...fill('SELL', '110', '1', '0.0002', 'BNB', 2), commissionQuote: '0.0825' }
+    ]
+    const profit = splitProfit(start, fills, 'BTC', 'USDT', new Decimal('90'))
+    // 110 − 0.0825 − (100 + 0.075)
+    expect(profit.gridProfit).toBe('9.8425')
+    expect(profit.floatingPnl).toBe('0')
+    expect(profit.currentValue).toBe('1009.8425')
+    expect(profit.unvaluedFees).toBeUndefined()
+  })
+
+  it('says which BNB commissions it could not value instead of counting them as nothing silently', () => {
+    const fills = [fill('BUY', '100', '1', '0.0002', 'BNB', 1), { ...fill('BUY', '100', '1', '0.0003', 'BNB', 2), commissionQuote: null }]
+    expect(splitProfit(start, fills, 'BTC', 'USDT', new Decimal('100')).unvaluedFees).toBe('0.0005 BNB')
+  })
+
   it('starting base is valued, and costed, at the start price', () => {
     const profit = splitProfit({ quote: new Decimal('0'), base: new Decimal('2'), startPrice: new Decimal('100') }, [], 'BTC', 'USDT', new Decimal('105'))
     expect(profit).toEqual({ startValue: '200', currentValue: '210', gridProfit: '0', floatingPnl: '10' })

@@ -47,6 +47,11 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
             <div>
               <span className="fact-label">Value</span> {bot.profit.currentValue} {bot.quoteAsset} (started {bot.profit.startValue})
             </div>
+            {bot.profit.unvaluedFees !== undefined && (
+              <div>
+                <span className="fact-label">Fees not counted</span> {bot.profit.unvaluedFees} (no price to value them in {bot.quoteAsset})
+              </div>
+            )}
           </>
         )}
       </div>

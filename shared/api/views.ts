@@ -111,6 +111,8 @@ export interface ProfitView {
   readonly gridProfit: string
   /** The rest of the change in value: inventory marked at the last price. */
   readonly floatingPnl: string
+  /** Commissions paid in a third asset (BNB) whose value in the quote asset was not known, e.g. "0.0012 BNB"; absent when none. */
+  readonly unvaluedFees?: string
 }
 
 /** One bot as the dashboard shows it. */

@@ -2,6 +2,7 @@ import type { Clock } from '../clock/clock'
 import type { Exchange, Unsubscribe } from '../exchange/port/exchange'
 import type { UserEvent } from '../exchange/port/user-event'
 import { RulesSource } from '../exchange/rules/rules-source'
+import { FeePrices } from '../funds/fee-prices'
 import { FundsLedger } from '../funds/funds-ledger'
 import type { Journal } from '../journal/journal'
 import type { Logger } from '../logging/logger'
@@ -29,6 +30,8 @@ export interface AccountEngineDeps {
  */
 export class AccountEngine {
   readonly rules: RulesSource
+  /** Prices of the fee asset (BNB), for valuing commissions paid in it. */
+  readonly feePrices: FeePrices
   readonly lock = new AsyncLock()
   private state: { ledger: FundsLedger; tracker: OrderTracker; gateway: OrderGateway; reconciler: Reconciler } | undefined
   private unsubscribe: Unsubscribe | undefined
@@ -37,6 +40,7 @@ export class AccountEngine {
 
   constructor(private readonly deps: AccountEngineDeps) {
     this.rules = new RulesSource(deps.exchange, () => deps.clock.nowMs())
+    this.feePrices = new FeePrices(deps.exchange)
   }
 
   /** Loads the symbols' rules and the account's balances, and subscribes to user data. */
@@ -44,11 +48,20 @@ export class AccountEngine {
     const { exchange, journal, clock, logger, random, retryPolicy } = this.deps
     await this.rules.refresh(symbols)
     const ledger = new FundsLedger(await exchange.account())
-    const tracker = new OrderTracker({ journal, ledger, rules: this.rules, logger, nowMs: () => clock.nowMs() })
+    const feePrices = this.feePrices
+    const tracker = new OrderTracker({ journal, ledger, rules: this.rules, logger, nowMs: () => clock.nowMs(), feeValue: (asset, quote, amount) => feePrices.value(asset, quote, amount) })
     const gateway = new OrderGateway({ exchange, journal, ledger, tracker, rules: this.rules, clock, logger, lock: this.lock, random, ...(retryPolicy ? { policy: retryPolicy } : {}) })
     const reconciler = new Reconciler({ exchange, journal, ledger, tracker, gateway, logger })
     this.state = { ledger, tracker, gateway, reconciler }
+    await this.refreshFeePrices(symbols)
     this.unsubscribe = exchange.subscribeUserEvents((event) => this.enqueue(event))
+  }
+
+  /** Reads the fee asset's price in the symbols' quote assets, when the account holds any of it. */
+  async refreshFeePrices(symbols: readonly string[]): Promise<void> {
+    const { ledger } = this.started()
+    const quotes = symbols.filter((symbol) => this.rules.has(symbol)).map((symbol) => this.rules.get(symbol).quoteAsset)
+    await this.feePrices.refresh(quotes, (asset) => ledger.exchangeFree(asset).add(ledger.exchangeLocked(asset)).gt(0))
   }
 
   /** Stops listening to the exchange. Orders stay on the exchange. */

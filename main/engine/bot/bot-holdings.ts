@@ -3,7 +3,8 @@ import type { FillRecord } from '../journal/journal-records'
 
 /**
  * Returns what a bot owns of each asset: its allocation plus the effect of each recorded fill
- * (a BUY adds base and spends quote, a SELL the reverse, a commission is paid in its asset).
+ * (a BUY adds base and spends quote, a SELL the reverse, a commission in base or quote is paid
+ * from it; one in a third asset such as BNB comes from the account's own holding, not the bot's).
  */
 export function botHoldings(allocation: Readonly<Record<string, Decimal>>, baseAsset: string, quoteAsset: string, fills: readonly FillRecord[]): Record<string, Decimal> {
   const owned = new Map<string, Decimal>(Object.entries(allocation))
@@ -12,7 +13,7 @@ export function botHoldings(allocation: Readonly<Record<string, Decimal>>, baseA
     const sign = fill.side === 'BUY' ? 1 : -1
     add(baseAsset, new Decimal(fill.quantity).mul(sign))
     add(quoteAsset, new Decimal(fill.quoteQuantity).mul(-sign))
-    add(fill.commissionAsset, new Decimal(fill.commission).neg())
+    if (fill.commissionAsset === baseAsset || fill.commissionAsset === quoteAsset) add(fill.commissionAsset, new Decimal(fill.commission).neg())
   }
   return Object.fromEntries(owned)
 }

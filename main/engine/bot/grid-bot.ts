@@ -169,6 +169,7 @@ export class GridBot {
   async reconcileAndProtect(): Promise<ReconcileReport> {
     const refreshed = await this.account.rules.refreshStale([this.current.symbol], this.current.reconcile.rulesMaxAgeMs)
     if (refreshed.length > 0) this.deps.logger.debug('exchange rules refreshed', { botId: this.current.id, symbols: refreshed.join(',') })
+    await this.account.refreshFeePrices([this.current.symbol])
     const report = await this.reconcile()
     await this.backstop.adopt()
     if (this.record().status === 'running') await this.syncBackstop()

@@ -23,12 +23,14 @@ export function fillParameters(fill: FillRecord): Record<string, SQLInputValue> 
     isMaker: fill.isMaker ? 1 : 0,
     timeMs: fill.timeMs,
     counterIntentId: fill.counterIntentId,
-    hedgeNote: fill.hedgeNote
+    hedgeNote: fill.hedgeNote,
+    commissionQuote: fill.commissionQuote === undefined || fill.commissionQuote === null ? null : exactDecimalText(fill.commissionQuote, TABLE, 'commissionQuote')
   }
 }
 
 /** Returns the fill a `fills` row holds. */
 export function fillFromRow(row: JournalRow): FillRecord {
+  const commissionQuote = readNullableText(row, TABLE, 'commission_quote')
   return {
     symbol: readText(row, TABLE, 'symbol'),
     tradeId: readText(row, TABLE, 'trade_id'),
@@ -44,6 +46,7 @@ export function fillFromRow(row: JournalRow): FillRecord {
     isMaker: readBoolean(row, TABLE, 'is_maker'),
     timeMs: readInteger(row, TABLE, 'time_ms'),
     counterIntentId: readNullableText(row, TABLE, 'counter_intent_id'),
-    hedgeNote: readNullableText(row, TABLE, 'hedge_note')
+    hedgeNote: readNullableText(row, TABLE, 'hedge_note'),
+    ...(commissionQuote === null ? {} : { commissionQuote })
   }
 }

@@ -94,6 +94,12 @@ export interface FillRecord {
    * level ("dust:<level>"), or it needs none ("none:<purpose>", e.g. the acquisition's fills).
    */
   readonly hedgeNote: string | null
+  /**
+   * A commission paid in neither the base nor the quote asset (BNB): its value in the quote asset
+   * at the fee asset's price when the fill was recorded; null when that price was not known, and
+   * for commissions in base or quote.
+   */
+  readonly commissionQuote?: string | null
 }
 
 /** A grid level's state as JSON text (the engine owns its shape). */

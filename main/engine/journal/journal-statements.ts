@@ -40,9 +40,9 @@ const SQL = {
 
   insertFill: `
     INSERT INTO fills (symbol, trade_id, order_id, client_order_id, bot_id, side, price, quantity, quote_quantity,
-      commission, commission_asset, is_maker, time_ms, counter_intent_id, hedge_note)
+      commission, commission_asset, is_maker, time_ms, counter_intent_id, hedge_note, commission_quote)
     VALUES (:symbol, :tradeId, :orderId, :clientOrderId, :botId, :side, :price, :quantity, :quoteQuantity,
-      :commission, :commissionAsset, :isMaker, :timeMs, :counterIntentId, :hedgeNote)
+      :commission, :commissionAsset, :isMaker, :timeMs, :counterIntentId, :hedgeNote, :commissionQuote)
     ON CONFLICT (symbol, trade_id) DO NOTHING`,
   getFill: 'SELECT * FROM fills WHERE symbol = ? AND trade_id = ?',
   listFills: 'SELECT * FROM fills WHERE bot_id = ? ORDER BY time_ms, rowid',

@@ -96,7 +96,7 @@ describe('the journal schema', () => {
   it('stores booleans as 0/1 only', () => {
     db.exec("INSERT INTO bots VALUES ('b', 'BTCUSDT', '{}', 'running', 0, 0)")
     const insert = (isMaker: number) =>
-      db.prepare("INSERT INTO fills VALUES ('BTCUSDT', ?, '1', 'c', 'b', 'BUY', '1', '1', '1', '0', 'BNB', ?, 0, NULL, NULL)").run(String(isMaker), isMaker)
+      db.prepare("INSERT INTO fills VALUES ('BTCUSDT', ?, '1', 'c', 'b', 'BUY', '1', '1', '1', '0', 'BNB', ?, 0, NULL, NULL, NULL)").run(String(isMaker), isMaker)
     expect(() => insert(1)).not.toThrow()
     expect(() => insert(2)).toThrow(/CHECK constraint failed/)
   })

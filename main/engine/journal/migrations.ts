@@ -173,6 +173,13 @@ export const JOURNAL_MIGRATIONS: readonly JournalMigration[] = [
       ALTER TABLE intents ADD COLUMN list_id TEXT;
       CREATE INDEX intents_by_list ON intents (list_id) WHERE list_id IS NOT NULL;
     `
+  },
+  {
+    version: 6,
+    description: 'fills paying their commission in a third asset (BNB): its value in the quote asset when it was paid',
+    sql: `
+      ALTER TABLE fills ADD COLUMN commission_quote TEXT;
+    `
   }
 ]
 

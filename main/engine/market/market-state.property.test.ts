@@ -122,7 +122,8 @@ describe('market state properties', () => {
       }),
       { numRuns: 200 }
     )
-  })
+    // 200 generated series take a few seconds on a busy 2-core machine; the default 5 s is too tight there
+  }, 60_000)
 
   it('keeps the hysteresis for any sequence of readings, with repeats, gaps and unknowns', () => {
     const readingsArbitrary = fc.array(

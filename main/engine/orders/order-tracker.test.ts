@@ -117,6 +117,22 @@ describe('OrderTracker reports and events', () => {
     expect(intentOf(world, id).status).toBe('done')
   })
 
+  it('books a commission paid in BNB to no bot, and records its value in the quote asset when BNB\'s price is known', async () => {
+    const world = await orderWorld()
+    const tracker = new OrderTracker({
+      journal: world.journal, ledger: world.ledger, rules: world.rules, logger: world.logger, nowMs: () => world.clock.nowMs(),
+      feeValue: (asset, quote, amount) => (asset === 'BNB' && quote === 'USDT' ? amount.mul('600') : undefined)
+    })
+    world.addIntent()
+    tracker.applyReport(venueReport())
+    tracker.applyFills([venueFill('7', '0.004', { clientOrderId: clientOrderId(ID), commission: d('0.0003'), commissionAsset: 'BNB' })])
+
+    // 0.004 BTC in, 236 USDT out; the BNB came from the account, not from the bot's share
+    expect(book(world).slice(0, 2)).toEqual(['0.054', '764'])
+    expect(text(world.ledger.owned(TEST_BOT_ID, 'BNB'))).toBe('0')
+    expect(world.journal.getFill('BTCUSDT', '7')?.commissionQuote).toBe('0.18')
+  })
+
   it('keeps the lock of an open order at its unfilled rest: price × quantity of quote for a BUY, base for a SELL', async () => {
     const world = await orderWorld()
     world.addIntent()

@@ -30,6 +30,8 @@ export interface OrderTrackerDeps {
   readonly rules: RulesSource
   readonly logger: Logger
   readonly nowMs: () => number
+  /** Values a commission paid in a third asset (BNB) in the quote asset; undefined when its price is not known. */
+  readonly feeValue?: (asset: string, quoteAsset: string, amount: Decimal) => Decimal | undefined
 }
 
 /**
@@ -186,6 +188,9 @@ export class OrderTracker {
   /** Records a fill in the journal and tells the listeners; false when the journal already had it. */
   private recordFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): boolean {
     const quote = event.price.mul(event.quantity)
+    const rules = this.deps.rules.get(intent.symbol)
+    const thirdAsset = event.commissionAsset !== rules.baseAsset && event.commissionAsset !== rules.quoteAsset && !event.commission.isZero()
+    const commissionQuote = thirdAsset ? (this.deps.feeValue?.(event.commissionAsset, rules.quoteAsset, event.commission)?.toFixed() ?? null) : null
     const fill: FillRecord = {
       symbol: intent.symbol,
       tradeId: event.tradeId,
@@ -201,21 +206,26 @@ export class OrderTracker {
       isMaker: event.isMaker,
       timeMs: event.atMs,
       counterIntentId: null,
-      hedgeNote: null
+      hedgeNote: null,
+      commissionQuote
     }
     if (!this.deps.journal.recordFill(fill)) return false
     for (const listener of this.listeners) listener.onFill?.(fill, intent)
     return true
   }
 
-  /** Adds a recorded fill's effect to the bot's share. */
+  /**
+   * Adds a recorded fill's effect to the bot's share. A commission in the base or quote asset is
+   * the bot's; one in a third asset (BNB) is paid from the account's own holding of it, which no
+   * bot was given, so it is not booked to the bot (its value counts in the bot's profit instead).
+   */
   private bookFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): void {
     const rules = this.deps.rules.get(intent.symbol)
     const quote = event.price.mul(event.quantity)
     const sign = intent.side === 'BUY' ? 1 : -1
     this.deps.ledger.addToBot(intent.botId, rules.baseAsset, event.quantity.mul(sign))
     this.deps.ledger.addToBot(intent.botId, rules.quoteAsset, quote.mul(-sign))
-    this.deps.ledger.addToBot(intent.botId, event.commissionAsset, event.commission.neg())
+    if (event.commissionAsset === rules.baseAsset || event.commissionAsset === rules.quoteAsset) this.deps.ledger.addToBot(intent.botId, event.commissionAsset, event.commission.neg())
   }
 
   private syncIntent(intent: IntentRecord, order: Order): void {
