@@ -53,6 +53,18 @@ describe('deadlock', () => {
     expect(await world.run(restarted.bot.checkDeadlock())).toBe('cooldown')
   })
 
+  it('waits exactly its configured cooldown after a rebalance, not a fixed hour', async () => {
+    const { world, config } = starvedWorld(true)
+    const ninetyMinutes = { ...config, deadlock: { ...config.deadlock, cooldownMs: 90 * 60_000 } }
+    const { bot } = await world.boot(ninetyMinutes)
+    expect(await world.run(bot.checkDeadlock())).toBe('rebalanced')
+    const rebalancedAt = world.clock.nowMs()
+    await world.clock.advance(rebalancedAt + 89 * 60_000 - world.clock.nowMs())
+    expect(await world.run(bot.checkDeadlock())).toBe('cooldown')
+    await world.clock.advance(2 * 60_000)
+    expect(await world.run(bot.checkDeadlock())).not.toBe('cooldown')
+  })
+
   it('rebalances with a LIMIT at the touch, re-priced each interval until its attempts are spent, when market orders are off', async () => {
     const { world, config } = starvedWorld(false)
     const { bot, journal } = await world.boot(config)

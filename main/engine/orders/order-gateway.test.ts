@@ -253,6 +253,28 @@ describe('OrderGateway.execute', () => {
     expect(usdtLocked(world)).toBe('590')
   })
 
+  it('writes a retry\'s detail at debug: an order that needed several sends leaves no info, warning or error line', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.faults.rateLimitNextPlacement(1_000)
+    world.sim.faults.timeoutNextPlacement('before-accept')
+    world.sim.faults.rateLimitNextPlacement(1_000)
+
+    placedOrder(await world.run(world.gateway.execute(id)))
+    expect(world.calls.timesOf('placeOrder', T0).length).toBe(4)
+    expect(world.logger.lines.filter((line) => line.level !== 'debug')).toEqual([])
+    expect(world.logger.lines.length).toBeGreaterThan(0)
+  })
+
+  it('writes one error line, not one per send, when an order cannot be placed within its budget', async () => {
+    const world = await orderWorld({ policy: { ...DEFAULT_RETRY_POLICY, maxAttempts: 5 } })
+    const id = world.addIntent()
+    for (let send = 0; send < 5; send += 1) world.sim.faults.rateLimitNextPlacement(100)
+
+    expect((await world.run(world.gateway.execute(id))).kind).toBe('failed')
+    expect(world.logger.lines.filter((line) => line.level !== 'debug').map((line) => `${line.level} ${line.message}`)).toEqual(['error order could not be placed within its retry budget'])
+  })
+
   it('gives up after maxAttempts sends when every one is rate limited, and marks the intent failed', async () => {
     const world = await orderWorld()
     const id = world.addIntent()

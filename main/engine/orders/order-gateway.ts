@@ -466,7 +466,7 @@ export class OrderGateway {
     if (report === 'not-found') {
       this.deps.ledger.release(intent.intentId)
       this.deps.journal.updateIntent(intent.intentId, { status: 'pending', updatedAtMs: this.deps.clock.nowMs() })
-      this.deps.logger.info('an unanswered order send did not reach the exchange; sending again', { intentId: intent.intentId })
+      this.deps.logger.debug('an unanswered order send did not reach the exchange; sending again', { intentId: intent.intentId })
       return 'not-placed'
     }
     return report
