@@ -88,6 +88,11 @@ export class SimExchange implements Exchange {
     return { ...rules, symbols: new Map(symbols.map((symbol) => [symbol, this.venue.symbol(symbol)])) }
   }
 
+  /** Returns the rules in force now, without the port's faults (for a server that serves them). */
+  currentRules(): ExchangeRules {
+    return this.venue.rules
+  }
+
   /** Returns the clock's time. */
   async serverTimeMs(): Promise<number> {
     this.guard('serverTimeMs')
