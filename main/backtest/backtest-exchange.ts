@@ -2,7 +2,7 @@ import type { Decimal } from '@shared/money/decimal'
 import type { Clock } from '../engine/clock/clock'
 import type { AccountSnapshot } from '../engine/exchange/port/account'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../engine/exchange/port/exchange'
-import type { Candle, TradeTick } from '../engine/exchange/port/market-event'
+import type { AveragePrice, Candle, TradeTick } from '../engine/exchange/port/market-event'
 import type { NewOcoList, NewOrder, OrderRef } from '../engine/exchange/port/new-order'
 import type { OrderListReport } from '../engine/exchange/port/order-list-report'
 import type { FillReport, OrderStatusReport } from '../engine/exchange/port/order-report'
@@ -54,6 +54,10 @@ export class BacktestExchange implements Exchange {
 
   lastPrice(symbol: string): Promise<Decimal> {
     return this.sim.lastPrice(symbol)
+  }
+
+  avgPrice(symbol: string): Promise<AveragePrice> {
+    return this.sim.avgPrice(symbol)
   }
 
   placeOrder(order: NewOrder): Promise<OrderStatusReport> {

@@ -4,7 +4,7 @@ import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import type { AccountSnapshot } from '../port/account'
 import { venueOrderId } from '../port/identifiers'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
-import type { Candle, TradeTick } from '../port/market-event'
+import type { AveragePrice, Candle, TradeTick } from '../port/market-event'
 import type { NewOcoList, NewOrder, OrderRef } from '../port/new-order'
 import type { OrderListReport } from '../port/order-list-report'
 import type { FillReport, OrderStatusReport } from '../port/order-report'
@@ -19,7 +19,7 @@ import { OpenOrderWatch } from './open-order-watch'
 import { newOrderParams, ocoListParams, type WireParams } from './order-params'
 import { parseAccount } from './parse-account'
 import { parseFill } from './parse-fill'
-import { parseKline, parseServerTime, parseTickerPrice } from './parse-market'
+import { parseAvgPrice, parseKline, parseServerTime, parseTickerPrice } from './parse-market'
 import { listLegRefs, parseOrderListReport } from './parse-order-list-report'
 import { parseOrderStatusReport } from './parse-order-status-report'
 import { parseUserEvent } from './parse-user-event'
@@ -133,6 +133,11 @@ export class BinanceExchange implements Exchange {
       if (price.isZero()) throw new ExchangeRejectedError(-1112, `no last price for ${symbol} yet`)
       return price
     })
+  }
+
+  /** Returns the symbol's average price (`GET /api/v3/avgPrice`), the one its price filters are checked against. */
+  avgPrice(symbol: string): Promise<AveragePrice> {
+    return this.caller.call(REQUEST_COSTS.avgPrice, (client) => client.avgPrice(symbol), parseAvgPrice)
   }
 
   /** Places one order (FULL response: the trades it made at once included). */

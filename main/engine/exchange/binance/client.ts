@@ -70,6 +70,11 @@ export class BinanceRestClient {
     return this.sdk.get('api/v3/ticker/price', { symbol })
   }
 
+  /** `GET /api/v3/avgPrice?symbol=`. */
+  avgPrice(symbol: string): Promise<unknown> {
+    return this.sdk.get('api/v3/avgPrice', { symbol })
+  }
+
   /** `GET /api/v3/klines`. */
   klines(symbol: string, interval: string, limit: number): Promise<unknown> {
     return this.sdk.get('api/v3/klines', { symbol, interval, limit: String(limit) })

@@ -1,5 +1,5 @@
 import type { Decimal } from '@shared/money/decimal'
-import type { Candle, TradeTick } from '../port/market-event'
+import type { AveragePrice, Candle, TradeTick } from '../port/market-event'
 import { decimalField, integerField, rawArray, rawObject, textField } from './raw-fields'
 import { BinancePayloadError } from './binance-payload-error'
 import { tryParseDecimal } from '@shared/money/decimal'
@@ -12,6 +12,12 @@ export function parseServerTime(raw: unknown): number {
 /** Parses `GET /api/v3/ticker/price?symbol=` into the last price. */
 export function parseTickerPrice(raw: unknown): Decimal {
   return decimalField(rawObject(raw, 'ticker'), 'price', 'ticker')
+}
+
+/** Parses `GET /api/v3/avgPrice` (`{mins, price, closeTime}`). */
+export function parseAvgPrice(raw: unknown): AveragePrice {
+  const source = rawObject(raw, 'avgPrice')
+  return { mins: integerField(source, 'mins', 'avgPrice'), price: decimalField(source, 'price', 'avgPrice'), closeTimeMs: integerField(source, 'closeTime', 'avgPrice') }
 }
 
 /**

@@ -46,7 +46,8 @@ export async function buildSim(options: ExistingSim | SimBuildOptions | undefine
     takerFee: fees.taker,
     prices: header.prices,
     seed,
-    ...(build.faults !== undefined ? { faults: build.faults } : {})
+    ...(build.faults !== undefined ? { faults: build.faults } : {}),
+    ...(build.commission !== undefined ? { commission: build.commission } : {})
   })
   return { exchange, rules, fees, header }
 }

@@ -157,8 +157,10 @@ export const MARKET_DATA_ENDPOINTS: readonly Endpoint[] = [
     handle: async (request, context) => {
       const symbol = request.params.required('symbol')
       symbolRules(context, symbol)
-      const price = context.tape.averagePrice(symbol, AVERAGE_PRICE_MINUTES, request.nowMs) ?? (await lastPriceOf(context, symbol)) ?? ZERO
-      return { mins: AVERAGE_PRICE_MINUTES, price: wireDecimal(price), closeTime: context.tape.lastTrade(symbol)?.timeMs ?? request.nowMs }
+      // The simulator's average is the one its price filters check orders against
+      const average = await context.exchange.avgPrice(symbol).catch(() => undefined)
+      if (average === undefined) return { mins: AVERAGE_PRICE_MINUTES, price: wireDecimal(ZERO), closeTime: request.nowMs }
+      return { mins: average.mins, price: wireDecimal(average.price), closeTime: average.closeTimeMs }
     }
   },
   {

@@ -12,7 +12,7 @@ import { cancelResponseJson, orderQueryJson, orderResponseJson } from './order-j
 import { orderListJson } from './order-list-json'
 import { readNewOrder, readOrderRef, readResponseType } from './order-params'
 import { PaperApiError } from './paper-api-error'
-import { lastPriceOf, symbolRules, type PaperContext } from './paper-context'
+import { symbolRules, type PaperContext } from './paper-context'
 import { wireDecimal } from './wire-decimal'
 import { Decimal } from '@shared/money/decimal'
 
@@ -74,7 +74,7 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
       readResponseType(request.params, order.type)
       const rules = symbolRules(context, order.symbol)
       checkTimeInForce(order.type, order.timeInForce)
-      const referencePrice = await lastPriceOf(context, order.symbol)
+      const referencePrice = (await context.exchange.avgPrice(order.symbol).catch(() => undefined))?.price
       const { symbol: _symbol, clientOrderId: _id, timeInForce: _tif, ...shape } = order
       const refusal = violationError(validateOrder(rules, shape, referencePrice === undefined ? {} : { referencePrice }).violations)
       if (refusal !== undefined) throw refusal

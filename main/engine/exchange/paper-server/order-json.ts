@@ -50,6 +50,7 @@ export function orderQueryJson(report: OrderStatusReport, context: OrderJsonCont
     workingTime: working ? report.createdAtMs : -1,
     origQuoteOrderQty: wireDecimal(context.annotations.quoteOrderQty(report.orderId) ?? ZERO),
     selfTradePreventionMode: context.stpMode(report.symbol),
+    ...(report.preventedQuantity !== undefined ? { preventedQuantity: wireDecimal(report.preventedQuantity) } : {}),
     ...(report.expiryReason !== undefined ? { expiryReason: report.expiryReason } : {})
   }
 }
@@ -84,6 +85,7 @@ export function orderResponseJson(
     ...(report.stopPrice !== undefined ? { stopPrice: wireDecimal(report.stopPrice) } : {}),
     workingTime: isWorking(report) ? report.createdAtMs : -1,
     selfTradePreventionMode: context.stpMode(report.symbol),
+    ...(report.preventedQuantity !== undefined ? { preventedQuantity: wireDecimal(report.preventedQuantity) } : {}),
     ...(report.expiryReason !== undefined ? { expiryReason: report.expiryReason } : {})
   }
   if (type === 'RESULT') return result

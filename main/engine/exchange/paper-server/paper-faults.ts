@@ -17,6 +17,9 @@ export interface PaperFaultSettings {
   readonly rateLimitRate: number
   /** Retry-After of an injected 429, in seconds. */
   readonly rateLimitRetryAfterSeconds: number
+  /** Share of signed requests (REST and WebSocket API) that start a -1021 burst of `timestampBurstMs`, refusing every signed request in it. */
+  readonly timestampBurstRate: number
+  readonly timestampBurstMs: number
 }
 
 /** Counters of the faults the server injected. */
@@ -27,6 +30,9 @@ export interface PaperFaultStats {
   droppedConnections: number
   silencedConnections: number
   shutdowns: number
+  /** -1021 bursts started, and the signed requests they refused. */
+  timestampBursts: number
+  timestampRejected: number
 }
 
 /** What one REST request meets. */
@@ -51,28 +57,46 @@ const OFF: PaperFaultSettings = {
   orderTimeoutRate: 0,
   orderTimeoutPlacedShare: 0.5,
   rateLimitRate: 0,
-  rateLimitRetryAfterSeconds: 10
+  rateLimitRetryAfterSeconds: 10,
+  timestampBurstRate: 0,
+  timestampBurstMs: 30_000
 }
 
 /**
  * The paper server's switchable faults, at start and at run time: latency, 5xx answers (with the
  * order placed or not), -1007 timeouts through the simulator's own fault model, injected 429s,
- * and dropped, silent or shut-down WebSocket connections. Random faults come from a seeded
+ * -1021 bursts on signed requests, and dropped, silent or shut-down WebSocket connections. The
+ * simulator's own world (refusals, STP, expiries, the person trading by hand, BREAK, rules
+ * changes…) is switched on `server.sim.faults` and driven by `server.sim.world`. Random faults come from a seeded
  * generator with a fixed number of draws per request, so a seed replays the same faults.
  */
 export class PaperFaults {
   private current: PaperFaultSettings
   private readonly random: SeededRandom
-  private readonly counters: PaperFaultStats = { serverErrors: 0, serverErrorsApplied: 0, rateLimited: 0, droppedConnections: 0, silencedConnections: 0, shutdowns: 0 }
+  // Its own generator, so a burst rate leaves the other faults' draws as the seed made them
+  private readonly clockRandom: SeededRandom
+  private burstUntilMs = Number.NEGATIVE_INFINITY
+  private readonly counters: PaperFaultStats = {
+    serverErrors: 0,
+    serverErrorsApplied: 0,
+    rateLimited: 0,
+    droppedConnections: 0,
+    silencedConnections: 0,
+    shutdowns: 0,
+    timestampBursts: 0,
+    timestampRejected: 0
+  }
   private controls: ConnectionControls | undefined
   private readonly queued: RequestFault[] = []
 
   constructor(
     private readonly simFaults: SimFaults,
     settings: Partial<PaperFaultSettings>,
-    seed: number
+    seed: number,
+    private readonly nowMs: () => number = Date.now
   ) {
     this.random = SeededRandom.derive(seed, 11)
+    this.clockRandom = SeededRandom.derive(seed, 12)
     this.current = check({ ...OFF, ...settings })
     this.applyToSim()
   }
@@ -101,6 +125,23 @@ export class PaperFaults {
   /** Makes the next REST request answer 500 -1001, applied (order placed, cancel done) or not. */
   serverErrorNext(applied: boolean): void {
     this.queued.push({ kind: 'server-error', applied })
+  }
+
+  /** Refuses every signed request with -1021 "Timestamp for this request is outside of the recvWindow." for `durationMs` from now. */
+  timestampBurst(durationMs: number): void {
+    if (!(durationMs > 0)) throw new RangeError(`a -1021 burst must last longer than 0 ms, got ${durationMs}`)
+    this.burstUntilMs = Math.max(this.burstUntilMs, this.nowMs() + durationMs)
+    this.counters.timestampBursts += 1
+  }
+
+  /** Decides (and counts) whether one signed request is refused with -1021 (one draw per signed request). */
+  timestampRefusal(): boolean {
+    const draw = this.clockRandom.next()
+    const nowMs = this.nowMs()
+    if (nowMs >= this.burstUntilMs && draw < this.current.timestampBurstRate) this.timestampBurst(Math.max(1, this.current.timestampBurstMs))
+    if (nowMs >= this.burstUntilMs) return false
+    this.counters.timestampRejected += 1
+    return true
   }
 
   /** Decides (and counts) the fault of one REST request. */
@@ -161,10 +202,10 @@ export class PaperFaults {
 }
 
 function check(settings: PaperFaultSettings): PaperFaultSettings {
-  for (const key of ['serverErrorRate', 'serverErrorAppliedShare', 'orderTimeoutRate', 'orderTimeoutPlacedShare', 'rateLimitRate'] as const) {
+  for (const key of ['serverErrorRate', 'serverErrorAppliedShare', 'orderTimeoutRate', 'orderTimeoutPlacedShare', 'rateLimitRate', 'timestampBurstRate'] as const) {
     const value = settings[key]
     if (!(value >= 0 && value <= 1)) throw new RangeError(`fault setting ${key} must be within 0…1, got ${value}`)
   }
-  if (!(settings.latencyMs >= 0) || !(settings.rateLimitRetryAfterSeconds >= 0)) throw new RangeError('fault delays must not be negative')
+  if (!(settings.latencyMs >= 0) || !(settings.rateLimitRetryAfterSeconds >= 0) || !(settings.timestampBurstMs >= 0)) throw new RangeError('fault delays must not be negative')
   return settings
 }

@@ -2,6 +2,7 @@ import type { Decimal } from '@shared/money/decimal'
 import type { Clock } from '../../clock/clock'
 import type { Candle } from '../port/market-event'
 import type { SimExchange } from '../sim/sim-exchange'
+import type { SimExchangeOptions } from '../sim/sim-exchange-options'
 import type { SimFaultOptions } from '../sim/sim-faults'
 import type { PaperApiKey } from './api-key-registry'
 import type { PaperFaultSettings } from './paper-faults'
@@ -30,6 +31,8 @@ export interface SimBuildOptions {
   readonly takerFee?: string
   /** The simulator's own faults at the start. */
   readonly faults?: SimFaultOptions
+  /** How the account pays commissions (BNB burn and BNB prices; see SimExchangeOptions.commission). */
+  readonly commission?: SimExchangeOptions['commission']
 }
 
 /** Where prices come from: nothing (the caller trades the simulator), a seeded random walk, or replayed klines. */

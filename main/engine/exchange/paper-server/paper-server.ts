@@ -18,6 +18,7 @@ import { ORDER_LIST_ENDPOINTS } from './order-list-endpoints'
 import { OrderListBook } from './order-list-book'
 import type { PaperContext } from './paper-context'
 import { PaperFaults } from './paper-faults'
+import { RANDOM_FAULTS_OFF } from '../sim/sim-fault-rates'
 import { replayState } from './journal-replay'
 import { loadState, PaperJournal, saveState } from './paper-journal'
 import type { PaperServerOptions } from './paper-server-options'
@@ -76,7 +77,10 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
   const tape = new MarketTape(served.exchange, [...served.rules.symbols.keys()])
   const context: PaperContext = {
     exchange: served.exchange,
-    rules: served.rules,
+    // The rules in force: a status or rules change on the simulator shows at once
+    get rules() {
+      return served.exchange.currentRules()
+    },
     clock,
     tape,
     limiter,
@@ -84,11 +88,11 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
     lists: new OrderListBook(),
     ids: new ClientIdGenerator(seed),
     annotations: new OrderAnnotations(),
-    stpMode: (symbol) => served.rules.symbols.get(symbol)?.defaultSelfTradePreventionMode ?? 'NONE',
+    stpMode: (symbol) => served.exchange.currentRules().symbols.get(symbol)?.defaultSelfTradePreventionMode ?? 'NONE',
     ...(journal !== undefined ? { journal } : {})
   }
   const keys = new ApiKeyRegistry(options.apiKeys ?? [])
-  const faults = new PaperFaults(served.exchange.faults, options.faults ?? {}, seed)
+  const faults = new PaperFaults(served.exchange.faults, options.faults ?? {}, seed, () => clock.nowMs())
   const registry = new SocketRegistry({ pingIntervalMs: options.heartbeat?.pingIntervalMs ?? 20_000, pongTimeoutMs: options.heartbeat?.pongTimeoutMs ?? 60_000 })
   faults.attach(registry)
   const fanout = new UserDataFanout(context)
@@ -98,7 +102,7 @@ export async function startPaperServer(options: PaperServerOptions = {}): Promis
   if (saved !== undefined && journal !== undefined) {
     // Replay with the simulator's own faults off, so every recorded action acts again as it did
     const simFaults = served.exchange.faults.settings()
-    served.exchange.faults.configure({ timeoutAfterAcceptRate: 0, timeoutBeforeAcceptRate: 0, rateLimitRate: 0, placeRejectRate: 0, cancelTimeoutRate: 0 })
+    served.exchange.faults.configure(RANDOM_FAULTS_OFF)
     const { cancelIds } = await replayState(saved, { exchange: served.exchange, tape, clock }, journal)
     served.exchange.faults.configure(simFaults)
     for (const [orderId, cancelId] of cancelIds) context.annotations.setCancelId(orderId, cancelId)

@@ -7,7 +7,7 @@ import type { PaperFaults } from './paper-faults'
 import { mandatory, ParamReader } from './param-reader'
 import { parseRequestParams, type RequestParams } from './request-params'
 import { restSignedPayload } from './signed-payload'
-import { checkTimestamp } from './timestamp-check'
+import { checkTimestamp, outsideRecvWindow } from './timestamp-check'
 import { toPaperApiError } from './venue-error-mapping'
 
 const MAX_BODY_BYTES = 1 << 20
@@ -107,6 +107,7 @@ export class RestHandler {
     const signed = restSignedPayload(rawQuery, rawBody)
     if (signed.signature === undefined || signed.signature === '') throw mandatory('signature')
     checkTimestamp(params.get('timestamp'), params.get('recvWindow'), this.context.clock.nowMs())
+    if (this.faults.timestampRefusal()) throw outsideRecvWindow()
     if (!key.verify(signed.payload, signed.signature)) throw new PaperApiError(400, -1022, 'Signature for this request is not valid.')
   }
 

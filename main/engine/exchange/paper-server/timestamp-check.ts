@@ -25,5 +25,10 @@ export function checkTimestamp(timestampText: string | undefined, recvWindowText
     if (recvWindowMs > MAX_RECV_WINDOW_MS) throw invalidValue('recvWindow')
   }
   if (timestampMs >= nowMs + MAX_AHEAD_MS) throw new PaperApiError(400, -1021, "Timestamp for this request was 1000ms ahead of the server's time.")
-  if (nowMs - timestampMs > recvWindowMs) throw new PaperApiError(400, -1021, 'Timestamp for this request is outside of the recvWindow.')
+  if (nowMs - timestampMs > recvWindowMs) throw outsideRecvWindow()
+}
+
+/** Binance's -1021 for a request whose timestamp is older than its recvWindow. */
+export function outsideRecvWindow(): PaperApiError {
+  return new PaperApiError(400, -1021, 'Timestamp for this request is outside of the recvWindow.')
 }

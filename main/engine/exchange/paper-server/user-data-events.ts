@@ -70,7 +70,10 @@ export function userDataEvent(event: UserEvent, context: OrderJsonContext, execu
         Q: wireDecimal(context.annotations.quoteOrderQty(report.orderId) ?? ZERO),
         ...(working || !STOP_TYPES.has(report.type) ? { W: report.createdAtMs } : {}),
         V: context.stpMode(report.symbol),
-        ...(report.expiryReason !== undefined ? { eR: report.expiryReason } : {})
+        ...(report.expiryReason !== undefined ? { eR: report.expiryReason } : {}),
+        // Self-trade prevention: the quantity prevented over the order's life, and by this event
+        ...(report.preventedQuantity !== undefined ? { A: wireDecimal(report.preventedQuantity) } : {}),
+        ...(event.executionType === 'TRADE_PREVENTION' && report.preventedQuantity !== undefined ? { B: wireDecimal(report.preventedQuantity) } : {})
       }
     }
     case 'balances':

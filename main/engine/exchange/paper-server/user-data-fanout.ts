@@ -37,6 +37,11 @@ export class UserDataFanout {
   private onEvent(event: UserEvent): void {
     if (event.type === 'list-status') this.context.lists.record(event.list, event.eventTimeMs)
     if (event.type === 'execution' && event.fill !== undefined && event.report.executedQty.eq(event.fill.quantity)) this.context.limiter.firstFill()
+    if (event.type === 'execution' && event.executionType === 'CANCELED') {
+      // Cancelled by someone else (the website, the person trading by hand): their request's id goes in `c`
+      const cancelId = this.context.exchange.world.externalCancelId(event.report.orderId)
+      if (cancelId !== undefined) this.context.annotations.setCancelId(event.report.orderId, cancelId)
+    }
     const wire = userDataEvent(event, this.context, this.executionIds)
     if (wire === undefined) return
     for (const listener of this.listeners) listener(wire)

@@ -16,6 +16,8 @@ export function toPaperApiError(error: unknown): PaperApiError {
   if (isPaperApiError(error)) return error
   if (isExchangeRejectedError(error)) return new PaperApiError(400, error.venueCode, error.venueMessage)
   if (isOrderNotFoundError(error)) return new PaperApiError(400, error.venueCode, error.message)
+  // A -1021 is a plain 400 without Retry-After: the caller resyncs its clock
+  if (isExchangeRetryableError(error) && error.reason === 'timestamp') return new PaperApiError(400, error.venueCode, error.message)
   if (isExchangeRetryableError(error)) {
     const status = error.reason === 'banned' ? 418 : error.reason === 'rate-limit' ? 429 : 400
     return new PaperApiError(status, error.venueCode, error.message, { retryAfterSeconds: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) })

@@ -8,7 +8,7 @@ import { PaperSocket } from './paper-socket'
 import { mandatory, ParamReader } from './param-reader'
 import type { SocketRegistry } from './socket-registry'
 import { wsApiSignedPayloads } from './signed-payload'
-import { checkTimestamp } from './timestamp-check'
+import { checkTimestamp, outsideRecvWindow } from './timestamp-check'
 import type { UserDataFanout } from './user-data-fanout'
 import { toPaperApiError } from './venue-error-mapping'
 
@@ -192,6 +192,7 @@ export class WsApiSession {
   private authenticate(params: Params): void {
     if (this.logon !== undefined && params['signature'] === undefined) {
       checkTimestamp(textOf(params['timestamp']), textOf(params['recvWindow']), this.services.context.clock.nowMs())
+      if (this.services.faults.timestampRefusal()) throw outsideRecvWindow()
       return
     }
     this.verifySigned(params)
@@ -205,6 +206,7 @@ export class WsApiSession {
     const signature = params['signature']
     if (typeof signature !== 'string' || signature === '') throw mandatory('signature')
     checkTimestamp(textOf(params['timestamp']), textOf(params['recvWindow']), this.services.context.clock.nowMs())
+    if (this.services.faults.timestampRefusal()) throw outsideRecvWindow()
     if (!wsApiSignedPayloads(params).some((payload) => key.verify(payload, signature))) {
       throw new PaperApiError(400, -1022, 'Signature for this request is not valid.')
     }

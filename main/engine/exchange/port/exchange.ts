@@ -2,7 +2,7 @@ import type { Decimal } from '@shared/money/decimal'
 import type { ExchangeRules } from '../rules/symbol-rules'
 import type { AccountSnapshot } from './account'
 import type { TradeId, VenueOrderId } from './identifiers'
-import type { Candle, TradeTick } from './market-event'
+import type { AveragePrice, Candle, TradeTick } from './market-event'
 import type { NewOcoList, NewOrder, OrderRef } from './new-order'
 import type { OrderListReport } from './order-list-report'
 import type { FillReport, OrderStatusReport } from './order-report'
@@ -43,6 +43,12 @@ export interface Exchange {
   account(): Promise<AccountSnapshot>
   /** Returns the latest traded price of a symbol. */
   lastPrice(symbol: string): Promise<Decimal>
+  /**
+   * Returns a symbol's average price over its `avgPriceMins` (Binance `GET /api/v3/avgPrice`):
+   * the price PERCENT_PRICE(_BY_SIDE) and MARKET notional are checked against. It lags the last
+   * price after a gap, so an order priced off the last price can break the band.
+   */
+  avgPrice(symbol: string): Promise<AveragePrice>
 
   /** Places one order; resolves with its state right after placement (fills included). */
   placeOrder(order: NewOrder): Promise<OrderStatusReport>

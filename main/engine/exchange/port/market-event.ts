@@ -21,3 +21,12 @@ export interface Candle {
   /** False while the candle is still forming. */
   readonly closed: boolean
 }
+
+/** A symbol's average price as Binance's `avgPrice` gives it: the one its price filters are checked against. */
+export interface AveragePrice {
+  /** The minutes averaged over. */
+  readonly mins: number
+  readonly price: Decimal
+  /** Time of the last trade counted, in epoch milliseconds. */
+  readonly closeTimeMs: number
+}

@@ -58,6 +58,8 @@ export interface OrderStatusReport {
   readonly orderListId?: string
   /** Why the exchange expired the order, when it did (Binance's expiryReason). */
   readonly expiryReason?: string
+  /** Quantity self-trade prevention expired (Binance's preventedQuantity), when any. */
+  readonly preventedQuantity?: Decimal
   readonly createdAtMs: number
   readonly updatedAtMs: number
   /** The trades a placement response carried (Binance's FULL response); absent elsewhere. */

@@ -75,6 +75,12 @@ export class BalanceBook {
     this.apply(asset, entry.free.add(amount), entry.locked, nowMs)
   }
 
+  /** Replaces every balance by `balances` (all free, nothing locked; assets not named become zero), as a testnet reset does. */
+  resetTo(balances: Readonly<Record<string, Decimal>>, nowMs: number): void {
+    for (const asset of this.assets.keys()) this.apply(asset, balances[asset] ?? new Decimal(0), new Decimal(0), nowMs)
+    for (const [asset, amount] of Object.entries(balances)) this.apply(asset, amount, new Decimal(0), nowMs)
+  }
+
   /** Returns the balances changed since the last call, and forgets them. */
   takeChanged(): Balance[] {
     const out = [...this.changed].map((asset) => this.balance(asset))

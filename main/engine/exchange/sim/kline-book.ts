@@ -21,6 +21,8 @@ export interface MinuteTrades {
   readonly low: Decimal
   readonly close: Decimal
   readonly volume: Decimal
+  /** Quote volume when known (close × volume is taken otherwise). */
+  readonly quoteVolume?: Decimal
 }
 
 interface MinuteBar {
@@ -30,6 +32,7 @@ interface MinuteBar {
   low: Decimal
   close: Decimal
   volume: Decimal
+  quoteVolume: Decimal
 }
 
 /**
@@ -46,7 +49,7 @@ export class KlineBook {
 
   /** Adds one trade; trades arrive in clock order. */
   record(symbol: string, price: Decimal, quantity: Decimal, timeMs: number): void {
-    this.restore(symbol, { open: price, high: price, low: price, close: price, volume: quantity }, timeMs)
+    this.restore(symbol, { open: price, high: price, low: price, close: price, volume: quantity, quoteVolume: price.mul(quantity) }, timeMs)
   }
 
   /**
@@ -58,15 +61,36 @@ export class KlineBook {
     this.bars.set(symbol, list)
     const openTimeMs = Math.floor(timeMs / MINUTE_MS) * MINUTE_MS
     const last = list[list.length - 1]
+    const quoteVolume = trades.quoteVolume ?? trades.close.mul(trades.volume)
     if (last !== undefined && last.openTimeMs === openTimeMs) {
       if (trades.high.gt(last.high)) last.high = trades.high
       if (trades.low.lt(last.low)) last.low = trades.low
       last.close = trades.close
       last.volume = last.volume.add(trades.volume)
+      last.quoteVolume = last.quoteVolume.add(quoteVolume)
       return
     }
-    list.push({ openTimeMs, open: trades.open, high: trades.high, low: trades.low, close: trades.close, volume: trades.volume })
+    list.push({ openTimeMs, open: trades.open, high: trades.high, low: trades.low, close: trades.close, volume: trades.volume, quoteVolume })
     if (list.length > this.retentionBars) list.splice(0, list.length - this.retentionBars)
+  }
+
+  /**
+   * Returns the volume-weighted average price of the trades of the current minute and the
+   * `minutes - 1` before it (Binance's avgPrice over avgPriceMins, to 8 decimals), or undefined
+   * when they traded no volume.
+   */
+  averagePrice(symbol: string, minutes: number, nowMs: number): Decimal | undefined {
+    const list = this.bars.get(symbol) ?? []
+    const from = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS - (minutes - 1) * MINUTE_MS
+    let volume = new Decimal(0)
+    let quote = new Decimal(0)
+    for (let index = lowerBound(list, from); index < list.length; index += 1) {
+      const bar = list[index] as MinuteBar
+      volume = volume.add(bar.volume)
+      quote = quote.add(bar.quoteVolume)
+    }
+    if (volume.isZero()) return undefined
+    return quote.div(volume).toDecimalPlaces(8, Decimal.ROUND_HALF_EVEN)
   }
 
   /** Returns up to `limit` most recent candles of the interval that closed by `nowMs`, oldest first. */

@@ -3,11 +3,12 @@ import { roundToStep } from '@shared/money/step'
 import type { FillReport } from '../port/order-report'
 import type { ExecutionType } from '../port/user-event'
 import { quantityStep } from '../rules'
-import { commissionFor } from './commission'
+import { BNB, bnbCommissionFor, bnbPriceIn, commissionFor } from './commission'
 import { finishList, isListOpen, orderListReport, type SimOrderList } from './sim-order-list'
 import { isOpen, moveTo, orderReport, remainingQty, type SimOrder } from './sim-order'
 import type { SimVenue } from './sim-venue'
-import { crossesLast, isTriggeredAt, MARKET_STOP_TYPES, STOP_TYPES } from './stop-trigger'
+import { isTriggeredAt, MARKET_STOP_TYPES, STOP_TYPES } from './stop-trigger'
+import { takeLiquidity } from './taker'
 
 /**
  * The matching engine: fills, expiries, cancels, stop triggers and OCO contingency, with the
@@ -39,7 +40,11 @@ export class Matcher {
     if (balances.length > 0) this.venue.stream.emit({ type: 'balances', balances, eventTimeMs: this.venue.nowMs() })
   }
 
-  /** Fills `quantity` of the order at `price` and settles balances and commission. */
+  /**
+   * Fills `quantity` of the order at `price` and settles balances and commission: charged on what
+   * the account receives (base for a BUY, quote for a SELL), or in BNB at a discount when the
+   * account pays fees with BNB (always with BNB burn on, or at random) and holds enough of it.
+   */
   fill(order: SimOrder, quantity: Decimal, price: Decimal, isMaker: boolean): void {
     const venue = this.venue
     const rules = venue.symbol(order.symbol)
@@ -47,12 +52,9 @@ export class Matcher {
     const quoteQuantity = price.mul(quantity)
     const rate = isMaker ? venue.fees.maker : venue.fees.taker
     const reservation = order.reservation
-    let commission: Decimal
-    let commissionAsset: string
+    const received = order.side === 'BUY' ? { asset: rules.baseAsset, amount: quantity } : { asset: rules.quoteAsset, amount: quoteQuantity }
+    const fee = this.commission(rules.quoteAsset, received, quoteQuantity, rate)
     if (order.side === 'BUY') {
-      // Commission is charged on what the account receives: base for a BUY
-      commission = commissionFor(quantity, rate)
-      commissionAsset = rules.baseAsset
       if (reservation !== undefined) {
         const taken = reservation.take(quantity)
         if (quoteQuantity.gt(taken)) throw new Error(`simulator invariant broken: fill cost ${quoteQuantity.toFixed()} exceeds its lock ${taken.toFixed()}`)
@@ -61,21 +63,21 @@ export class Matcher {
       } else {
         venue.balances.spendFree(rules.quoteAsset, quoteQuantity, nowMs)
       }
-      venue.balances.credit(rules.baseAsset, quantity.sub(commission), nowMs)
+    } else if (reservation !== undefined) {
+      reservation.take(quantity)
+      venue.balances.spendLocked(rules.baseAsset, quantity, nowMs)
     } else {
-      commission = commissionFor(quoteQuantity, rate)
-      commissionAsset = rules.quoteAsset
-      if (reservation !== undefined) {
-        reservation.take(quantity)
-        venue.balances.spendLocked(rules.baseAsset, quantity, nowMs)
-      } else {
-        venue.balances.spendFree(rules.baseAsset, quantity, nowMs)
-      }
-      venue.balances.credit(rules.quoteAsset, quoteQuantity.sub(commission), nowMs)
+      venue.balances.spendFree(rules.baseAsset, quantity, nowMs)
+    }
+    if (fee.asset === received.asset) {
+      venue.balances.credit(received.asset, received.amount.sub(fee.amount), nowMs)
+    } else {
+      venue.balances.credit(received.asset, received.amount, nowMs)
+      venue.balances.spendFree(fee.asset, fee.amount, nowMs)
     }
     order.executedQty = order.executedQty.add(quantity)
     order.cumulativeQuoteQty = order.cumulativeQuoteQty.add(quoteQuantity)
-    moveTo(order, order.executedQty.eq(order.origQty) ? 'FILLED' : 'PARTIALLY_FILLED', nowMs)
+    moveTo(order, remainingQty(order).isZero() ? 'FILLED' : 'PARTIALLY_FILLED', nowMs)
     const fill: FillReport = {
       symbol: order.symbol,
       tradeId: venue.ids.nextTradeId(),
@@ -85,14 +87,60 @@ export class Matcher {
       price,
       quantity,
       quoteQuantity,
-      commission,
-      commissionAsset,
+      commission: fee.amount,
+      commissionAsset: fee.asset,
       isMaker,
       timeMs: nowMs
     }
     venue.store.addFill(fill)
     if (!isOpen(order)) this.release(order)
     this.report('TRADE', order, fill)
+    this.contingency(order)
+  }
+
+  /**
+   * Self-trade prevention between an order of ours that takes and a resting order of the same
+   * account, by the symbol's STP mode (the taker's): NONE trades them against each other at the
+   * resting price; EXPIRE_MAKER, EXPIRE_TAKER and EXPIRE_BOTH expire the named order(s) with
+   * EXPIRED_IN_MATCH; DECREMENT (and TRANSFER, within one account) takes the smaller remainder out
+   * of both and expires whichever has nothing left.
+   */
+  selfMatch(taker: SimOrder, maker: SimOrder): void {
+    const mode = this.venue.stpMode(taker.symbol)
+    const price = maker.price as Decimal
+    const quantity = Decimal.min(remainingQty(taker), remainingQty(maker))
+    switch (mode) {
+      case 'EXPIRE_MAKER':
+        this.expireInMatch(maker)
+        break
+      case 'EXPIRE_TAKER':
+        this.expireInMatch(taker)
+        break
+      case 'EXPIRE_BOTH':
+        this.expireInMatch(maker)
+        this.expireInMatch(taker)
+        break
+      case 'DECREMENT':
+      case 'TRANSFER':
+        this.decrement(maker, quantity)
+        this.decrement(taker, quantity)
+        break
+      default:
+        // NONE (or a mode this simulator does not know): the self-trade happens
+        this.fill(taker, quantity, price, false)
+        this.fill(maker, quantity, price, true)
+        return
+    }
+    this.venue.faults.countWorld('selfTradesPrevented')
+  }
+
+  /** Ends an open order by self-trade prevention: its remainder is prevented, its status EXPIRED_IN_MATCH. */
+  expireInMatch(order: SimOrder): void {
+    if (!isOpen(order)) return
+    order.preventedQty = order.preventedQty.add(remainingQty(order))
+    moveTo(order, 'EXPIRED_IN_MATCH', this.venue.nowMs())
+    this.release(order)
+    this.report('TRADE_PREVENTION', order)
     this.contingency(order)
   }
 
@@ -119,22 +167,19 @@ export class Matcher {
 
   /**
    * Puts a working limit order to work at the last price: it takes at once when it crosses
-   * (unbounded liquidity at the touch), expires when IOC/FOK and not crossing, or rests.
+   * (see takeLiquidity; in a thin book also when an own order of the other side is within its
+   * price), expires when IOC/FOK and it took nothing, or rests.
    */
   activate(order: SimOrder): void {
-    const last = this.venue.lastPrice(order.symbol)
-    const price = order.price as Decimal
-    if (this.venue.fillModel === 'trades' && crossesLast(order.side, price, last)) {
-      this.fill(order, remainingQty(order), last, false)
-      return
-    }
+    if (this.venue.fillModel === 'trades' && takeLiquidity(this.venue, this, order, order.price as Decimal)) return
     if (order.timeInForce === 'IOC') this.expire(order, 'UNFILLED_IOC_QUANTITY_EXPIRED')
     else if (order.timeInForce === 'FOK') this.expire(order, 'UNFILLED_FOK_ORDER_EXPIRED')
   }
 
-  /** Executes the rest of a market-priced order at the last price as taker. */
+  /** Executes the rest of a market-priced order as taker: the book at the last price (see takeLiquidity); the candles model fills it whole there. */
   executeAtMarket(order: SimOrder): void {
-    this.fill(order, remainingQty(order), this.venue.lastPrice(order.symbol), false)
+    if (this.venue.fillModel === 'trades') takeLiquidity(this.venue, this, order, undefined)
+    else this.fill(order, remainingQty(order), this.venue.lastPrice(order.symbol), false)
   }
 
   /**
@@ -270,7 +315,40 @@ export class Matcher {
     this.endList(list)
   }
 
-  private endList(list: SimOrderList): void {
+  private commission(quoteAsset: string, received: { asset: string; amount: Decimal }, quoteQuantity: Decimal, rate: Decimal): { asset: string; amount: Decimal } {
+    const venue = this.venue
+    const settings = venue.commission
+    // One draw per fill, whatever the settings, so a seed replays the same
+    const atRandom = venue.faults.bnbCommission()
+    if (settings.bnbBurn || atRandom) {
+      const bnbPrice = bnbPriceIn(quoteAsset, venue.lastPrices, settings)
+      if (bnbPrice !== undefined && bnbPrice.gt(0)) {
+        const amount = bnbCommissionFor(quoteQuantity, rate, settings.bnbDiscount, bnbPrice)
+        const available = venue.balances.free(BNB).add(received.asset === BNB ? received.amount : 0)
+        if (amount.gt(0) && available.gte(amount)) {
+          venue.faults.countWorld('commissionInBnb')
+          return { asset: BNB, amount }
+        }
+      }
+    }
+    return { asset: received.asset, amount: commissionFor(received.amount, rate) }
+  }
+
+  private decrement(order: SimOrder, quantity: Decimal): void {
+    // A leg shares its lock with the other leg, so its remainder is expired whole
+    if (quantity.gte(remainingQty(order)) || order.orderListId !== undefined) {
+      this.expireInMatch(order)
+      return
+    }
+    order.preventedQty = order.preventedQty.add(quantity)
+    order.updatedAtMs = this.venue.nowMs()
+    const reservation = order.reservation
+    if (reservation !== undefined) this.venue.balances.unlock(reservation.asset, reservation.take(quantity), this.venue.nowMs())
+    this.report('TRADE_PREVENTION', order)
+  }
+
+  /** Ends an order list: done, out of the open lists, reported. */
+  endList(list: SimOrderList): void {
     finishList(list, this.venue.nowMs())
     this.venue.store.listDone(list)
     this.reportList(list)

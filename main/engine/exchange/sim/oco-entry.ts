@@ -63,7 +63,10 @@ export function enterOcoList(venue: SimVenue, matcher: Matcher, list: NewOcoList
     updatedAtMs: nowMs,
     working: !STOP_TYPES.has(leg.type),
     priority: venue.ids.nextPriority(),
-    reservation
+    reservation,
+    preventedQty: new Decimal(0),
+    origin: 'api',
+    cancelClientOrderId: undefined
   })
   const simList: SimOrderList = {
     symbol: list.symbol,

@@ -4,7 +4,7 @@ import { quantityStep, validateOrder, type OrderRequest, type SymbolRules } from
 import { roundToStep } from '@shared/money/step'
 import type { Matcher } from './matcher'
 import { Reservation } from './reservation'
-import type { SimOrder } from './sim-order'
+import type { OrderOrigin, SimOrder } from './sim-order'
 import type { SimVenue } from './sim-venue'
 import { crossesLast, isTriggeredAt, MARKET_STOP_TYPES, STOP_TYPES } from './stop-trigger'
 import { checkTimeInForce } from './time-in-force-check'
@@ -17,7 +17,7 @@ import { violationError } from './violation-error'
  * A refused order leaves no trace; an accepted one is stored, its funds locked, NEW emitted,
  * and it works at once (MARKET and crossing LIMIT fill as taker at the last price).
  */
-export function enterOrder(venue: SimVenue, matcher: Matcher, order: NewOrder): SimOrder {
+export function enterOrder(venue: SimVenue, matcher: Matcher, order: NewOrder, origin: OrderOrigin = 'api'): SimOrder {
   const rules = venue.symbol(order.symbol)
   checkTimeInForce(order.type, order.timeInForce)
   const request: OrderRequest = {
@@ -58,7 +58,10 @@ export function enterOrder(venue: SimVenue, matcher: Matcher, order: NewOrder): 
     updatedAtMs: nowMs,
     working: !STOP_TYPES.has(order.type),
     priority: venue.ids.nextPriority(),
-    reservation
+    reservation,
+    preventedQty: new Decimal(0),
+    origin,
+    cancelClientOrderId: undefined
   }
   venue.store.add(simOrder)
   if (reservation !== undefined) venue.balances.lock(reservation.asset, reservation.amount(), nowMs)

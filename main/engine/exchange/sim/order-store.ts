@@ -73,6 +73,11 @@ export class OrderStore {
     return this.latestByClientId.get(clientKey(ref.symbol, ref.clientOrderId as string))
   }
 
+  /** Returns the order with this exchange id, whatever its symbol. */
+  orderById(orderId: string): SimOrder | undefined {
+    return this.byId.get(orderId)
+  }
+
   /** Returns the open orders of a symbol, oldest first. */
   openOrders(symbol: string): readonly SimOrder[] {
     return this.open.get(symbol) ?? []
@@ -119,6 +124,44 @@ export class OrderStore {
   /** Returns our fills on a symbol, oldest first. */
   fillsOf(symbol: string): readonly FillReport[] {
     return this.fills.get(symbol) ?? []
+  }
+
+  /**
+   * Forgets an order as if the exchange never had it: gone from every index, the open ones and
+   * the history, with its trades. The order's list, if any, is forgotten with it (both legs).
+   * Returns the orders forgotten.
+   */
+  forget(order: SimOrder): SimOrder[] {
+    const list = order.orderListId === undefined ? undefined : this.lists.get(order.orderListId)
+    const orders = list === undefined ? [order] : [...list.legs]
+    for (const entry of orders) {
+      this.byId.delete(entry.orderId)
+      const key = clientKey(entry.symbol, entry.clientOrderId)
+      if (this.latestByClientId.get(key) === entry) this.latestByClientId.delete(key)
+      if (this.openClientIds.get(entry.clientOrderId) === entry) this.openClientIds.delete(entry.clientOrderId)
+      this.history.set(
+        entry.symbol,
+        (this.history.get(entry.symbol) ?? []).filter((other) => other !== entry)
+      )
+      this.open.set(
+        entry.symbol,
+        (this.open.get(entry.symbol) ?? []).filter((other) => other !== entry)
+      )
+      this.fills.set(
+        entry.symbol,
+        (this.fills.get(entry.symbol) ?? []).filter((fill) => fill.orderId !== entry.orderId)
+      )
+    }
+    if (list !== undefined) {
+      this.lists.delete(list.orderListId)
+      if (this.openListClientIds.get(list.listClientOrderId) === list) this.openListClientIds.delete(list.listClientOrderId)
+    }
+    return orders
+  }
+
+  /** Forgets everything: every order, list and trade (a testnet reset). */
+  clear(): void {
+    for (const map of [this.byId, this.latestByClientId, this.openClientIds, this.history, this.open, this.lists, this.openListClientIds, this.fills]) map.clear()
   }
 
   /** Returns the open-order counts for one more order on `symbol`. */

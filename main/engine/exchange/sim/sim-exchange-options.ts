@@ -22,6 +22,12 @@ export interface SimExchangeOptions {
   readonly faults?: SimFaultOptions
   /** How resting orders fill: by public trades (the default), or by candle sweeps (backtests; see FillModel). */
   readonly fillModel?: FillModel
+  /**
+   * How commissions are paid: in the asset received (Binance's rule, the default), or in BNB at a
+   * discount whenever the account holds enough BNB (`bnbBurn`). BNB's price in a quote asset is
+   * the last price of BNB<quote> when that symbol trades here, else `bnbPrices` (exact decimal text).
+   */
+  readonly commission?: { readonly bnbBurn?: boolean; readonly bnbDiscount?: string; readonly bnbPrices?: Readonly<Record<string, string>> }
   /** Seed of every random fault; the same seed and calls give the same run. */
   readonly seed?: number
 }

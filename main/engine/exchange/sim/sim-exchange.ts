@@ -4,7 +4,7 @@ import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import { ExchangeRetryableError } from '../errors/exchange-retryable-error'
 import type { AccountSnapshot } from '../port/account'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
-import type { Candle, TradeTick } from '../port/market-event'
+import type { AveragePrice, Candle, TradeTick } from '../port/market-event'
 import type { NewOcoList, NewOrder, OrderRef } from '../port/new-order'
 import type { OrderListReport } from '../port/order-list-report'
 import type { FillReport, OrderStatusReport } from '../port/order-report'
@@ -12,6 +12,7 @@ import type { UserEvent } from '../port/user-event'
 import type { ExchangeRules } from '../rules'
 import { BalanceBook } from './balance-book'
 import { candlePath } from './candle-path'
+import { DEFAULT_BNB_DISCOUNT } from './commission'
 import { pageLimit, selectOrders, selectTrades } from './history-query'
 import { IdSequence } from './id-sequence'
 import { KLINE_INTERVALS_MS, KlineBook, type MinuteTrades } from './kline-book'
@@ -24,10 +25,12 @@ import { SimFaults, type FaultableMethod } from './sim-faults'
 import { isListOpen, orderListReport } from './sim-order-list'
 import { isOpen, orderReport, type SimOrder } from './sim-order'
 import { SimVenue } from './sim-venue'
+import { SimWorld } from './sim-world'
 import { TradeFeed } from './trade-feed'
 import { UserEventStream } from './user-event-stream'
 import { isTriggeredAt } from './stop-trigger'
 import { venueErrors } from './venue-errors'
+import { applyWorldEvent, gapPrice } from './world-events'
 
 /**
  * An in-process Binance Spot matching engine behind the engine's Exchange port, for backtests,
@@ -38,9 +41,10 @@ import { venueErrors } from './venue-errors'
 export class SimExchange implements Exchange {
   /** Fault injection and its counters. */
   readonly faults: SimFaults
+  /** What happens on the exchange that the engine did not ask for (see SimWorld). */
+  readonly world: SimWorld
   private readonly venue: SimVenue
   private readonly matcher: Matcher
-  private readonly klineBook = new KlineBook()
   private readonly tradeFeed = new TradeFeed()
 
   constructor(options: SimExchangeOptions) {
@@ -53,18 +57,27 @@ export class SimExchange implements Exchange {
     const balances: Record<string, Decimal> = {}
     for (const [asset, text] of Object.entries(options.balances)) balances[asset] = parseAmount(text, `balance of ${asset}`)
     const stream = new UserEventStream(options.clock, this.faults)
-    this.venue = new SimVenue(
-      options.rules,
-      options.clock,
-      new BalanceBook(balances, options.clock.nowMs()),
-      new OrderStore(),
+    const commission = options.commission ?? {}
+    this.venue = new SimVenue({
+      rules: options.rules,
+      clock: options.clock,
+      balances: new BalanceBook(balances, options.clock.nowMs()),
+      store: new OrderStore(),
       stream,
-      new IdSequence(),
-      { maker: options.makerFee, taker: options.takerFee },
-      lastPrices
-    )
+      ids: new IdSequence(),
+      fees: { maker: options.makerFee, taker: options.takerFee },
+      lastPrices,
+      klines: new KlineBook(),
+      faults: this.faults,
+      commission: {
+        bnbBurn: commission.bnbBurn ?? false,
+        bnbDiscount: commission.bnbDiscount === undefined ? DEFAULT_BNB_DISCOUNT : parseAmount(commission.bnbDiscount, 'BNB discount'),
+        bnbPrices: new Map(Object.entries(commission.bnbPrices ?? {}).map(([asset, text]) => [asset, parsePositive(text, `BNB price in ${asset}`)]))
+      }
+    })
     this.venue.fillModel = options.fillModel ?? 'trades'
     this.matcher = new Matcher(this.venue)
+    this.world = new SimWorld(this.venue, this.matcher, (symbol, price, quantity) => this.print(symbol, price, quantity), balances, options.seed ?? 1)
   }
 
   /** Returns the rules of the given symbols (all when omitted); an unknown symbol is -1121. */
@@ -73,6 +86,11 @@ export class SimExchange implements Exchange {
     const rules = this.venue.rules
     if (symbols === undefined) return rules
     return { ...rules, symbols: new Map(symbols.map((symbol) => [symbol, this.venue.symbol(symbol)])) }
+  }
+
+  /** Returns the rules in force now, without the port's faults (for a server that serves them). */
+  currentRules(): ExchangeRules {
+    return this.venue.rules
   }
 
   /** Returns the clock's time. */
@@ -95,6 +113,15 @@ export class SimExchange implements Exchange {
     return this.venue.lastPrice(symbol)
   }
 
+  /** Returns the average price the symbol's price filters are checked against (see SimVenue.averagePrice); -1112 before any price. */
+  async avgPrice(symbol: string): Promise<AveragePrice> {
+    this.guard('avgPrice')
+    this.venue.symbol(symbol)
+    const average = this.venue.averagePrice(symbol)
+    if (average === undefined) throw venueErrors.noDepth()
+    return average
+  }
+
   /** Places one order; the injected placement faults apply here. */
   async placeOrder(order: NewOrder): Promise<OrderStatusReport> {
     this.guard('placeOrder')
@@ -103,6 +130,7 @@ export class SimExchange implements Exchange {
       case 'rate-limit':
         throw new ExchangeRetryableError('rate-limit', -1015, fault.retryAfterMs, 'Too many new orders; current limit is 50 orders per 10 SECOND.')
       case 'reject':
+      case 'reject-mix':
         throw new ExchangeRejectedError(fault.code, fault.message)
       case 'timeout-before-accept':
         throw venueErrors.timeout()
@@ -211,25 +239,36 @@ export class SimExchange implements Exchange {
     this.venue.symbol(symbol)
     const intervalMs = KLINE_INTERVALS_MS[interval]
     if (intervalMs === undefined) throw venueErrors.invalidInterval()
-    return this.klineBook.closedCandles(symbol, intervalMs, pageLimit(limit), this.venue.nowMs())
+    return this.venue.klines.closedCandles(symbol, intervalMs, pageLimit(limit), this.venue.nowMs())
   }
 
   /**
    * Prints one public trade at the clock's time: it becomes the last price, fills resting orders
-   * up to its quantity, fires stops, and goes to trade subscribers and the klines. Returns true
-   * when it changed the account (filled or triggered an order); false when it only moved the last
+   * up to its quantity, fires stops, and goes to trade subscribers and the klines (while the
+   * symbol is not TRADING only the price moves). A random world event may come with it: a gap
+   * moves its price first; the others act after it. Returns true when it changed the account
+   * (filled or triggered an order, or a world event acted); false when it only moved the last
    * price and the klines, which `restoreTrades` can then bring back without it.
    */
   trade(symbol: string, price: Decimal, quantity: Decimal): boolean {
     if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`trade on unknown symbol ${symbol}`)
     if (!price.isPositive() || price.isZero()) throw new RangeError(`trade price must be positive, got ${price.toFixed()}`)
     if (quantity.isNegative()) throw new RangeError(`trade quantity must not be negative, got ${quantity.toFixed()}`)
-    const timeMs = this.venue.nowMs()
-    this.venue.lastPrices.set(symbol, price)
-    this.klineBook.record(symbol, price, quantity, timeMs)
-    const acted = this.matcher.onTrade(symbol, price, quantity)
-    this.tradeFeed.publish({ symbol, price, quantity, timeMs })
-    return acted > 0
+    this.world.tick()
+    const event = this.faults.worldEvent()
+    if (event?.kind === 'gap') {
+      this.faults.countWorld('gaps')
+      return this.printAndMatch(symbol, gapPrice(this.venue, symbol, price, event), new Decimal(0))
+    }
+    const acted = this.printAndMatch(symbol, price, quantity)
+    if (event === undefined) return acted
+    applyWorldEvent(this.venue, this.world, symbol, event)
+    return true
+  }
+
+  /** The market gaps to `price` with a print of no volume: the last price jumps, the average price lags (see SimWorld.gap). */
+  gap(symbol: string, price: Decimal): boolean {
+    return this.world.gap(symbol, price, (name, at, quantity) => this.printAndMatch(name, at, quantity))
   }
 
   /**
@@ -241,7 +280,8 @@ export class SimExchange implements Exchange {
     if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`trades on unknown symbol ${symbol}`)
     if (!trades.close.isPositive() || trades.close.isZero()) throw new RangeError(`trade price must be positive, got ${trades.close.toFixed()}`)
     this.venue.lastPrices.set(symbol, trades.close)
-    this.klineBook.restore(symbol, trades, timeMs)
+    this.venue.lastTradeMs.set(symbol, timeMs)
+    this.venue.klines.restore(symbol, trades, timeMs)
   }
 
   /** Sets the last price a restored action saw, as it was when the action first ran. */
@@ -286,7 +326,8 @@ export class SimExchange implements Exchange {
     if (!this.venue.rules.symbols.has(symbol)) throw new RangeError(`sweep on unknown symbol ${symbol}`)
     const timeMs = this.venue.nowMs()
     this.matcher.sweep(symbol, from, to)
-    this.klineBook.record(symbol, to, new Decimal(0), timeMs)
+    this.venue.klines.record(symbol, to, new Decimal(0), timeMs)
+    this.venue.lastTradeMs.set(symbol, timeMs)
     this.tradeFeed.publish({ symbol, price: to, quantity: new Decimal(0), timeMs })
   }
 
@@ -346,6 +387,19 @@ export class SimExchange implements Exchange {
     this.venue.stream.reconnect(reason)
   }
 
+  private printAndMatch(symbol: string, price: Decimal, quantity: Decimal): boolean {
+    this.print(symbol, price, quantity)
+    return this.venue.isTrading(symbol) && this.matcher.onTrade(symbol, price, quantity) > 0
+  }
+
+  private print(symbol: string, price: Decimal, quantity: Decimal): void {
+    const timeMs = this.venue.nowMs()
+    this.venue.lastPrices.set(symbol, price)
+    this.venue.lastTradeMs.set(symbol, timeMs)
+    this.venue.klines.record(symbol, price, quantity, timeMs)
+    this.tradeFeed.publish({ symbol, price, quantity, timeMs })
+  }
+
   private cancelOne(order: SimOrder): void {
     const list = order.orderListId === undefined ? undefined : this.venue.store.list(order.orderListId)
     if (list !== undefined && isListOpen(list)) this.matcher.cancelList(list)
@@ -354,8 +408,10 @@ export class SimExchange implements Exchange {
   }
 
   private guard(method: FaultableMethod): void {
+    this.world.tick()
     const error = this.faults.takeFailure(method)
     if (error !== undefined) throw error
+    if (this.faults.timestampRefusal(method, this.venue.nowMs())) throw venueErrors.timestampOutsideRecvWindow()
   }
 }
 

@@ -1,58 +1,19 @@
-import type { Exchange } from '../port/exchange'
+import type { Decimal } from '@shared/money/decimal'
+import {
+  checkRates,
+  DEFAULT_RATES,
+  PLACEMENT_REJECTS,
+  SIGNED_METHODS,
+  WORLD_EVENT_RATES,
+  zeroStats,
+  type FaultableMethod,
+  type FaultStats,
+  type SimFaultOptions,
+  type SimFaultRates
+} from './sim-fault-rates'
 import { SeededRandom } from './seeded-random'
 
-/** The Exchange methods that return a promise, so a one-shot failure can be injected into them. */
-export type FaultableMethod = {
-  [K in keyof Exchange]: Exchange[K] extends (...args: never[]) => Promise<unknown> ? K : never
-}[keyof Exchange]
-
-/** Probabilities (0…1) and parameters of the random faults of a chaos run. */
-export interface SimFaultRates {
-  /** placeOrder is rejected with `placeReject`. */
-  readonly placeRejectRate: number
-  /** placeOrder places the order, then the call times out (OutcomeUnknownError). */
-  readonly timeoutAfterAcceptRate: number
-  /** placeOrder times out and nothing is placed (OutcomeUnknownError). */
-  readonly timeoutBeforeAcceptRate: number
-  /** placeOrder answers 429 (ExchangeRetryableError -1015). */
-  readonly rateLimitRate: number
-  /** cancelOrder times out; half the time the cancel had been applied, half the time not. */
-  readonly cancelTimeoutRate: number
-  /** A user event is lost. */
-  readonly streamDropRate: number
-  /** A user event arrives twice. */
-  readonly streamDuplicateRate: number
-  /** A user event (and so every later one) arrives `streamDelayMs` of clock time late. */
-  readonly streamDelayRate: number
-  readonly streamDelayMs: number
-  /** Retry-After of an injected 429, in milliseconds. */
-  readonly rateLimitRetryAfterMs: number
-  /** The code and text of a random placement reject. */
-  readonly placeReject: { readonly code: number; readonly message: string }
-}
-
-/** Initial fault settings; anything absent is off. */
-export type SimFaultOptions = Partial<SimFaultRates>
-
-/** How many faults of each kind were injected so far. */
-export interface FaultStats {
-  failNext: number
-  placeRejected: number
-  placeTimeoutAfterAccept: number
-  placeTimeoutBeforeAccept: number
-  placeRateLimited: number
-  cancelTimeoutBeforeApply: number
-  cancelTimeoutAfterApply: number
-  streamDropped: number
-  streamDuplicated: number
-  streamDelayed: number
-  /** Events lost while the stream was silenced. */
-  streamSilenced: number
-  /** Events lost while the stream was disconnected. */
-  streamLostWhileDisconnected: number
-  streamSilences: number
-  streamDisconnects: number
-}
+export type { FaultableMethod, FaultStats, SimFaultOptions, SimFaultRates } from './sim-fault-rates'
 
 /** A fault of one placeOrder call. */
 export type PlacementFault =
@@ -60,6 +21,7 @@ export type PlacementFault =
   | { readonly kind: 'timeout-after-accept' }
   | { readonly kind: 'timeout-before-accept' }
   | { readonly kind: 'rate-limit'; readonly retryAfterMs: number }
+  | { readonly kind: 'reject-mix'; readonly code: number; readonly message: string }
 
 /** A fault of one cancelOrder call. */
 export type CancelFault = 'timeout-before-apply' | 'timeout-after-apply'
@@ -67,31 +29,22 @@ export type CancelFault = 'timeout-before-apply' | 'timeout-after-apply'
 /** What happens to one user event on its way to the listeners. */
 export type StreamFate = { readonly kind: 'deliver' } | { readonly kind: 'drop' } | { readonly kind: 'duplicate' } | { readonly kind: 'delay'; readonly ms: number }
 
-const DEFAULT_RATES: SimFaultRates = {
-  placeRejectRate: 0,
-  timeoutAfterAcceptRate: 0,
-  timeoutBeforeAcceptRate: 0,
-  rateLimitRate: 0,
-  cancelTimeoutRate: 0,
-  streamDropRate: 0,
-  streamDuplicateRate: 0,
-  streamDelayRate: 0,
-  streamDelayMs: 1000,
-  rateLimitRetryAfterMs: 10_000,
-  // A transient reject a live bot really meets when the price moves between its check and the send
-  placeReject: { code: -1013, message: 'Filter failure: PERCENT_PRICE_BY_SIDE' }
+/** A world event drawn on one public trade, with the draws that pick what it acts on. */
+export interface WorldEvent {
+  readonly kind: 'exchange-expire' | 'external-cancel' | 'hand-trade' | 'forget-order' | 'symbol-break' | 'rules-change' | 'gap'
+  /** Three values in [0, 1) that choose the order, side, amount or change. */
+  readonly picks: readonly [number, number, number]
 }
 
-const PROBABILITIES = [
-  'placeRejectRate',
-  'timeoutAfterAcceptRate',
-  'timeoutBeforeAcceptRate',
-  'rateLimitRate',
-  'cancelTimeoutRate',
-  'streamDropRate',
-  'streamDuplicateRate',
-  'streamDelayRate'
-] as const
+const WORLD_KINDS: Readonly<Record<(typeof WORLD_EVENT_RATES)[number], WorldEvent['kind']>> = {
+  exchangeExpireRate: 'exchange-expire',
+  externalCancelRate: 'external-cancel',
+  handTradeRate: 'hand-trade',
+  forgetOrderRate: 'forget-order',
+  symbolBreakRate: 'symbol-break',
+  rulesChangeRate: 'rules-change',
+  gapRate: 'gap'
+}
 
 /**
  * The simulator's fault injection: one-shot faults queued by a test, and random faults for chaos
@@ -102,30 +55,28 @@ export class SimFaults {
   private rates: SimFaultRates
   private readonly requestRandom: SeededRandom
   private readonly streamRandom: SeededRandom
+  // Each newer concern draws from its own generator, so enabling one leaves the others' sequences as they were
+  private readonly worldRandom: SeededRandom
+  private readonly takerRandom: SeededRandom
+  private readonly feeRandom: SeededRandom
+  private readonly clockRandom: SeededRandom
+  private readonly rejectRandom: SeededRandom
+  private readonly thinBooks = new Map<string, Decimal[]>()
+  private burstUntilMs = Number.NEGATIVE_INFINITY
   private readonly oneShots = new Map<FaultableMethod, Error[]>()
   private readonly placements: PlacementFault[] = []
   private readonly cancels: CancelFault[] = []
-  private readonly counters: FaultStats = {
-    failNext: 0,
-    placeRejected: 0,
-    placeTimeoutAfterAccept: 0,
-    placeTimeoutBeforeAccept: 0,
-    placeRateLimited: 0,
-    cancelTimeoutBeforeApply: 0,
-    cancelTimeoutAfterApply: 0,
-    streamDropped: 0,
-    streamDuplicated: 0,
-    streamDelayed: 0,
-    streamSilenced: 0,
-    streamLostWhileDisconnected: 0,
-    streamSilences: 0,
-    streamDisconnects: 0
-  }
+  private readonly counters: FaultStats = zeroStats()
 
   constructor(options: SimFaultOptions = {}, seed = 1) {
     this.rates = checkRates({ ...DEFAULT_RATES, ...options })
     this.requestRandom = SeededRandom.derive(seed, 1)
     this.streamRandom = SeededRandom.derive(seed, 2)
+    this.worldRandom = SeededRandom.derive(seed, 3)
+    this.takerRandom = SeededRandom.derive(seed, 4)
+    this.feeRandom = SeededRandom.derive(seed, 5)
+    this.clockRandom = SeededRandom.derive(seed, 6)
+    this.rejectRandom = SeededRandom.derive(seed, 7)
   }
 
   /** Changes some fault settings; the others keep their values. */
@@ -177,10 +128,25 @@ export class SimFaults {
     return error
   }
 
+  /** Makes the next order of `symbol` that takes find only `liquidity` (base quantity) at the touch: a thin book. */
+  thinBookNext(symbol: string, liquidity: Decimal): void {
+    if (liquidity.isNegative()) throw new RangeError(`thin-book liquidity must not be negative, got ${liquidity.toFixed()}`)
+    this.thinBooks.set(symbol, [...(this.thinBooks.get(symbol) ?? []), liquidity])
+  }
+
+  /** Starts a stretch of `durationMs` from `nowMs` in which every signed call is refused with -1021. */
+  startTimestampBurst(nowMs: number, durationMs: number): void {
+    if (!(durationMs > 0)) throw new RangeError(`a -1021 burst must last longer than 0 ms, got ${durationMs}`)
+    this.burstUntilMs = Math.max(this.burstUntilMs, nowMs + durationMs)
+    this.counters.timestampBursts += 1
+  }
+
   /** Returns (and counts) the fault of this placeOrder call, if any. */
   placementFault(): PlacementFault | undefined {
     const draw = this.requestRandom.next()
-    const fault = this.placements.shift() ?? this.randomPlacementFault(draw)
+    const mixDraw = this.rejectRandom.next()
+    const mixPick = this.rejectRandom.next()
+    const fault = this.placements.shift() ?? this.randomPlacementFault(draw) ?? this.mixReject(mixDraw, mixPick)
     if (fault !== undefined) this.counters[PLACEMENT_COUNTER[fault.kind]] += 1
     return fault
   }
@@ -214,6 +180,69 @@ export class SimFaults {
     return { kind: 'deliver' }
   }
 
+  /**
+   * Decides whether a call of `method` at `nowMs` is refused with -1021: a signed call inside a
+   * burst is, and a signed call may start one (one draw per signed call). Counts each refusal.
+   */
+  timestampRefusal(method: FaultableMethod, nowMs: number): boolean {
+    if (!SIGNED_METHODS.has(method)) return false
+    const draw = this.clockRandom.next()
+    if (nowMs >= this.burstUntilMs && draw < this.rates.timestampBurstRate) this.startTimestampBurst(nowMs, Math.max(1, this.rates.timestampBurstMs))
+    if (nowMs >= this.burstUntilMs) return false
+    this.counters.timestampRejected += 1
+    return true
+  }
+
+  /**
+   * Returns the liquidity at the touch for one order of `symbol` that takes `remaining`: a queued
+   * thin book first, else with `thinBookRate` a random part of it (two draws per call); undefined
+   * when the book is as deep as usual. Counts each thin book met.
+   */
+  thinBook(symbol: string, remaining: Decimal): Decimal | undefined {
+    const draw = this.takerRandom.next()
+    const share = this.takerRandom.next()
+    const queued = this.thinBooks.get(symbol)?.shift()
+    let liquidity = queued
+    if (liquidity === undefined && draw < this.rates.thinBookRate) liquidity = remaining.mul(Math.floor(share * 100)).div(100)
+    if (liquidity !== undefined) this.counters.thinBookTakes += 1
+    return liquidity
+  }
+
+  /** Decides (one draw per fill) whether a fill pays its commission in BNB at random. */
+  bnbCommission(): boolean {
+    return this.feeRandom.next() < this.rates.bnbCommissionRate
+  }
+
+  /** Draws the world event of one public trade, if any (four draws per trade). */
+  worldEvent(): WorldEvent | undefined {
+    const draw = this.worldRandom.next()
+    const picks = [this.worldRandom.next(), this.worldRandom.next(), this.worldRandom.next()] as const
+    let edge = 0
+    for (const key of WORLD_EVENT_RATES) {
+      edge += this.rates[key]
+      if (draw < edge) return { kind: WORLD_KINDS[key], picks }
+    }
+    return undefined
+  }
+
+  /** Counts one occurrence of a world fault. */
+  countWorld(
+    counter:
+      | 'selfTradesPrevented'
+      | 'exchangeExpiries'
+      | 'externalCancels'
+      | 'handOrdersPlaced'
+      | 'handOrdersCancelled'
+      | 'ordersForgotten'
+      | 'accountResets'
+      | 'symbolBreaks'
+      | 'rulesChanges'
+      | 'gaps'
+      | 'commissionInBnb'
+  ): void {
+    this.counters[counter] += 1
+  }
+
   /** Counts a stream-level fault or loss. */
   count(counter: 'streamSilenced' | 'streamLostWhileDisconnected' | 'streamSilences' | 'streamDisconnects'): void {
     this.counters[counter] += 1
@@ -231,24 +260,19 @@ export class SimFaults {
     if (draw < edge) return { kind: 'timeout-after-accept' }
     return undefined
   }
+
+  private mixReject(draw: number, pick: number): PlacementFault | undefined {
+    if (draw >= this.rates.placeRejectMixRate) return undefined
+    const reject = PLACEMENT_REJECTS[Math.min(PLACEMENT_REJECTS.length - 1, Math.floor(pick * PLACEMENT_REJECTS.length))] as (typeof PLACEMENT_REJECTS)[number]
+    return { kind: 'reject-mix', ...reject }
+  }
 }
 
 const PLACEMENT_COUNTER = {
   reject: 'placeRejected',
   'timeout-after-accept': 'placeTimeoutAfterAccept',
   'timeout-before-accept': 'placeTimeoutBeforeAccept',
-  'rate-limit': 'placeRateLimited'
+  'rate-limit': 'placeRateLimited',
+  'reject-mix': 'placeRejectedMix'
 } as const satisfies Record<PlacementFault['kind'], keyof FaultStats>
 
-function checkRates(rates: SimFaultRates): SimFaultRates {
-  for (const key of PROBABILITIES) {
-    const value = rates[key]
-    if (!(value >= 0 && value <= 1)) throw new RangeError(`fault rate ${key} must be within 0…1, got ${value}`)
-  }
-  const placement = rates.placeRejectRate + rates.timeoutAfterAcceptRate + rates.timeoutBeforeAcceptRate + rates.rateLimitRate
-  if (placement > 1) throw new RangeError(`placement fault rates add up to ${placement}, more than 1`)
-  const stream = rates.streamDropRate + rates.streamDuplicateRate + rates.streamDelayRate
-  if (stream > 1) throw new RangeError(`stream fault rates add up to ${stream}, more than 1`)
-  if (!(rates.streamDelayMs >= 0) || !(rates.rateLimitRetryAfterMs >= 0)) throw new RangeError('fault delays must not be negative')
-  return rates
-}

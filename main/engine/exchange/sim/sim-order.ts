@@ -27,11 +27,20 @@ export interface SimOrder {
   /** Time priority on the book: lower goes first at the same price. */
   priority: number
   reservation: Reservation | undefined
+  /** Quantity self-trade prevention took out of the order (Binance's preventedQuantity). */
+  preventedQty: Decimal
+  /** Who placed it: the API (our engine) or the person trading by hand on the same account. */
+  readonly origin: OrderOrigin
+  /** The id of the request that cancelled it when someone else did (the website's `web_…` id). */
+  cancelClientOrderId: string | undefined
 }
+
+/** Who placed an order on the simulated account. */
+export type OrderOrigin = 'api' | 'hand'
 
 /** Returns the quantity still to fill. */
 export function remainingQty(order: SimOrder): Decimal {
-  return order.origQty.sub(order.executedQty)
+  return order.origQty.sub(order.executedQty).sub(order.preventedQty)
 }
 
 /** Returns true while the order can still trade or be cancelled. */
@@ -66,6 +75,7 @@ export function orderReport(order: SimOrder): OrderStatusReport {
     timeInForce: order.timeInForce ?? 'GTC',
     ...(order.orderListId !== undefined ? { orderListId: order.orderListId } : {}),
     ...(order.expiryReason !== undefined ? { expiryReason: order.expiryReason } : {}),
+    ...(order.preventedQty.gt(0) ? { preventedQuantity: order.preventedQty } : {}),
     createdAtMs: order.createdAtMs,
     updatedAtMs: order.updatedAtMs
   }

@@ -1,4 +1,5 @@
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
+import { ExchangeRetryableError } from '../errors/exchange-retryable-error'
 import { OrderNotFoundError } from '../errors/order-not-found-error'
 import { OutcomeUnknownError } from '../errors/outcome-unknown-error'
 
@@ -56,6 +57,8 @@ export const venueErrors = {
   unknownOrderSent: () => new OrderNotFoundError(-2011, 'Unknown order sent.'),
   /** -2013: query of an order the exchange never had. */
   orderDoesNotExist: () => new OrderNotFoundError(-2013, 'Order does not exist.'),
+  /** -1021: the request's timestamp is outside the recvWindow; not executed, retryable once the clock is resynced. */
+  timestampOutsideRecvWindow: () => new ExchangeRetryableError('timestamp', -1021, 0, 'Timestamp for this request is outside of the recvWindow.'),
   /** -1007: the request timed out; it may or may not have been executed. */
   timeout: () => new OutcomeUnknownError('Timeout waiting for response from backend server. Send status unknown; execution status unknown.', -1007)
 } as const
