@@ -23,7 +23,7 @@ describe('parseBotConfig', () => {
     expect(config.risk).toEqual({ stopOutcome: 'cancel', ocoBackstop: true, stopLimitSlippagePct: '0.5' })
     expect(config.recenter).toEqual({ enabled: true, confirmationMs: 7_200_000, cooldownMs: 21_600_000, hysteresisPct: '0.5' })
     expect(config.deadlock).toEqual({ cooldownMs: 3_600_000, rebalanceAttempts: 5, repriceIntervalMs: 30_000, useMarketOrders: true })
-    expect(config.orders).toEqual({ maxAttempts: 8, baseRetryDelayMs: 500, maxRetryDelayMs: 30_000, budgetMs: 600_000, unknownQueryDelaysMs: [0, 1_000, 3_000, 10_000] })
+    expect(config.orders).toEqual({ maxAttempts: 8, baseRetryDelayMs: 500, maxRetryDelayMs: 30_000, budgetMs: 600_000, waitRecheckMs: 30_000, unknownQueryDelaysMs: [0, 1_000, 3_000, 10_000] })
     expect(config.reconcile.intervalMs).toBe(300_000)
     expect(config.emergency.flatten).toBe(false)
     expect(config.marketState.windowCandles).toBe(48)

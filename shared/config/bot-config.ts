@@ -92,6 +92,8 @@ const ordersSchema = z.strictObject({
   maxRetryDelayMs: durationMs(30_000, 100),
   /** Total time one order may take, waits included. */
   budgetMs: durationMs(10 * MINUTE, 1_000),
+  /** How long an order the exchange cannot take now (outside the price band after a gap, market in BREAK) waits before it is tried again. */
+  waitRecheckMs: durationMs(30_000, 1_000),
   /** Waits before each query that resolves a send whose outcome is unknown (Binance may show a new order late). */
   unknownQueryDelaysMs: z.array(z.number().int().min(0).max(MINUTE)).min(1).max(10).default([0, 1_000, 3_000, 10_000])
 })

@@ -4,7 +4,7 @@ import { AccountEngine } from '../../main/engine/account/account-engine'
 import { GridBot } from '../../main/engine/bot/grid-bot'
 import type { GridBotConfig } from '../../main/engine/bot/grid-bot-config'
 import { settle, TestClock } from '../../main/engine/clock/test-clock'
-import { parseExchangeInfo } from '../../main/engine/exchange/rules'
+import { parseExchangeInfo, type ExchangeRules } from '../../main/engine/exchange/rules'
 import { BTCUSDT_FILTERS, rawSymbol } from '../../main/engine/exchange/rules/stubs'
 import { SimExchange } from '../../main/engine/exchange/sim/sim-exchange'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
@@ -74,15 +74,15 @@ export class SimWorld {
 
   constructor(
     readonly journalPath: string,
-    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string } = {}
+    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string; rules?: ExchangeRules } = {}
   ) {
     this.exchange = new SimExchange({
-      rules: BTCUSDT_RULES,
+      rules: options.rules ?? BTCUSDT_RULES,
       clock: this.clock,
       balances: options.balances ?? { USDT: '10000', BTC: '0' },
       makerFee: new Decimal('0.001'),
       takerFee: new Decimal('0.001'),
-      prices: { BTCUSDT: options.price ?? '60000', ETHUSDT: '3000' },
+      prices: Object.fromEntries(Object.entries({ BTCUSDT: options.price ?? '60000', ETHUSDT: '3000' }).filter(([symbol]) => (options.rules ?? BTCUSDT_RULES).symbols.has(symbol))),
       ...(options.faults ? { faults: options.faults } : {}),
       seed: options.seed ?? 1
     })

@@ -73,7 +73,8 @@ export class GridBot {
       clock: deps.clock,
       logger: deps.logger,
       onEmergency: (reason, details) => this.emergency(reason, details),
-      retry: retryPolicyOf(config)
+      retry: retryPolicyOf(config),
+      waitRecheckMs: config.orders.waitRecheckMs
     })
     // Every send, cancel and query of this bot's orders follows its own configured budget
     account.gateway.setBotPolicy(config.id, retryPolicyOf(config))

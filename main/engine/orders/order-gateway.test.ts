@@ -182,12 +182,12 @@ describe('OrderGateway.execute', () => {
   it('refreshes the rules once after a -1013 and rejects the order for good when the exchange refuses it again', async () => {
     const world = await orderWorld()
     const id = world.addIntent()
-    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: PERCENT_PRICE_BY_SIDE')
-    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: PERCENT_PRICE_BY_SIDE')
+    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: LOT_SIZE')
+    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: LOT_SIZE')
 
     const outcome = await world.run(world.gateway.execute(id))
 
-    const reason = '-1013 Filter failure: PERCENT_PRICE_BY_SIDE'
+    const reason = '-1013 Filter failure: LOT_SIZE'
     expect(outcome).toEqual({ kind: 'rejected', reason })
     expect(world.calls.sequence(['placeOrder', 'exchangeInfo'])).toEqual(['placeOrder', 'exchangeInfo', 'placeOrder'])
     expect(progress(world)).toEqual({ status: 'rejected', attempts: 2, lastError: reason })
@@ -198,12 +198,50 @@ describe('OrderGateway.execute', () => {
   it('places the order after a -1013 when the refreshed rules let it through', async () => {
     const world = await orderWorld()
     const id = world.addIntent()
-    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: PERCENT_PRICE_BY_SIDE')
+    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: LOT_SIZE')
 
     placedOrder(await world.run(world.gateway.execute(id)))
 
     expect(world.calls.sequence(['placeOrder', 'exchangeInfo'])).toEqual(['placeOrder', 'exchangeInfo', 'placeOrder'])
     expect(await onExchange(world)).toHaveLength(1)
+  })
+
+  it('lets an order the exchange refuses for the price band wait, pending, with nothing reserved, instead of rejecting it', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.faults.rejectNextPlacement(-1013, 'Filter failure: PERCENT_PRICE_BY_SIDE')
+
+    const outcome = await world.run(world.gateway.execute(id))
+
+    expect(outcome).toEqual({ kind: 'waiting', reason: '-1013 Filter failure: PERCENT_PRICE_BY_SIDE' })
+    expect(progress(world)).toEqual({ status: 'pending', attempts: 1, lastError: '-1013 Filter failure: PERCENT_PRICE_BY_SIDE' })
+    expect([world.ledger.isReserved(id), usdtAvailable(world), await onExchange(world)]).toEqual([false, '1000', []])
+    // Later, when the exchange takes it, it is placed as usual
+    placedOrder(await world.run(world.gateway.execute(id)))
+  })
+
+  it('checks the band against the exchange\'s average price before sending: a BUY far above it waits without a send', async () => {
+    const world = await orderWorld()
+    // The last trade is far above where the average has been: the BUY priced off it breaks the band
+    const id = world.addIntent({ price: '350000', quantity: '0.001' })
+    const outcome = await world.run(world.gateway.execute(id))
+    expect(outcome.kind).toBe('waiting')
+    expect(outcome.kind === 'waiting' ? outcome.reason : '').toMatch(/^PERCENT_PRICE_BY_SIDE: price 350000 is above/)
+    expect(world.calls.sequence(['placeOrder'])).toEqual([])
+    expect(world.calls.sequence(['avgPrice']).length).toBeGreaterThan(0)
+  })
+
+  it('lets an order wait while the market is not trading, and places it once the market is back', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.world.setSymbolStatus('BTCUSDT', 'BREAK')
+    // The exchange says so once; the rules read then say so too, and no more orders are sent meanwhile
+    expect(await world.run(world.gateway.execute(id))).toEqual({ kind: 'waiting', reason: '-2010 Market is closed.' })
+    expect((await world.run(world.gateway.execute(id))).kind).toBe('waiting')
+    expect(world.calls.sequence(['placeOrder'])).toEqual(['placeOrder'])
+    expect(progress(world).status).toBe('pending')
+    world.sim.world.setSymbolStatus('BTCUSDT', 'TRADING')
+    placedOrder(await world.run(world.gateway.execute(id)))
   })
 
   it('refreshes the rules once for an order they refuse, then rejects it without sending or reserving', async () => {

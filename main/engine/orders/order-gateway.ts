@@ -10,7 +10,8 @@ import type { OrderStatusReport } from '../exchange/port/order-report'
 import { validateOrder } from '../exchange/rules/validate-order'
 import { validateOrderList } from '../exchange/rules/validate-order-list'
 import type { RulesSource } from '../exchange/rules/rules-source'
-import type { OrderType } from '../exchange/rules/symbol-rules'
+import { MARKET_PRICED_TYPES, type OrderContext } from '../exchange/rules/order-request'
+import type { OrderType, SymbolRules } from '../exchange/rules/symbol-rules'
 import type { Clock } from '../clock/clock'
 import type { FundsLedger } from '../funds/funds-ledger'
 import { describeInsufficientFunds } from '../funds/insufficient-funds'
@@ -32,6 +33,12 @@ export type ExecuteOutcome =
   | { readonly kind: 'failed'; readonly reason: string }
   /** The bot is stopped or paused: nothing was sent, and the intent waits, pending, for a resume. */
   | { readonly kind: 'blocked'; readonly reason: string }
+  /**
+   * The exchange cannot take the order now, but may soon: its price is outside the band the
+   * average price allows (PERCENT_PRICE(_BY_SIDE), after a gap), or the market is not trading
+   * (BREAK). Nothing was sent or reserved; the intent stays pending, to be tried again later.
+   */
+  | { readonly kind: 'waiting'; readonly reason: string }
 
 /** How a cancel ended. */
 export type CancelOutcome =
@@ -61,6 +68,7 @@ type Attempt =
   | { readonly kind: 'sent'; readonly report: OrderStatusReport }
   | { readonly kind: 'blocked' }
   | { readonly kind: 'invalid'; readonly reason: string }
+  | { readonly kind: 'wait'; readonly reason: string }
   | { readonly kind: 'short'; readonly reason: string }
   | { readonly kind: 'error'; readonly error: unknown }
 
@@ -133,6 +141,16 @@ export class OrderGateway {
       const step = await this.deps.lock.run(() => this.attemptOnce(intentId))
       if (step.kind === 'sent') return this.placed(step.report)
       if (step.kind === 'blocked') return { kind: 'blocked', reason: `bot ${intent.botId} is stopped` }
+      if (step.kind === 'wait') {
+        // The rules may say more (a symbol back from BREAK) than those in memory: once, then wait
+        if (!rulesRefreshed) {
+          rulesRefreshed = true
+          await this.deps.rules.refresh([intent.symbol])
+          attempt -= 1
+          continue
+        }
+        return this.waiting(intentId, step.reason)
+      }
       if (step.kind === 'invalid') {
         if (!rulesRefreshed) {
           rulesRefreshed = true
@@ -395,8 +413,14 @@ export class OrderGateway {
     }
     const rules = this.deps.rules.get(intent.symbol)
     const order = newOrderOf(intent)
-    const validation = validateOrder(rules, order, { exchangeFilters: this.deps.rules.exchangeFilters() })
-    if (!validation.ok) return { kind: 'invalid', reason: validation.violations.map((violation) => violation.message).join('; ') }
+    const validation = validateOrder(rules, order, await this.orderContext(rules, order))
+    if (!validation.ok) {
+      const reason = validation.violations.map((violation) => violation.message).join('; ')
+      // A band the average price has not caught up with, or a market not trading now, passes; a wrong price or size does not
+      const passing = validation.violations.every((violation) => WAITING_FILTERS.has(violation.filter))
+      ledger.release(intentId)
+      return passing ? { kind: 'wait', reason } : { kind: 'invalid', reason }
+    }
     if (!ledger.isReserved(intentId)) {
       const lastPrice = intent.type === 'MARKET' && intent.side === 'BUY' ? await this.deps.exchange.lastPrice(intent.symbol) : undefined
       const need = fundsNeeded(intent, rules, lastPrice)
@@ -416,6 +440,31 @@ export class OrderGateway {
       return { kind: 'sent', report: await this.deps.exchange.placeOrder(order) }
     } catch (error) {
       return { kind: 'error', error }
+    }
+  }
+
+  /**
+   * What Binance checks one more order against besides the symbol's own filters: the average
+   * price (for PERCENT_PRICE(_BY_SIDE) and MARKET notional), the open orders of the symbol and
+   * the account that this engine knows of (every bot's; a person's own orders are counted by the
+   * exchange alone), and the base position for MAX_POSITION.
+   */
+  private async orderContext(rules: SymbolRules, order: NewOrder): Promise<OrderContext> {
+    const { tracker, ledger, exchange } = this.deps
+    const filters = rules.filters
+    const needsReference =
+      filters.percentPrice !== undefined || filters.percentPriceBySide !== undefined || (MARKET_PRICED_TYPES.has(order.type) && (filters.notional !== undefined || filters.minNotional !== undefined))
+    const referencePrice = needsReference ? (await exchange.avgPrice(rules.symbol)).price : undefined
+    const counts = tracker.openOrderCounts(rules.symbol)
+    const base = ledger.exchangeFree(rules.baseAsset).add(ledger.exchangeLocked(rules.baseAsset))
+    return {
+      exchangeFilters: this.deps.rules.exchangeFilters(),
+      ...(referencePrice === undefined ? {} : { referencePrice }),
+      symbolOpenOrders: counts.symbol,
+      symbolOpenAlgoOrders: counts.symbolAlgo,
+      accountOpenOrders: counts.account,
+      accountOpenAlgoOrders: counts.accountAlgo,
+      basePosition: base.add(counts.symbolOpenBuyQuantity)
     }
   }
 
@@ -452,6 +501,11 @@ export class OrderGateway {
       const seq = this.deps.tracker.nextSeq()
       ledger.observeSnapshot(await this.deps.exchange.account(), seq)
       return { kind: 'retry', reason: venueMessage }
+    }
+    if ((venueCode === -2010 && venueMessage === 'Market is closed.') || (venueCode === -1013 && /PERCENT_PRICE/.test(venueMessage))) {
+      // Not now, but maybe soon: the market trades again, the average price catches up; the rules say which
+      if (venueCode === -2010) await this.deps.rules.refresh([this.intent(intentId).symbol])
+      return { kind: 'done', outcome: this.waiting(intentId, `${venueCode} ${venueMessage}`) }
     }
     if (venueCode === -1013 && !rulesRefreshed) {
       await this.deps.rules.refresh([this.intent(intentId).symbol])
@@ -491,6 +545,13 @@ export class OrderGateway {
 
   private async placed(report: OrderStatusReport): Promise<ExecuteOutcome> {
     return { kind: 'placed', order: await this.track(report) }
+  }
+
+  private waiting(intentId: string, reason: string): ExecuteOutcome {
+    this.deps.ledger.release(intentId)
+    this.deps.journal.updateIntent(intentId, { status: 'pending', lastError: reason, updatedAtMs: this.deps.clock.nowMs() })
+    this.deps.logger.debug('order waits: the exchange cannot take it now', { intentId, reason })
+    return { kind: 'waiting', reason }
   }
 
   private reject(intentId: string, reason: string): ExecuteOutcome {
@@ -537,6 +598,9 @@ export class OrderGateway {
     return intent
   }
 }
+
+/** Filters whose refusal passes by itself: the band follows the average price, and a market in BREAK trades again. */
+const WAITING_FILTERS: ReadonlySet<string> = new Set(['PERCENT_PRICE', 'PERCENT_PRICE_BY_SIDE', 'SYMBOL_STATUS'])
 
 /** Builds the order to send from an intent. */
 export function newOrderOf(intent: IntentRecord): NewOrder {

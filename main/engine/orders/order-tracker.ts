@@ -2,7 +2,7 @@ import { Decimal } from '@shared/money/decimal'
 import { clientOrderId as toClientOrderId } from '../exchange/port/identifiers'
 import type { FillReport, OrderStatusReport } from '../exchange/port/order-report'
 import type { ExecutionEvent } from '../exchange/port/user-event'
-import { MARKET_PRICED_TYPES } from '../exchange/rules/order-request'
+import { ALGO_TYPES, MARKET_PRICED_TYPES } from '../exchange/rules/order-request'
 import type { RulesSource } from '../exchange/rules/rules-source'
 import type { OrderType } from '../exchange/rules/symbol-rules'
 import type { FundsLedger } from '../funds/funds-ledger'
@@ -130,6 +130,31 @@ export class OrderTracker {
       if (fill.clientOrderId === undefined) throw new Error(`trade ${fill.tradeId} does not name its client order id`)
       this.apply(fill.clientOrderId, [{ type: 'OrderAccepted', venueOrderId: fill.orderId, atMs: fill.timeMs }, fillEvent(fill)], this.nextSeq(), 'response')
     }
+  }
+
+  /**
+   * Counts the open orders this engine knows of (every bot's, order-list legs included), on one
+   * symbol and on the account, as Binance's MAX_NUM_ORDERS and MAX_NUM_ALGO_ORDERS count them, and
+   * the unfilled quantity of the symbol's open BUYs (for MAX_POSITION). Orders of this process's
+   * memory: after a start every open order has been loaded by reconciliation.
+   */
+  openOrderCounts(symbol: string): { readonly symbol: number; readonly symbolAlgo: number; readonly account: number; readonly accountAlgo: number; readonly symbolOpenBuyQuantity: Decimal } {
+    let account = 0
+    let accountAlgo = 0
+    let onSymbol = 0
+    let symbolAlgo = 0
+    let symbolOpenBuyQuantity = new Decimal(0)
+    for (const order of this.orders.values()) {
+      if (order.venueOrderId === undefined || order.status === 'INITIALIZED' || CLOSED_STATUSES.has(order.status)) continue
+      const algo = ALGO_TYPES.has(order.command.type)
+      account += 1
+      if (algo) accountAlgo += 1
+      if (order.command.symbol !== symbol) continue
+      onSymbol += 1
+      if (algo) symbolAlgo += 1
+      if (order.command.side === 'BUY') symbolOpenBuyQuantity = symbolOpenBuyQuantity.add(order.command.quantity.sub(order.filledQuantity))
+    }
+    return { symbol: onSymbol, symbolAlgo, account, accountAlgo, symbolOpenBuyQuantity }
   }
 
   /** Returns a bot's orders that are or may be on the exchange and not closed (sent, and not known to be closed). */

@@ -52,7 +52,7 @@ export function filled(trade: string, quantity: string, overrides: Partial<Order
 export const TEST_BOT_ID = 'bot-1'
 
 /** The exchange methods a CallLog watches. */
-export const WATCHED_METHODS = ['placeOrder', 'cancelOrder', 'queryOrder', 'myTrades', 'account', 'exchangeInfo', 'lastPrice'] as const
+export const WATCHED_METHODS = ['placeOrder', 'cancelOrder', 'queryOrder', 'myTrades', 'account', 'exchangeInfo', 'lastPrice', 'avgPrice'] as const
 
 /** An exchange method a CallLog watches. */
 export type WatchedMethod = (typeof WATCHED_METHODS)[number]

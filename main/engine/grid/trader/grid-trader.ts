@@ -32,6 +32,8 @@ export interface GridTraderDeps {
   readonly onEmergency: (reason: string, details: Readonly<Record<string, string>>) => void
   /** The bot's own retry budget for its orders (the gateway's defaults otherwise). */
   readonly retry?: Partial<RetryPolicy>
+  /** How long a level whose order the exchange cannot take now (outside the price band, market closed) waits before it tries again. */
+  readonly waitRecheckMs?: number
 }
 
 /** Marks a fill as hedged by dust carried on a level rather than by an order. */
@@ -58,6 +60,8 @@ export const NO_HEDGE_PREFIX = 'none:'
 export class GridTrader {
   private readonly levels = new Map<number, LevelState>()
   private readonly running = new Map<number, Promise<void>>()
+  /** Levels with a later try scheduled (their order waits for the band or the market). */
+  private readonly rechecks = new Set<number>()
   private halted: 'no' | 'buys' | 'all' = 'no'
   private protection: (lowestOpenBuy: Decimal | null) => ProtectiveDecision = () => ({ blockNewBuys: false, reason: 'no protective mode' })
 
@@ -312,6 +316,19 @@ export class GridTrader {
     this.driveLater(intent.level)
   }
 
+  /** Drives a level again after `delayMs` of clock time, once (a level already scheduled is not scheduled twice). */
+  private recheckLater(index: number, delayMs: number): void {
+    if (this.rechecks.has(index)) return
+    this.rechecks.add(index)
+    this.deps.clock
+      .sleep(delayMs)
+      .then(() => {
+        this.rechecks.delete(index)
+        return this.drive(index)
+      })
+      .catch((error: unknown) => this.deps.logger.error('a grid level could not be driven', { level: index, error: String(error) }))
+  }
+
   /** Drives a level once the current synchronous work (a journal transaction) is over; failures are logged. */
   private driveLater(index: number): void {
     queueMicrotask(() => {
@@ -342,7 +359,7 @@ export class GridTrader {
       if (unfinished !== undefined && (unfinished.status === 'pending' || unfinished.status === 'sending' || unfinished.status === 'unknown')) {
         // A placement this process did not finish (a restart, or a retry budget cut short): finish it first
         if (this.isHalted(unfinished.side)) return
-        this.afterExecute(index, unfinished, await this.deps.gateway.execute(unfinished.intentId, this.deps.retry))
+        if (this.afterExecute(index, unfinished, await this.deps.gateway.execute(unfinished.intentId, this.deps.retry)) === 'wait') return
         continue
       }
       if (state.waiting.length === 0) return
@@ -375,7 +392,7 @@ export class GridTrader {
       }
       this.transition(this.level(index), 'assign', { activeIntentId: intentId, waiting: this.level(index).waiting.filter((id) => id !== intentId), reason: `placing: ${intent.side} ${intent.quantity}` })
       const outcome = await this.deps.gateway.execute(intentId, this.deps.retry)
-      this.afterExecute(index, intent, outcome)
+      if (this.afterExecute(index, intent, outcome) === 'wait') return
     }
   }
 
@@ -392,17 +409,27 @@ export class GridTrader {
     return this.halted === 'all' || (this.halted === 'buys' && side === 'BUY')
   }
 
-  private afterExecute(index: number, intent: IntentRecord, outcome: ExecuteOutcome): void {
+  private afterExecute(index: number, intent: IntentRecord, outcome: ExecuteOutcome): 'wait' | undefined {
     const state = this.level(index)
-    if (state.activeIntentId !== intent.intentId) return
+    if (state.activeIntentId !== intent.intentId) return undefined
     if (outcome.kind === 'placed') {
       if (!CLOSED_STATUSES.has(outcome.order.status)) this.transition(state, 'placed', { reason: `open: ${intent.side} ${intent.quantity} @ ${state.price}` })
-      return
+      return undefined
     }
     if (outcome.kind === 'blocked') {
       // Stopped or paused: the intent stays pending and is placed on resume
       this.save({ ...state, reason: `waiting: ${outcome.reason}` })
-      return
+      return undefined
+    }
+    if (outcome.kind === 'waiting') {
+      // Not an error: the exchange will take it once the band follows the price or the market trades again
+      const recheckMs = this.deps.waitRecheckMs ?? 30_000
+      const at = new Date(this.deps.clock.nowMs() + recheckMs).toISOString().slice(11, 19)
+      const what = /SYMBOL_STATUS|Market is closed/.test(outcome.reason) ? 'the market is not trading' : 'outside the price band the exchange allows now'
+      if (!state.reason.startsWith(`waiting: ${what}`)) this.deps.logger.info(`bot ${this.deps.botId}: level ${index} ${intent.side} ${intent.quantity} @ ${state.price} waits: ${what}`, { reason: outcome.reason })
+      this.save({ ...state, reason: `waiting: ${what} (${intent.side} ${intent.quantity} @ ${state.price}); tried again at ${at} UTC` })
+      this.recheckLater(index, recheckMs)
+      return 'wait'
     }
     this.transition(state, outcome.kind === 'rejected' ? 'rejected' : 'failed', { activeIntentId: null, failedIntentId: intent.intentId, reason: `failed: ${outcome.reason}` })
     if (intent.purpose === 'counter') {
@@ -415,6 +442,7 @@ export class GridTrader {
         sourceFill: intent.sourceFillKey ?? ''
       })
     }
+    return undefined
   }
 
   /**
