@@ -4,13 +4,14 @@ import { isExchangeRetryableError } from '../exchange/errors/exchange-retryable-
 import { isOrderNotFoundError } from '../exchange/errors/order-not-found-error'
 import { isOutcomeUnknownError } from '../exchange/errors/outcome-unknown-error'
 import type { Exchange } from '../exchange/port/exchange'
-import { clientOrderId, tradeId, type TradeId } from '../exchange/port/identifiers'
+import { clientOrderId, tradeId, venueOrderId as toVenueOrderId, type TradeId } from '../exchange/port/identifiers'
 import type { NewOrder } from '../exchange/port/new-order'
 import type { OrderStatusReport } from '../exchange/port/order-report'
 import { validateOrder } from '../exchange/rules/validate-order'
 import { validateOrderList } from '../exchange/rules/validate-order-list'
 import type { RulesSource } from '../exchange/rules/rules-source'
 import { MARKET_PRICED_TYPES, type OrderContext } from '../exchange/rules/order-request'
+import { CLOSED_STATUSES } from './order-status'
 import type { OrderType, SymbolRules } from '../exchange/rules/symbol-rules'
 import type { Clock } from '../clock/clock'
 import type { FundsLedger } from '../funds/funds-ledger'
@@ -204,7 +205,11 @@ export class OrderGateway {
         if (isOrderNotFoundError(error) || isOutcomeUnknownError(error)) {
           // Already gone (filled, expired) or maybe cancelled: the order itself says which
           const report = await this.query(intent)
-          if (report === 'not-found') return { kind: 'not-found' }
+          if (report === 'not-found') {
+            // One the exchange had taken and now does not know is over: its level plans again
+            const forgotten = await this.forget(intentId)
+            return forgotten === undefined ? { kind: 'not-found' } : { kind: 'closed', order: forgotten }
+          }
           if (report !== 'unresolved') {
             const order = await this.track(report)
             if (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED') return { kind: 'closed', order }
@@ -369,6 +374,28 @@ export class OrderGateway {
       }
       throw error
     }
+  }
+
+  /**
+   * An order the exchange once took (it has a venue id) and no longer knows after every query of
+   * the policy's delays: its trades, if the exchange still lists any, are applied, then it ends as
+   * EXPIRED with its lock released, so its level is planned again. Returns undefined for an
+   * order the exchange never took, or one it does know (then it is only tracked).
+   */
+  async forget(intentId: string): Promise<Order | undefined> {
+    const { tracker, exchange, logger } = this.deps
+    const intent = this.intent(intentId)
+    const known = tracker.order(intentId)
+    const venueId = known?.venueOrderId ?? intent.venueOrderId ?? undefined
+    if (venueId === undefined || known === undefined || CLOSED_STATUSES.has(known.status)) return undefined
+    const venueOrderId = toVenueOrderId(venueId)
+    const report = await this.query(intent)
+    if (report === 'unresolved') return undefined
+    if (report !== 'not-found') return this.track(report)
+    const trades = await exchange.myTrades({ symbol: intent.symbol, orderId: venueOrderId, limit: 1000 })
+    tracker.applyFills(trades.map((trade) => ({ ...trade, clientOrderId: clientOrderId(intentId) })))
+    logger.warn('the exchange no longer knows an order it had taken; its level is planned again', { intentId, venueOrderId })
+    return tracker.markForgotten(intentId, 'unknown to the exchange (-2013)')
   }
 
   /** Asks the exchange for an intent's order and applies what it says (fills we missed included). */

@@ -79,6 +79,15 @@ export class OrderTracker {
     this.apply(intentId, [{ type: 'OrderSubmitted', atMs: this.deps.nowMs() }], this.nextSeq(), 'response')
   }
 
+  /**
+   * Records that the exchange no longer knows an order it had accepted (-2013 on query and
+   * cancel, as after a testnet reset): the order ends as EXPIRED, its lock goes, and its level is
+   * planned again for what did not fill.
+   */
+  markForgotten(intentId: string, reason: string): Order | undefined {
+    return this.apply(intentId, [{ type: 'OrderExpired', reason, atMs: this.deps.nowMs() }], this.nextSeq(), 'response')
+  }
+
   /** Records that the exchange refused an intent's order for good. */
   markRejected(intentId: string, reason: string): void {
     this.apply(intentId, [{ type: 'OrderRejected', reason, atMs: this.deps.nowMs() }], this.nextSeq(), 'response')

@@ -56,8 +56,9 @@ export class Reconciler {
         await gateway.track(await exchange.queryOrder({ symbol, clientOrderId: clientOrderId(intent.intentId) }))
       } catch (error) {
         if (!isOrderNotFoundError(error)) throw error
-        // A send that never arrived is retried by the gateway; a placed order the exchange forgot is worth a look
-        if (intent.status === 'placed') logger.warn('an order the journal holds open is unknown to the exchange', { intentId: intent.intentId })
+        // A send that never arrived is retried by the gateway; a placed order the exchange forgot
+        // (asked again after the policy's delays) ends, and its level is planned again
+        if (intent.status === 'placed') await gateway.forget(intent.intentId)
       }
     }
     await this.fetchMissedTrades(botId, symbol)
