@@ -27,7 +27,7 @@ import { SimFaults, type FaultableMethod } from './sim-faults'
 import { isListOpen, orderListReport } from './sim-order-list'
 import { isOpen, orderReport, type SimOrder } from './sim-order'
 import { SimVenue } from './sim-venue'
-import { SimWorld } from './sim-world'
+import { ExchangeWorld } from './exchange-world'
 import { TradeFeed } from './trade-feed'
 import { UserEventStream } from './user-event-stream'
 import { venueErrors } from './venue-errors'
@@ -42,8 +42,8 @@ import { applyWorldEvent, gapPrice } from './world-events'
 export class SimExchange implements Exchange {
   /** Fault injection and its counters. */
   readonly faults: SimFaults
-  /** What happens on the exchange that the engine did not ask for (see SimWorld). */
-  readonly world: SimWorld
+  /** What happens on the exchange that the engine did not ask for (see ExchangeWorld). */
+  readonly world: ExchangeWorld
   private readonly venue: SimVenue
   private readonly matcher: Matcher
   private readonly tradeFeed = new TradeFeed()
@@ -78,7 +78,7 @@ export class SimExchange implements Exchange {
     })
     this.venue.fillModel = options.fillModel ?? 'trades'
     this.matcher = new Matcher(this.venue)
-    this.world = new SimWorld(this.venue, this.matcher, (symbol, price, quantity) => this.print(symbol, price, quantity), balances, options.seed ?? 1)
+    this.world = new ExchangeWorld(this.venue, this.matcher, (symbol, price, quantity) => this.print(symbol, price, quantity), balances, options.seed ?? 1)
   }
 
   /** Returns the rules of the given symbols (all when omitted); an unknown symbol is -1121. */
@@ -267,7 +267,7 @@ export class SimExchange implements Exchange {
     return true
   }
 
-  /** The market gaps to `price` with a print of no volume: the last price jumps, the average price lags (see SimWorld.gap). */
+  /** The market gaps to `price` with a print of no volume: the last price jumps, the average price lags (see ExchangeWorld.gap). */
   gap(symbol: string, price: Decimal): boolean {
     return this.world.gap(symbol, price, (name, at, quantity) => this.printAndMatch(name, at, quantity))
   }
