@@ -126,7 +126,7 @@ export class SimExchange implements Exchange {
   /** Places one order; the injected placement faults apply here. */
   async placeOrder(order: NewOrder): Promise<OrderStatusReport> {
     this.guard('placeOrder')
-    const fault = this.faults.placementFault()
+    const fault = this.faults.placementFault(order.price !== undefined)
     switch (fault?.kind) {
       case 'rate-limit':
         throw new ExchangeRetryableError('rate-limit', -1015, fault.retryAfterMs, 'Too many new orders; current limit is 50 orders per 10 SECOND.')
