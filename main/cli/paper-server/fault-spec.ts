@@ -1,4 +1,5 @@
 import type { PaperFaultSettings } from '../../engine/exchange/paper-server/paper-faults'
+import type { SimFaultOptions, SimFaultRates } from '../../engine/exchange/sim/sim-faults'
 import { CliUsageError } from '../cli-usage-error'
 import { parseDuration } from './duration-text'
 
@@ -18,6 +19,8 @@ export interface FaultSchedule {
 export interface FaultSpec {
   readonly settings: Partial<PaperFaultSettings>
   readonly schedule: FaultSchedule
+  /** The simulator's world faults, when any is named. */
+  readonly world?: SimFaultOptions
 }
 
 /** The `--faults` syntax, for the usage text. */
@@ -33,6 +36,21 @@ export const FAULT_SPEC_HELP = `--faults SPEC is a comma-separated list of NAME=
   silence-every=DURATION        silence every WebSocket connection this often ...
   silence-for=DURATION          ... for this long (5s)
   shutdown-every=DURATION       send serverShutdown on every connection this often, then close them
+  timestamp-bursts=RATE         share of signed requests that start a burst of -1021 refusals ...
+  timestamp-burst-for=DURATION  ... this long (30s)
+The exchange's own world, drawn per order or per public trade:
+  rejects=RATE                  placements refused with a mix of Binance's -2010, -1013 and -1111
+  thin-books=RATE               orders that take find a thin book (self-trade prevention, expiries)
+  expiries=RATE                 an open order of ours expired by the exchange (EXCHANGE_CANCELED)
+  external-cancels=RATE         an open order of ours partly filled, then cancelled on the website
+  hand-trading=RATE             the person trading by hand places or cancels an order (web_/and_ ids)
+  forgotten-orders=RATE         an order vanishes from the exchange's memory, its funds unlocked
+  breaks=RATE                   the symbol goes to BREAK ...
+  break-for=DURATION            ... this long (60s)
+  rules-changes=RATE            the symbol's tick size, lot step or minimum notional changes
+  gaps=RATE                     a trade prints gap-size away from its price
+  gap-size=SHARE                how far (0.1)
+  bnb-fees=RATE                 fills that pay their commission in BNB (when the account holds BNB)
 RATE and SHARE are within 0..1; DURATION is milliseconds or has a unit: 500ms, 30s, 2m, 1h.
 Example: --faults latency=50,server-errors=0.01,order-timeouts=0.02,drop-every=60s`
 
@@ -42,6 +60,23 @@ const RATES: Readonly<Record<string, keyof PaperFaultSettings>> = {
   'order-timeouts': 'orderTimeoutRate',
   'order-timeouts-placed': 'orderTimeoutPlacedShare',
   'rate-limits': 'rateLimitRate'
+}
+
+// The simulator's numeric settings (every one but the fixed reject's text)
+type WorldSetting = Exclude<keyof SimFaultRates, 'placeReject'>
+
+const WORLD_RATES: Readonly<Record<string, WorldSetting>> = {
+  rejects: 'placeRejectMixRate',
+  'thin-books': 'thinBookRate',
+  expiries: 'exchangeExpireRate',
+  'external-cancels': 'externalCancelRate',
+  'hand-trading': 'handTradeRate',
+  'forgotten-orders': 'forgetOrderRate',
+  breaks: 'symbolBreakRate',
+  'rules-changes': 'rulesChangeRate',
+  gaps: 'gapRate',
+  'gap-size': 'gapPercent',
+  'bnb-fees': 'bnbCommissionRate'
 }
 
 const SCHEDULE: Readonly<Record<string, keyof FaultSchedule>> = {
@@ -55,6 +90,7 @@ const SCHEDULE: Readonly<Record<string, keyof FaultSchedule>> = {
 export function parseFaultSpec(spec: string): FaultSpec {
   const settings: Partial<Record<keyof PaperFaultSettings, number>> = {}
   const schedule: Partial<Record<keyof FaultSchedule, number>> = {}
+  const world: Partial<Record<WorldSetting, number>> = {}
   for (const part of spec.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '')) {
     const at = part.indexOf('=')
     if (at <= 0) throw new CliUsageError(`--faults: "${part}" must be NAME=VALUE (gridkeeper paper-server --help lists the names)`)
@@ -62,17 +98,25 @@ export function parseFaultSpec(spec: string): FaultSpec {
     const value = part.slice(at + 1)
     const rate = RATES[name]
     const timed = SCHEDULE[name]
+    const worldRate = WORLD_RATES[name]
     if (rate !== undefined) settings[rate] = share(value, name)
+    else if (worldRate !== undefined) world[worldRate] = share(value, name)
+    else if (name === 'timestamp-bursts') settings.timestampBurstRate = share(value, name)
+    else if (name === 'timestamp-burst-for') settings.timestampBurstMs = positive(parseDuration(value, `--faults ${name}`), name)
+    else if (name === 'break-for') world.symbolBreakMs = positive(parseDuration(value, `--faults ${name}`), name)
     else if (timed !== undefined) schedule[timed] = positive(parseDuration(value, `--faults ${name}`), name)
     else if (name === 'latency') settings.latencyMs = parseDuration(value, '--faults latency')
     else if (name === 'retry-after') settings.rateLimitRetryAfterSeconds = seconds(value)
-    else throw new CliUsageError(`--faults: unknown fault "${name}"; known: latency, ${Object.keys(RATES).join(', ')}, retry-after, ${Object.keys(SCHEDULE).join(', ')}`)
+    else {
+      const known = ['latency', ...Object.keys(RATES), 'retry-after', ...Object.keys(SCHEDULE), 'timestamp-bursts', 'timestamp-burst-for', ...Object.keys(WORLD_RATES), 'break-for']
+      throw new CliUsageError(`--faults: unknown fault "${name}"; known: ${known.join(', ')}`)
+    }
   }
   if (schedule.silenceForMs !== undefined && schedule.silenceEveryMs === undefined) throw new CliUsageError('--faults: silence-for needs silence-every')
   if (schedule.silenceEveryMs !== undefined && (schedule.silenceForMs ?? 5_000) >= schedule.silenceEveryMs) {
     throw new CliUsageError('--faults: silence-for must be shorter than silence-every')
   }
-  return { settings, schedule }
+  return Object.keys(world).length === 0 ? { settings, schedule } : { settings, schedule, world }
 }
 
 function share(text: string, name: string): number {

@@ -100,7 +100,8 @@ async function serverOptions(values: Values, io: CliIo, faults: FaultSpec): Prom
     ...(exchangeInfo !== undefined ? { exchangeInfo } : {}),
     ...(symbols !== undefined ? { symbols } : {}),
     ...(text(values.balances) !== undefined ? { balances: parseAssetAmounts(String(values.balances), 'balances') } : {}),
-    ...(prices !== undefined ? { prices } : {})
+    ...(prices !== undefined ? { prices } : {}),
+    ...(faults.world !== undefined ? { faults: faults.world } : {})
   }
   return {
     port: port(values.port),

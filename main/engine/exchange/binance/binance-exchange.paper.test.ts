@@ -187,6 +187,26 @@ describe('BinanceExchange against the paper server', () => {
     expect(events.flatMap((event) => (event.type === 'stream' ? [event.reason] : []))).toContain('the server announced a shutdown')
   })
 
+  it('reads the average price, which lags the last price after a gap', async () => {
+    const { paper, adapter } = await start()
+    paper.trade('BTCUSDT', new Decimal('100'), new Decimal('2'))
+    paper.sim.gap('BTCUSDT', new Decimal('120'))
+    const average = await adapter.avgPrice('BTCUSDT')
+    expect([average.mins, average.price.toFixed()]).toEqual([5, '100'])
+    expect((await adapter.lastPrice('BTCUSDT')).toFixed()).toBe('120')
+  })
+
+  it('maps a -1021 burst on signed requests to a retryable timestamp error, and works again after it', async () => {
+    const { paper, adapter } = await start()
+    paper.faults.timestampBurst(200)
+    await expect(adapter.account()).rejects.toMatchObject({ name: 'ExchangeRetryableError', reason: 'timestamp', venueCode: -1021 })
+    await expect(adapter.placeOrder(limit('t-burst-1', 'BUY', '0.1', '95.00'))).rejects.toMatchObject({ name: 'ExchangeRetryableError', reason: 'timestamp', venueCode: -1021 })
+    expect((await adapter.lastPrice('BTCUSDT')).toFixed()).toBe('100')
+    await new Promise((resolve) => setTimeout(resolve, 220))
+    expect((await adapter.account()).canTrade).toBe(true)
+    expect(await paper.sim.openOrders('BTCUSDT')).toEqual([])
+  })
+
   it('answers a stale timestamp with a retryable -1021, resyncs the offset once, and the retry passes', async () => {
     const clock = new ShiftedClock()
     const { adapter } = await start({ clock })

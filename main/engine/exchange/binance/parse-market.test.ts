@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import market from './fixtures/market.json'
-import { parseKline, parseServerTime, parseTickerPrice, parseTradeTick } from './parse-market'
+import { parseAvgPrice, parseKline, parseServerTime, parseTickerPrice, parseTradeTick } from './parse-market'
 
 describe('market parsers', () => {
   it('reads the server time and the last price', () => {
     expect(parseServerTime(market.time)).toBe(1795893074779)
     expect(parseTickerPrice(market.ticker).toFixed()).toBe('100')
+  })
+
+  it('reads the average price with its window and last trade time', () => {
+    const average = parseAvgPrice(market.avgPrice)
+    expect([average.mins, average.price.toFixed(), average.closeTimeMs]).toEqual([5, '9.35751834', 1694061154503])
+    expect(() => parseAvgPrice({ mins: 5, price: 9.3 })).toThrow()
   })
 
   it('reads klines as candles and marks the one still forming', () => {

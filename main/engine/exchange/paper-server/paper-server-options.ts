@@ -80,7 +80,9 @@ export interface PaperServerOptions {
    * nothing but the market as one bar per symbol and minute), and the file is written on `close()`
    * and by `saveState()`, without the bars older than the klines keep. Needs a simulator the
    * server builds. A file that is not one, or that a newer version wrote, stops the start with a
-   * PaperStateFileError and is left as it is.
+   * PaperStateFileError and is left as it is. What the simulator's world does by itself (its
+   * hooks and world fault rates: expiries, the person trading by hand, forgotten orders, status
+   * and rules changes…) is not recorded, so a state file replays only the API's actions and the market.
    */
   readonly stateFile?: string
   /** Interval of avgPrice stream events (1000 ms). */

@@ -125,11 +125,17 @@ export class Matcher {
         this.decrement(maker, quantity)
         this.decrement(taker, quantity)
         break
-      default:
+      default: {
         // NONE (or a mode this simulator does not know): the self-trade happens
-        this.fill(taker, quantity, price, false)
-        this.fill(maker, quantity, price, true)
+        const affordable = this.affordable(taker, quantity, price)
+        if (affordable.isZero()) {
+          this.expire(taker, 'REJECTED')
+          return
+        }
+        this.fill(taker, affordable, price, false)
+        this.fill(maker, affordable, price, true)
         return
+      }
     }
     this.venue.faults.countWorld('selfTradesPrevented')
   }
@@ -332,6 +338,18 @@ export class Matcher {
       }
     }
     return { asset: received.asset, amount: commissionFor(received.amount, rate) }
+  }
+
+  /**
+   * The part of `quantity` a taker can pay at `price`: all of it, except for a market BUY (which
+   * locked nothing) whose free quote runs short when a thin book makes it pay more than the last price.
+   */
+  private affordable(taker: SimOrder, quantity: Decimal, price: Decimal): Decimal {
+    if (taker.side !== 'BUY' || taker.reservation !== undefined) return quantity
+    const rules = this.venue.symbol(taker.symbol)
+    const free = this.venue.balances.free(rules.quoteAsset)
+    if (free.gte(quantity.mul(price))) return quantity
+    return roundToStep(free.div(price), quantityStep(rules, taker.type), 'down')
   }
 
   private decrement(order: SimOrder, quantity: Decimal): void {

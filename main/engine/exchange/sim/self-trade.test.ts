@@ -103,6 +103,18 @@ describe('self-trade prevention in a thin book (Binance STP FAQ)', () => {
     expect(sim.faults.stats().selfTradesPrevented).toBe(0)
   })
 
+  it('NONE: a MARKET BUY that would pay more than its free quote at our own ask takes what it can pay, and the rest ends', async () => {
+    const setup = simSetup({ balances: { USDT: '20', BTC: '1' }, rules: simRules({ btc: { defaultSelfTradePreventionMode: 'NONE', allowedSelfTradePreventionModes: STP_MODES } }) })
+    const { sim } = setup
+    await sim.placeOrder(limit('SELL', '150', '0.2', 'ask'))
+    sim.world.thinBookNext('BTCUSDT', d('0'))
+    // 0.2 × 100 = 20 passes the funds check at the last price; at the ask it buys 20 / 150 → 0.13333 on the step
+    const taken = await sim.placeOrder(market('BUY', '0.2', 'take'))
+    expect([taken.status, taken.executedQty.toFixed()]).toEqual(['EXPIRED', '0.13333'])
+    // Paid 19.9995 and received it back as the maker, less its 0.1 % fee
+    expect([(await status(setup, 'ask')).status, balanceOf(await sim.account(), 'USDT')]).toEqual(['PARTIALLY_FILLED', '19.9800005/0'])
+  })
+
   it('DECREMENT: the smaller remainder is prevented on both sides; the smaller order expires, the larger keeps working with less locked', async () => {
     const setup = stpSetup('DECREMENT')
     const { sim, events } = setup

@@ -1,4 +1,5 @@
-import { Decimal, tryParseDecimal } from '@shared/money/decimal'
+import { Decimal } from '@shared/money/decimal'
+import { parseAmount, parsePositive } from './amount-text'
 import { isGridkeeperError } from '@shared/errors/gridkeeper-error'
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import { ExchangeRetryableError } from '../errors/exchange-retryable-error'
@@ -10,6 +11,7 @@ import type { OrderListReport } from '../port/order-list-report'
 import type { FillReport, OrderStatusReport } from '../port/order-report'
 import type { UserEvent } from '../port/user-event'
 import type { ExchangeRules } from '../rules'
+import { activePricesOf, type ActivePrices } from './active-prices'
 import { BalanceBook } from './balance-book'
 import { candlePath } from './candle-path'
 import { DEFAULT_BNB_DISCOUNT } from './commission'
@@ -25,10 +27,9 @@ import { SimFaults, type FaultableMethod } from './sim-faults'
 import { isListOpen, orderListReport } from './sim-order-list'
 import { isOpen, orderReport, type SimOrder } from './sim-order'
 import { SimVenue } from './sim-venue'
-import { SimWorld } from './sim-world'
+import { ExchangeWorld } from './exchange-world'
 import { TradeFeed } from './trade-feed'
 import { UserEventStream } from './user-event-stream'
-import { isTriggeredAt } from './stop-trigger'
 import { venueErrors } from './venue-errors'
 import { applyWorldEvent, gapPrice } from './world-events'
 
@@ -41,8 +42,8 @@ import { applyWorldEvent, gapPrice } from './world-events'
 export class SimExchange implements Exchange {
   /** Fault injection and its counters. */
   readonly faults: SimFaults
-  /** What happens on the exchange that the engine did not ask for (see SimWorld). */
-  readonly world: SimWorld
+  /** What happens on the exchange that the engine did not ask for (see ExchangeWorld). */
+  readonly world: ExchangeWorld
   private readonly venue: SimVenue
   private readonly matcher: Matcher
   private readonly tradeFeed = new TradeFeed()
@@ -77,7 +78,7 @@ export class SimExchange implements Exchange {
     })
     this.venue.fillModel = options.fillModel ?? 'trades'
     this.matcher = new Matcher(this.venue)
-    this.world = new SimWorld(this.venue, this.matcher, (symbol, price, quantity) => this.print(symbol, price, quantity), balances, options.seed ?? 1)
+    this.world = new ExchangeWorld(this.venue, this.matcher, (symbol, price, quantity) => this.print(symbol, price, quantity), balances, options.seed ?? 1)
   }
 
   /** Returns the rules of the given symbols (all when omitted); an unknown symbol is -1121. */
@@ -125,7 +126,7 @@ export class SimExchange implements Exchange {
   /** Places one order; the injected placement faults apply here. */
   async placeOrder(order: NewOrder): Promise<OrderStatusReport> {
     this.guard('placeOrder')
-    const fault = this.faults.placementFault()
+    const fault = this.faults.placementFault(order.price !== undefined)
     switch (fault?.kind) {
       case 'rate-limit':
         throw new ExchangeRetryableError('rate-limit', -1015, fault.retryAfterMs, 'Too many new orders; current limit is 50 orders per 10 SECOND.')
@@ -266,7 +267,7 @@ export class SimExchange implements Exchange {
     return true
   }
 
-  /** The market gaps to `price` with a print of no volume: the last price jumps, the average price lags (see SimWorld.gap). */
+  /** The market gaps to `price` with a print of no volume: the last price jumps, the average price lags (see ExchangeWorld.gap). */
   gap(symbol: string, price: Decimal): boolean {
     return this.world.gap(symbol, price, (name, at, quantity) => this.printAndMatch(name, at, quantity))
   }
@@ -343,23 +344,8 @@ export class SimExchange implements Exchange {
    * touch none: the highest working BUY and lowest working SELL limit, the highest trigger of a
    * stop that fires on a fall and the lowest of one that fires on a rise.
    */
-  activePrices(symbol: string): { readonly highestBuy?: Decimal; readonly lowestSell?: Decimal; readonly fallTrigger?: Decimal; readonly riseTrigger?: Decimal } {
-    let highestBuy: Decimal | undefined
-    let lowestSell: Decimal | undefined
-    let fallTrigger: Decimal | undefined
-    let riseTrigger: Decimal | undefined
-    for (const order of this.venue.store.openOrders(symbol)) {
-      if (order.working) {
-        if (order.price === undefined) continue
-        if (order.side === 'BUY' && (highestBuy === undefined || order.price.gt(highestBuy))) highestBuy = order.price
-        if (order.side === 'SELL' && (lowestSell === undefined || order.price.lt(lowestSell))) lowestSell = order.price
-      } else if (order.stopPrice !== undefined) {
-        const onFall = isTriggeredAt(order.type, order.side, order.stopPrice, order.stopPrice.sub(1))
-        if (onFall && (fallTrigger === undefined || order.stopPrice.gt(fallTrigger))) fallTrigger = order.stopPrice
-        if (!onFall && (riseTrigger === undefined || order.stopPrice.lt(riseTrigger))) riseTrigger = order.stopPrice
-      }
-    }
-    return { ...(highestBuy ? { highestBuy } : {}), ...(lowestSell ? { lowestSell } : {}), ...(fallTrigger ? { fallTrigger } : {}), ...(riseTrigger ? { riseTrigger } : {}) }
+  activePrices(symbol: string): ActivePrices {
+    return activePricesOf(this.venue.store.openOrders(symbol))
   }
 
   /** How many user events wait for delivery (a backtest drains them before it moves on). */
@@ -413,16 +399,4 @@ export class SimExchange implements Exchange {
     if (error !== undefined) throw error
     if (this.faults.timestampRefusal(method, this.venue.nowMs())) throw venueErrors.timestampOutsideRecvWindow()
   }
-}
-
-function parseAmount(text: string, what: string): Decimal {
-  const value = tryParseDecimal(text)
-  if (value === undefined || value.isNegative()) throw new RangeError(`${what} must be a non-negative decimal, got "${text}"`)
-  return value
-}
-
-function parsePositive(text: string, what: string): Decimal {
-  const value = parseAmount(text, what)
-  if (value.isZero()) throw new RangeError(`${what} must be positive`)
-  return value
 }

@@ -24,6 +24,8 @@ export const SIGNED_METHODS: ReadonlySet<FaultableMethod> = new Set<FaultableMet
 export interface VenueReject {
   readonly code: number
   readonly message: string
+  /** Only for orders that carry a price (Binance checks the price only when there is one). */
+  readonly needsPrice?: boolean
 }
 
 /**
@@ -33,13 +35,12 @@ export interface VenueReject {
 export const PLACEMENT_REJECTS: readonly VenueReject[] = [
   { code: -2010, message: 'Account has insufficient balance for requested action.' },
   { code: -2010, message: 'This action is disabled on this account.' },
-  { code: -2010, message: 'Order would immediately match and take.' },
-  { code: -1013, message: 'Filter failure: PRICE_FILTER' },
+  { code: -1013, message: 'Filter failure: PRICE_FILTER', needsPrice: true },
   { code: -1013, message: 'Filter failure: LOT_SIZE' },
   { code: -1013, message: 'Filter failure: NOTIONAL' },
-  { code: -1013, message: 'Filter failure: PERCENT_PRICE_BY_SIDE' },
+  { code: -1013, message: 'Filter failure: PERCENT_PRICE_BY_SIDE', needsPrice: true },
   { code: -1013, message: 'Filter failure: MAX_NUM_ORDERS' },
-  { code: -1111, message: "Parameter 'price' has too much precision." },
+  { code: -1111, message: "Parameter 'price' has too much precision.", needsPrice: true },
   { code: -1111, message: "Parameter 'quantity' has too much precision." }
 ]
 
@@ -66,7 +67,7 @@ export interface SimFaultRates {
   readonly rateLimitRetryAfterMs: number
   /** The code and text of a random placement reject. */
   readonly placeReject: VenueReject
-  /** placeOrder is refused with one of PLACEMENT_REJECTS, picked at random (drawn apart from the faults above). */
+  /** placeOrder is refused with one of PLACEMENT_REJECTS that fits the order, picked at random (drawn apart from the faults above). */
   readonly placeRejectMixRate: number
   /** A signed call starts a stretch of `timestampBurstMs` in which every signed call is refused with -1021. */
   readonly timestampBurstRate: number

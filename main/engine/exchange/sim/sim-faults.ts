@@ -9,7 +9,8 @@ import {
   type FaultableMethod,
   type FaultStats,
   type SimFaultOptions,
-  type SimFaultRates
+  type SimFaultRates,
+  type VenueReject
 } from './sim-fault-rates'
 import { SeededRandom } from './seeded-random'
 
@@ -141,12 +142,12 @@ export class SimFaults {
     this.counters.timestampBursts += 1
   }
 
-  /** Returns (and counts) the fault of this placeOrder call, if any. */
-  placementFault(): PlacementFault | undefined {
+  /** Returns (and counts) the fault of this placeOrder call, if any; `hasPrice` tells whether the order carries a price. */
+  placementFault(hasPrice = true): PlacementFault | undefined {
     const draw = this.requestRandom.next()
     const mixDraw = this.rejectRandom.next()
     const mixPick = this.rejectRandom.next()
-    const fault = this.placements.shift() ?? this.randomPlacementFault(draw) ?? this.mixReject(mixDraw, mixPick)
+    const fault = this.placements.shift() ?? this.randomPlacementFault(draw) ?? this.mixReject(mixDraw, mixPick, hasPrice)
     if (fault !== undefined) this.counters[PLACEMENT_COUNTER[fault.kind]] += 1
     return fault
   }
@@ -261,10 +262,11 @@ export class SimFaults {
     return undefined
   }
 
-  private mixReject(draw: number, pick: number): PlacementFault | undefined {
+  private mixReject(draw: number, pick: number, hasPrice: boolean): PlacementFault | undefined {
     if (draw >= this.rates.placeRejectMixRate) return undefined
-    const reject = PLACEMENT_REJECTS[Math.min(PLACEMENT_REJECTS.length - 1, Math.floor(pick * PLACEMENT_REJECTS.length))] as (typeof PLACEMENT_REJECTS)[number]
-    return { kind: 'reject-mix', ...reject }
+    const fitting = PLACEMENT_REJECTS.filter((reject) => hasPrice || reject.needsPrice !== true)
+    const reject = fitting[Math.min(fitting.length - 1, Math.floor(pick * fitting.length))] as VenueReject
+    return { kind: 'reject-mix', code: reject.code, message: reject.message }
   }
 }
 

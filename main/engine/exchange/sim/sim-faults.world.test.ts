@@ -26,6 +26,14 @@ describe('the random reject mix', () => {
     expect(sim.faults.stats()).toMatchObject({ placeRejectedMix: 200, placeRejected: 0 })
   })
 
+  it('refuses an order without a price only with refusals that do not name a price', async () => {
+    const { sim } = simSetup({ faults: { placeRejectMixRate: 1 }, seed: 7 })
+    const seen = new Set<string>()
+    for (let index = 0; index < 100; index += 1) seen.add(await outcome(sim.placeOrder(market('BUY', '0.1', `m${index}`))))
+    const priceFree = PLACEMENT_REJECTS.filter((reject) => reject.needsPrice !== true).map((reject) => `ExchangeRejectedError ${reject.code} ${reject.message}`)
+    expect(seen).toEqual(new Set(priceFree))
+  })
+
   it('draws from its own generator: turning it on leaves the other placement faults as the seed made them', () => {
     const kinds = (faults: SimFaults) => Array.from({ length: 300 }, () => faults.placementFault()?.kind ?? 'none')
     const plain = kinds(new SimFaults({ rateLimitRate: 0.2, timeoutAfterAcceptRate: 0.2 }, 12))

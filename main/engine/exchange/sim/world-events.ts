@@ -5,7 +5,7 @@ import { priceStep, quantityStep } from '../rules'
 import type { WorldEvent } from './sim-faults'
 import { remainingQty, type SimOrder } from './sim-order'
 import type { SimVenue } from './sim-venue'
-import type { SimWorld } from './sim-world'
+import type { ExchangeWorld } from './exchange-world'
 import { MARKET_STOP_TYPES } from './stop-trigger'
 
 /** Returns the entry of `list` a draw in [0, 1) picks, or undefined for an empty list. */
@@ -28,7 +28,7 @@ export function gapPrice(venue: SimVenue, symbol: string, price: Decimal, event:
  * trading by hand, an order forgotten, a BREAK, a rules change. The picks choose the order, side
  * and amounts; an event with nothing to act on does nothing. A gap acts before the trade (see gapPrice).
  */
-export function applyWorldEvent(venue: SimVenue, world: SimWorld, symbol: string, event: WorldEvent): void {
+export function applyWorldEvent(venue: SimVenue, world: ExchangeWorld, symbol: string, event: WorldEvent): void {
   const [first, second, third] = event.picks
   const ours = venue.store.openOrders(symbol).filter((order) => order.origin === 'api')
   switch (event.kind) {
@@ -72,7 +72,7 @@ function partialQuantity(venue: SimVenue, order: SimOrder, draw: number): Decima
   return part.gte(remaining) ? Decimal.max(remaining.sub(step), 0) : part
 }
 
-function handTrade(venue: SimVenue, world: SimWorld, symbol: string, event: WorldEvent): void {
+function handTrade(venue: SimVenue, world: ExchangeWorld, symbol: string, event: WorldEvent): void {
   const [first, second, third] = event.picks
   const last = venue.lastPrices.get(symbol)
   if (last === undefined) return
@@ -100,7 +100,7 @@ function handTrade(venue: SimVenue, world: SimWorld, symbol: string, event: Worl
   }
 }
 
-function rulesChange(venue: SimVenue, world: SimWorld, symbol: string, which: number, direction: number): void {
+function rulesChange(venue: SimVenue, world: ExchangeWorld, symbol: string, which: number, direction: number): void {
   const rules = venue.symbol(symbol)
   const finer = direction < 0.5
   const scale = (value: Decimal): Decimal => (finer ? value.div(10) : value.mul(10))

@@ -41,7 +41,7 @@ interface Scheduled {
  * a price gap, a symbol's status or rules changing (now or at a time), a -1021 burst, a thin
  * book. Random draws of the same events come through `SimExchange.trade` (see WorldEvents).
  */
-export class SimWorld {
+export class ExchangeWorld {
   private readonly scheduled: Scheduled[] = []
   private readonly idRandom: SeededRandom
 
