@@ -51,7 +51,11 @@ export function intentPatchParameters(intentId: string, patch: IntentPatch): Rec
     setVenueOrderId: patch.venueOrderId === undefined ? 0 : 1,
     venueOrderId: patch.venueOrderId ?? null,
     setUpdatedAtMs: patch.updatedAtMs === undefined ? 0 : 1,
-    updatedAtMs: patch.updatedAtMs ?? null
+    updatedAtMs: patch.updatedAtMs ?? null,
+    setPrice: patch.price === undefined ? 0 : 1,
+    price: patch.price === undefined ? null : nullableExactDecimalText(patch.price, 'intents', 'price'),
+    setQuantity: patch.quantity === undefined ? 0 : 1,
+    quantity: patch.quantity === undefined ? null : nullableExactDecimalText(patch.quantity, 'intents', 'quantity')
   }
 }
 

@@ -21,6 +21,8 @@ const SQL = {
       attempts = CASE WHEN :setAttempts THEN :attempts ELSE attempts END,
       last_error = CASE WHEN :setLastError THEN :lastError ELSE last_error END,
       venue_order_id = CASE WHEN :setVenueOrderId THEN :venueOrderId ELSE venue_order_id END,
+      price = CASE WHEN :setPrice THEN :price ELSE price END,
+      quantity = CASE WHEN :setQuantity THEN :quantity ELSE quantity END,
       updated_at_ms = CASE WHEN :setUpdatedAtMs THEN :updatedAtMs ELSE updated_at_ms END
     WHERE intent_id = :intentId
     RETURNING *`,

@@ -11,7 +11,7 @@ import type {
 } from './journal-records'
 
 /** Fields of an intent that change after it is written. */
-export type IntentPatch = Partial<Pick<IntentRecord, 'status' | 'attempts' | 'lastError' | 'venueOrderId' | 'updatedAtMs'>>
+export type IntentPatch = Partial<Pick<IntentRecord, 'status' | 'attempts' | 'lastError' | 'venueOrderId' | 'updatedAtMs' | 'price' | 'quantity'>>
 
 /**
  * The engine's durable memory. Every write is committed when the call returns (a write an order

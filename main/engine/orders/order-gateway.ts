@@ -13,6 +13,8 @@ import type { RulesSource } from '../exchange/rules/rules-source'
 import { MARKET_PRICED_TYPES, type OrderContext } from '../exchange/rules/order-request'
 import { CLOSED_STATUSES } from './order-status'
 import type { OrderType, SymbolRules } from '../exchange/rules/symbol-rules'
+import type { FilterViolation } from '../exchange/rules/filter-violation'
+import { roundPrice, roundQuantity } from '../exchange/rules/round-order'
 import type { Clock } from '../clock/clock'
 import type { FundsLedger } from '../funds/funds-ledger'
 import { describeInsufficientFunds } from '../funds/insufficient-funds'
@@ -68,7 +70,7 @@ export interface OrderGatewayDeps {
 type Attempt =
   | { readonly kind: 'sent'; readonly report: OrderStatusReport }
   | { readonly kind: 'blocked' }
-  | { readonly kind: 'invalid'; readonly reason: string }
+  | { readonly kind: 'invalid'; readonly reason: string; readonly violations: readonly FilterViolation[] }
   | { readonly kind: 'wait'; readonly reason: string }
   | { readonly kind: 'short'; readonly reason: string }
   | { readonly kind: 'error'; readonly error: unknown }
@@ -125,6 +127,7 @@ export class OrderGateway {
     const { journal, clock, logger } = this.deps
     const startedMs = clock.nowMs()
     let rulesRefreshed = false
+    let rerounded = false
     let lastReason = 'not attempted'
     for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
       const intent = this.intent(intentId)
@@ -156,6 +159,12 @@ export class OrderGateway {
         if (!rulesRefreshed) {
           rulesRefreshed = true
           await this.deps.rules.refresh([intent.symbol])
+          attempt -= 1
+          continue
+        }
+        // The symbol's tick or lot step changed since the order was priced: put it on the new ones, once
+        if (!rerounded && this.reround(intentId, step.violations)) {
+          rerounded = true
           attempt -= 1
           continue
         }
@@ -446,7 +455,7 @@ export class OrderGateway {
       // A band the average price has not caught up with, or a market not trading now, passes; a wrong price or size does not
       const passing = validation.violations.every((violation) => WAITING_FILTERS.has(violation.filter))
       ledger.release(intentId)
-      return passing ? { kind: 'wait', reason } : { kind: 'invalid', reason }
+      return passing ? { kind: 'wait', reason } : { kind: 'invalid', reason, violations: validation.violations }
     }
     if (!ledger.isReserved(intentId)) {
       const lastPrice = intent.type === 'MARKET' && intent.side === 'BUY' ? await this.deps.exchange.lastPrice(intent.symbol) : undefined
@@ -572,6 +581,28 @@ export class OrderGateway {
 
   private async placed(report: OrderStatusReport): Promise<ExecuteOutcome> {
     return { kind: 'placed', order: await this.track(report) }
+  }
+
+  /**
+   * Puts an unsent intent on the symbol's current tick and lot step when those are all that its
+   * order breaks (the exchange changed them while the bot ran): the price towards the safe side
+   * (a BUY down, a SELL up), the quantity down, a step's remainder left unhedged as dust. Returns
+   * false when anything else is wrong, or nothing would be left.
+   */
+  private reround(intentId: string, violations: readonly FilterViolation[]): boolean {
+    const intent = this.intent(intentId)
+    if (violations.length === 0 || !violations.every((violation) => violation.rule === 'tickSize' || violation.rule === 'stepSize')) return false
+    if (intent.status !== 'pending' || intent.quantity === null || intent.stopPrice !== undefined && intent.stopPrice !== null) return false
+    const rules = this.deps.rules.get(intent.symbol)
+    const type = intent.type as OrderType
+    const quantity = roundQuantity(rules, new Decimal(intent.quantity), type)
+    const price = intent.price === null || type === 'MARKET' ? null : roundPrice(rules, new Decimal(intent.price), intent.side === 'BUY' ? 'down' : 'up')
+    if (quantity.isZero()) return false
+    const note = `put on the exchange's new tick and lot step: ${intent.quantity} @ ${intent.price ?? 'market'} → ${quantity.toFixed()} @ ${price?.toFixed() ?? 'market'}`
+    this.deps.journal.updateIntent(intentId, { quantity: quantity.toFixed(), ...(price === null ? {} : { price: price.toFixed() }), lastError: note, updatedAtMs: this.deps.clock.nowMs() })
+    this.deps.tracker.reload(intentId)
+    this.deps.logger.info(`order ${intentId} ${note}`, { intentId })
+    return true
   }
 
   private waiting(intentId: string, reason: string): ExecuteOutcome {

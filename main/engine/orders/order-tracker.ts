@@ -74,6 +74,11 @@ export class OrderTracker {
     return order
   }
 
+  /** Drops what is remembered of an intent's order, so it is rebuilt from the journal (its intent changed before any send). */
+  reload(intentId: string): void {
+    this.orders.delete(intentId)
+  }
+
   /** Records that an intent's order is about to be sent. */
   markSubmitted(intentId: string): void {
     this.apply(intentId, [{ type: 'OrderSubmitted', atMs: this.deps.nowMs() }], this.nextSeq(), 'response')
