@@ -244,13 +244,24 @@ describe('OrderGateway.execute', () => {
     placedOrder(await world.run(world.gateway.execute(id)))
   })
 
+  it('puts an unsent order that is off the tick and lot step on them, towards the safe side, and places it', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent({ price: '59000.005', quantity: '0.0100009' })
+
+    placedOrder(await world.run(world.gateway.execute(id)))
+
+    const [sent] = await onExchange(world)
+    expect([sent?.price.toFixed(), sent?.origQty.toFixed()]).toEqual(['59000', '0.01'])
+    expect(intentOf(world).lastError).toBe("put on the exchange's new tick and lot step: 0.0100009 @ 59000.005 → 0.01 @ 59000")
+  })
+
   it('refreshes the rules once for an order they refuse, then rejects it without sending or reserving', async () => {
     const world = await orderWorld()
-    const id = world.addIntent({ price: '59000.005' })
+    const id = world.addIntent({ quantity: '9500' })
 
     const outcome = await world.run(world.gateway.execute(id))
 
-    const reason = 'PRICE_FILTER: price 59000.005 is not a multiple of tickSize 0.01'
+    const reason = 'LOT_SIZE: quantity 9500 is above maxQty 9000; NOTIONAL: notional 560500000 (price × quantity) is above maxNotional 9000000'
     expect(outcome).toEqual({ kind: 'rejected', reason })
     expect([world.calls.count('exchangeInfo'), world.calls.count('placeOrder')]).toEqual([1, 0])
     expect(progress(world)).toEqual({ status: 'rejected', attempts: 0, lastError: reason })
