@@ -132,6 +132,35 @@ describe('OrderGateway.execute', () => {
     expect(world.calls.timesOf('queryOrder', before).filter((atMs) => atMs > 0)).toEqual([500])
   })
 
+  it('keeps asking, never resending, when a burst of -1021 leaves a timed-out send unresolved, and finds the order afterwards', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.faults.timeoutNextPlacement('after-accept')
+    // Right after the send, every signed call is refused for 40 s: longer than two rounds of four queries
+    world.calls.before('queryOrder', () => {
+      if (world.calls.count('queryOrder') === 1) world.sim.world.timestampBurst(40_000)
+    })
+
+    const order = placedOrder(await world.run(world.gateway.execute(id)))
+
+    expect(world.calls.count('placeOrder')).toBe(1)
+    expect((await onExchange(world)).map((report) => report.orderId)).toEqual([order.venueOrderId])
+    expect(progress(world).status).toBe('placed')
+  })
+
+  it('spaces its sends by the backoff through a burst of -1021, which asks for no wait, instead of spending them at once', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    world.sim.world.timestampBurst(5_000)
+
+    placedOrder(await world.run(world.gateway.execute(id)))
+
+    const times = world.calls.timesOf('placeOrder', T0)
+    expect(times.length).toBeGreaterThan(2)
+    expect(new Set(times).size).toBe(times.length)
+    expect(times.at(-1)).toBeGreaterThanOrEqual(5_000)
+  })
+
   it('waits the Retry-After of a 429 on the clock before sending again, holding no funds meanwhile', async () => {
     const world = await orderWorld()
     const id = world.addIntent()

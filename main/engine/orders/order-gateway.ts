@@ -137,8 +137,12 @@ export class OrderGateway {
       if (intent.status === 'sending' || intent.status === 'unknown') {
         const found = await this.resolveUnknown(intent, policy)
         if (found === 'unresolved') {
+          // The queries went unanswered (a timeout, a burst of -1021): ask again after a backoff, within the budget, never resend
           lastReason = 'the outcome of an earlier send is still unknown'
-          break
+          const waitMs = backoffDelayMs(policy, attempt, this.deps.random)
+          if (attempt === policy.maxAttempts || clock.nowMs() - startedMs + waitMs > policy.budgetMs) break
+          await clock.sleep(waitMs)
+          continue
         }
         if (found !== 'not-placed') return this.placed(found)
       }
@@ -527,7 +531,8 @@ export class OrderGateway {
     ledger.release(intentId)
     if (isExchangeRetryableError(error)) {
       journal.updateIntent(intentId, { status: 'pending', lastError: error.message, updatedAtMs: now })
-      return { kind: 'retry', reason: error.message, waitMs: error.retryAfterMs }
+      // No wait asked for (a -1021 after a clock resync): the backoff spaces the sends, or a burst would spend them all at once
+      return error.retryAfterMs > 0 ? { kind: 'retry', reason: error.message, waitMs: error.retryAfterMs } : { kind: 'retry', reason: error.message }
     }
     if (!isExchangeRejectedError(error)) throw error
     const { venueCode, venueMessage } = error
