@@ -201,6 +201,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const low = price(series.low[index] as number)
     const high = price(series.high[index] as number)
     const close = price(series.close[index] as number)
+    // From here on, what the engine places waits for the next candle (the fill rule)
+    sim.openCandle()
     sim.jumpTo(symbol, open)
     const fillsBefore = fillsSeen
     // The market is read when a candle of its interval closed since the last reading (the bot reads it live as often)

@@ -258,8 +258,9 @@ export class SimExchange implements Exchange {
 
   /**
    * Replays a candle at the clock's time along its path (see candlePath): as four trades, its
-   * volume split evenly, in the trades fill model; in the candles model the price jumps to the
-   * open (a gap fills nothing) and sweeps open → low/high → high/low → close.
+   * volume split evenly, in the trades fill model; in the candles model the candle opens (see
+   * openCandle), the price jumps to the open (a gap fills nothing) and sweeps open → low/high →
+   * high/low → close.
    */
   candle(candle: Candle): void {
     if (this.venue.fillModel === 'trades') {
@@ -267,6 +268,7 @@ export class SimExchange implements Exchange {
       for (const price of candlePath(candle)) this.trade(candle.symbol, price, quantity)
       return
     }
+    this.openCandle()
     const [open, ...rest] = candlePath(candle)
     this.jumpTo(candle.symbol, open)
     let from = open
@@ -274,6 +276,16 @@ export class SimExchange implements Exchange {
       this.sweep(candle.symbol, from, to)
       from = to
     }
+  }
+
+  /**
+   * Candle fill model: a new candle begins. Orders entered from now on cannot fill or trigger
+   * before the next one opens, however far the rest of this candle moves: the candle's path says
+   * where the price went, not when an order entered during it would have met it.
+   */
+  openCandle(): void {
+    if (this.venue.fillModel !== 'candles') throw new Error('openCandle belongs to the candles fill model')
+    this.venue.candleOrderMark = this.venue.ids.orderCount()
   }
 
   /**

@@ -18,7 +18,8 @@ export interface FeeRates {
  * that crosses the last price when placed takes at once (as on the exchange). `candles` (the
  * backtest model): the price sweeps each candle's path and every working LIMIT whose price lies on
  * it fills completely at its own price; an order never takes on placement — it waits for a later
- * candle that reaches its price — and MARKET orders fill at the last price.
+ * candle that reaches its price, even when the candle it was entered in passes it afterwards — and
+ * MARKET orders fill at the last price.
  */
 export type FillModel = 'trades' | 'candles'
 
@@ -26,6 +27,12 @@ export type FillModel = 'trades' | 'candles'
 export class SimVenue {
   /** How resting orders fill (see FillModel). */
   fillModel: FillModel = 'trades'
+  /**
+   * Candles model: the order count when the current candle opened. Orders numbered above it were
+   * entered during the candle and neither fill nor trigger before the next one; undefined before
+   * any candle opened.
+   */
+  candleOrderMark: number | undefined = undefined
 
   constructor(
     readonly rules: ExchangeRules,
@@ -66,6 +73,11 @@ export class SimVenue {
       basePosition: openBuys,
       exchangeFilters: this.rules.exchangeFilters
     }
+  }
+
+  /** Returns true when the order was entered before the current candle opened (always, outside the candles model). */
+  enteredBeforeCandle(orderId: string): boolean {
+    return this.fillModel !== 'candles' || this.candleOrderMark === undefined || Number(orderId) <= this.candleOrderMark
   }
 
   /** Returns the clock's time. */
