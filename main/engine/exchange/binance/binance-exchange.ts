@@ -2,6 +2,7 @@ import type { Decimal } from '@shared/money/decimal'
 import type { Logger } from '../../logging/logger'
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import type { AccountSnapshot } from '../port/account'
+import type { BookTicker } from '../port/book-ticker'
 import { venueOrderId } from '../port/identifiers'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
 import type { Candle, TradeTick } from '../port/market-event'
@@ -19,7 +20,7 @@ import { OpenOrderWatch } from './open-order-watch'
 import { newOrderParams, ocoListParams, type WireParams } from './order-params'
 import { parseAccount } from './parse-account'
 import { parseFill } from './parse-fill'
-import { parseKline, parseServerTime, parseTickerPrice } from './parse-market'
+import { parseBookTicker, parseKline, parseServerTime, parseTickerPrice } from './parse-market'
 import { listLegRefs, parseOrderListReport } from './parse-order-list-report'
 import { parseOrderStatusReport } from './parse-order-status-report'
 import { parseUserEvent } from './parse-user-event'
@@ -132,6 +133,15 @@ export class BinanceExchange implements Exchange {
       const price = parseTickerPrice(raw)
       if (price.isZero()) throw new ExchangeRejectedError(-1112, `no last price for ${symbol} yet`)
       return price
+    })
+  }
+
+  /** Returns the best bid and ask; -1112 when the book is empty on either side. */
+  bookTicker(symbol: string): Promise<BookTicker> {
+    return this.caller.call(REQUEST_COSTS.bookTicker, (client) => client.bookTicker(symbol), (raw) => {
+      const book = parseBookTicker(raw)
+      if (book.bid.isZero() || book.ask.isZero()) throw new ExchangeRejectedError(-1112, `no bid or ask for ${symbol}`)
+      return book
     })
   }
 

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import market from './fixtures/market.json'
-import { parseKline, parseServerTime, parseTickerPrice, parseTradeTick } from './parse-market'
+import { parseBookTicker, parseKline, parseServerTime, parseTickerPrice, parseTradeTick } from './parse-market'
 
 describe('market parsers', () => {
   it('reads the server time and the last price', () => {
     expect(parseServerTime(market.time)).toBe(1795893074779)
     expect(parseTickerPrice(market.ticker).toFixed()).toBe('100')
+  })
+
+  it('reads the best bid and ask', () => {
+    const book = parseBookTicker(market.bookTicker)
+    expect([book.bid.toFixed(), book.ask.toFixed()]).toEqual(['99.99', '100.01'])
+    expect(() => parseBookTicker({ symbol: 'BTCUSDT', bidPrice: 99.99 })).toThrow(expect.objectContaining({ name: 'BinancePayloadError' }))
   })
 
   it('reads klines as candles and marks the one still forming', () => {

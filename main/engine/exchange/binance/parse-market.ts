@@ -1,4 +1,5 @@
 import type { Decimal } from '@shared/money/decimal'
+import type { BookTicker } from '../port/book-ticker'
 import type { Candle, TradeTick } from '../port/market-event'
 import { decimalField, integerField, rawArray, rawObject, textField } from './raw-fields'
 import { BinancePayloadError } from './binance-payload-error'
@@ -12,6 +13,12 @@ export function parseServerTime(raw: unknown): number {
 /** Parses `GET /api/v3/ticker/price?symbol=` into the last price. */
 export function parseTickerPrice(raw: unknown): Decimal {
   return decimalField(rawObject(raw, 'ticker'), 'price', 'ticker')
+}
+
+/** Parses `GET /api/v3/ticker/bookTicker?symbol=` into the best bid and ask. */
+export function parseBookTicker(raw: unknown): BookTicker {
+  const ticker = rawObject(raw, 'bookTicker')
+  return { bid: decimalField(ticker, 'bidPrice', 'bookTicker'), ask: decimalField(ticker, 'askPrice', 'bookTicker') }
 }
 
 /**

@@ -24,6 +24,7 @@ export const REQUEST_COSTS = {
   serverTime: cost('GET /api/v3/time', 1),
   exchangeInfo: cost('GET /api/v3/exchangeInfo', 20),
   tickerPrice: cost('GET /api/v3/ticker/price', 2),
+  bookTicker: cost('GET /api/v3/ticker/bookTicker', 2),
   klines: cost('GET /api/v3/klines', 2, { usesServerClock: true }),
   account: cost('GET /api/v3/account', 20, { signed: true }),
   placeOrder: cost('POST /api/v3/order', 1, { signed: true, orderEntry: true, orders: 1 }),

@@ -21,6 +21,7 @@ const calls: Record<FaultableMethod, (sim: SimExchange) => Promise<unknown>> = {
   serverTimeMs: (sim) => sim.serverTimeMs(),
   account: (sim) => sim.account(),
   lastPrice: (sim) => sim.lastPrice('BTCUSDT'),
+  bookTicker: (sim) => sim.bookTicker('BTCUSDT'),
   placeOrder: (sim) => sim.placeOrder(limit('BUY', '99', '0.1', 'p')),
   cancelOrder: (sim) => sim.cancelOrder({ symbol: 'BTCUSDT', clientOrderId: cid('open') }),
   cancelAllOrders: (sim) => sim.cancelAllOrders('BTCUSDT'),

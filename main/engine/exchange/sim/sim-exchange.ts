@@ -3,6 +3,7 @@ import { isGridkeeperError } from '@shared/errors/gridkeeper-error'
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import { ExchangeRetryableError } from '../errors/exchange-retryable-error'
 import type { AccountSnapshot } from '../port/account'
+import type { BookTicker } from '../port/book-ticker'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
 import type { Candle, TradeTick } from '../port/market-event'
 import type { NewOcoList, NewOrder, OrderRef } from '../port/new-order'
@@ -93,6 +94,17 @@ export class SimExchange implements Exchange {
     this.guard('lastPrice')
     this.venue.symbol(symbol)
     return this.venue.lastPrice(symbol)
+  }
+
+  /**
+   * Returns the last price as both the best bid and the best ask: the simulator's book has no
+   * spread (it fills at the last price, with unbounded liquidity at the touch); -1112 before any trade.
+   */
+  async bookTicker(symbol: string): Promise<BookTicker> {
+    this.guard('bookTicker')
+    this.venue.symbol(symbol)
+    const last = this.venue.lastPrice(symbol)
+    return { bid: last, ask: last }
   }
 
   /** Places one order; the injected placement faults apply here. */

@@ -257,6 +257,7 @@ export class GridWorld {
       serverTimeMs: () => guard(() => sim.serverTimeMs()),
       account: () => guard(() => sim.account()),
       lastPrice: (symbol) => guard(() => sim.lastPrice(symbol)),
+      bookTicker: (symbol) => guard(() => sim.bookTicker(symbol)),
       placeOrder: (order) =>
         guard(async () => {
           try {
