@@ -10,7 +10,7 @@ import type { NewOcoList, NewOrder, OrderRef } from '../port/new-order'
 import type { OrderListReport } from '../port/order-list-report'
 import type { FillReport, OrderStatusReport } from '../port/order-report'
 import type { UserEvent } from '../port/user-event'
-import type { ExchangeRules } from '../rules'
+import { priceStep, type ExchangeRules } from '../rules'
 import { BalanceBook } from './balance-book'
 import { candlePath } from './candle-path'
 import { pageLimit, selectOrders, selectTrades } from './history-query'
@@ -97,14 +97,15 @@ export class SimExchange implements Exchange {
   }
 
   /**
-   * Returns the last price as both the best bid and the best ask: the simulator's book has no
-   * spread (it fills at the last price, with unbounded liquidity at the touch); -1112 before any trade.
+   * Returns a book one tick either side of the last price, as the paper server draws it: the
+   * simulator trades at the last price, so a LIMIT at the best ask (or bid) crosses it and takes
+   * at once, as on the exchange. -1112 before any trade.
    */
   async bookTicker(symbol: string): Promise<BookTicker> {
     this.guard('bookTicker')
-    this.venue.symbol(symbol)
+    const tick = priceStep(this.venue.symbol(symbol))
     const last = this.venue.lastPrice(symbol)
-    return { bid: last, ask: last }
+    return { bid: Decimal.max(last.sub(tick), tick), ask: last.add(tick) }
   }
 
   /** Places one order; the injected placement faults apply here. */
