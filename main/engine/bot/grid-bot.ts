@@ -2,37 +2,34 @@ import { Decimal } from '@shared/money/decimal'
 import type { AccountEngine } from '../account/account-engine'
 import type { Clock } from '../clock/clock'
 import type { Exchange } from '../exchange/port/exchange'
-import { GridTrader, SOLD_HEDGE_PREFIX } from '../grid/trader/grid-trader'
-import type { GridPlan } from '../grid/planner/grid-plan'
-import { planGrid } from '../grid/planner/plan-grid'
-import { roundQuantity } from '../exchange/rules/round-order'
+import { GridTrader } from '../grid/trader/grid-trader'
 import type { Journal } from '../journal/journal'
 import type { BotRecord } from '../journal/journal-records'
 import type { Logger } from '../logging/logger'
 import type { RetryPolicy } from '../orders/retry-policy'
 import type { ReconcileReport } from '../reconcile/reconciler'
 import { CANDLE_INTERVAL_MS, initialMarketStateMemory, parseMarketStateMemory, protectiveMode, replayMarketState, type MarketStateMemory } from '../market'
+import type { BotContext } from './bot-context'
+import { BotExits, EXITING, type EmergencyStopReport } from './bot-exits'
 import { botHoldings } from './bot-holdings'
 import { BotIncidents } from './bot-incidents'
+import { BotStarter } from './bot-start'
 import { cancelEveryOrder } from './cancel-every-order'
-import { settingsOf, type GridBotConfig } from './grid-bot-config'
+import type { GridBotConfig } from './grid-bot-config'
 import { GridReplanner, RECENTERING, type RecenterCheck } from './grid-replanner'
 import { parseBotConfig } from '@shared/config/bot-config'
 import { classifyConfigChange, type ConfigChange } from '@shared/config/config-change'
 import { diagnoseDeadlock, type DeadlockDiagnosis } from './deadlock'
-import { missingSymbolSupport } from './symbol-support'
-import { tradeBase, type BaseTradeOutcome, type BaseTradePurpose } from './trade-base'
-import { describeExit, riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
+import { tradeBase } from './trade-base'
+import { riskTrigger, type RiskTrigger } from '../risk/risk-trigger'
 import { OcoBackstop } from '../risk/oco-backstop'
 
 /** The journal's name for a bot's market-state memory. */
 const MARKET_STATE_KEY = 'market-state'
-/** Timer: a new bot's start in flight; a restart that finds it says the start was cut short. */
-const STARTING = 'starting'
-/** Timer: an exit after a stop-loss or take-profit is in flight (a restart finishes it). */
-const EXITING = 'exiting'
 /** Timer: when the last deadlock rebalance happened (its cooldown runs from there). */
 const DEADLOCK_COOLDOWN = 'deadlock-cooldown'
+
+export type { EmergencyStopReport } from './bot-exits'
 
 /** What a grid bot needs besides its account. */
 export interface GridBotDeps {
@@ -58,6 +55,10 @@ export class GridBot {
   private current: GridBotConfig
   private readonly incidents: BotIncidents
   private readonly replanner: GridReplanner
+  private readonly starter: BotStarter
+  private readonly exits: BotExits
+  /** What the bot's start, exits and re-planning share of it. */
+  private readonly shared: BotContext
 
   constructor(
     private readonly account: AccountEngine,
@@ -74,7 +75,7 @@ export class GridBot {
       rules: account.rules,
       clock: deps.clock,
       logger: deps.logger,
-      onEmergency: (reason, details) => this.emergency(reason, details),
+      onEmergency: (reason, details) => this.exits.enter(reason, details),
       retry: retryOf(config)
     })
     this.backstop = new OcoBackstop({
@@ -87,22 +88,17 @@ export class GridBot {
       event: (type, message, details) => this.event(type, null, message, details)
     })
     this.incidents = new BotIncidents({ botId: config.id, journal: deps.journal, clock: deps.clock, logger: deps.logger })
+    this.shared = this.context()
+    this.starter = new BotStarter(this.shared)
+    this.exits = new BotExits(this.shared)
     this.replanner = new GridReplanner({
-      account,
-      trader: this.trader,
-      exchange: deps.exchange,
-      journal: deps.journal,
-      incidents: this.incidents,
-      config: () => this.current,
+      ...this.shared,
       adopt: (next) => {
         deps.journal.saveBot({ ...this.record(), configJson: JSON.stringify(next), updatedAtMs: deps.clock.nowMs() })
         this.current = next
       },
       status: () => this.record().status,
-      event: (type, message, details) => this.event(type, null, message, details),
-      tradeBase: (side, quantity, purpose) => this.tradeBase(side, quantity, purpose),
-      cancelEveryOrder: () => this.cancelEveryOrder(),
-      syncBackstop: () => this.syncBackstop()
+      event: (type, message, details) => this.event(type, null, message, details)
     })
     // Events may have been missed while the stream was down: the exchange is asked again
     account.onReconnect(() => {
@@ -115,23 +111,8 @@ export class GridBot {
    * throws before anything is stored or sent; a start that fails after that (the base for the
    * SELLs could not be bought) leaves the bot `failed` with an incident, and throws.
    */
-  async create(): Promise<void> {
-    const { journal, clock, exchange } = this.deps
-    const { id: botId, symbol } = this.config
-    const rules = this.account.rules.get(symbol)
-    const missing = missingSymbolSupport(this.current, rules)
-    if (missing.length > 0) throw new Error(`the configuration needs what ${symbol} does not offer: ${missing.join('; ')}`)
-    const plan = planGrid(rules, settingsOf(this.config, await exchange.lastPrice(symbol)), this.account.rules.exchangeFilters())
-    if (plan.problems.length > 0) throw new Error(`the plan for ${symbol} has problems: ${plan.problems.map((problem) => problem.message).join('; ')}`)
-    const now = clock.nowMs()
-    journal.transaction(() => {
-      journal.saveBot({ botId, symbol, configJson: JSON.stringify(this.config), status: 'running', createdAtMs: now, updatedAtMs: now })
-      // Until its grid is placed, a restart must not take this bot for a running one
-      journal.setTimer({ botId, name: STARTING, atMs: now })
-    })
-    this.account.ledger.registerBot(botId, { [rules.quoteAsset]: new Decimal(this.config.grid.investment), [rules.baseAsset]: new Decimal(this.config.grid.baseHeld) })
-    await this.start(plan)
-    await this.syncBackstop()
+  create(): Promise<void> {
+    return this.starter.create()
   }
 
   /** Places, moves or removes the OCO backstop to match the inventory; a failure is logged, the triggers stay armed. */
@@ -141,8 +122,8 @@ export class GridBot {
 
   /**
    * Restores a bot after a restart: funds share, reconciliation, then trading resumes (unless
-   * stopped). A bot whose start the restart cut short is marked failed, with an incident: a
-   * restart never finishes a start on its own.
+   * stopped or failed). A bot whose start the restart cut short is marked failed, with an
+   * incident: a restart never finishes a start on its own.
    */
   async restore(): Promise<ReconcileReport | undefined> {
     const { journal } = this.deps
@@ -151,8 +132,7 @@ export class GridBot {
     const allocation = { [rules.quoteAsset]: new Decimal(this.config.grid.investment), [rules.baseAsset]: new Decimal(this.config.grid.baseHeld) }
     this.account.ledger.registerBot(botId, botHoldings(allocation, rules.baseAsset, rules.quoteAsset, journal.listFills(botId)))
     const record = this.record()
-    // A bot stored as running without a grid never finished starting (older versions left no timer)
-    const interrupted = record.status === 'running' && (journal.getTimer(botId, STARTING) !== undefined || journal.listLevels(botId).length === 0)
+    const interrupted = this.starter.interrupted(record)
     if (record.status === 'stopped' || record.status === 'paused' || record.status === 'failed' || interrupted) {
       this.trader.halt('all')
       this.account.gateway.blockBot(botId)
@@ -161,12 +141,11 @@ export class GridBot {
     this.trader.load()
     const report = await this.reconcile()
     if (interrupted) {
-      await this.failStart('the app stopped before its grid was placed, and a restart does not finish a start on its own')
+      await this.starter.fail('the app stopped before its grid was placed, and a restart does not finish a start on its own')
       return report
     }
     if (record.status === 'failed') return report
-    const exiting = journal.getTimer(botId, EXITING)
-    if (exiting !== undefined) {
+    if (journal.getTimer(botId, EXITING) !== undefined) {
       // An exit was cut short by the restart: finish it (cancelling and selling can be done again)
       const stored = JSON.parse(journal.getBotState(botId, EXITING) ?? '{}') as { trigger?: RiskTrigger; price?: string }
       this.deps.logger.warn('finishing an exit a restart interrupted', { botId })
@@ -211,30 +190,9 @@ export class GridBot {
     }
   }
 
-  /**
-   * EMERGENCY STOP: the bot is persisted as stopped first (a crash mid-way stays stopped), every
-   * placement is halted and the gateway refuses the bot's sends; once no send is on the wire every
-   * open order of the bot is cancelled — found on the exchange itself, so it works while the
-   * stream is down and after a restart — and, if asked, its base is sold (MARKET, or a re-priced
-   * LIMIT where MARKET is not allowed or turned off). Stays stopped until a person resumes it.
-   */
-  async emergencyStop(options: { readonly sellBase: boolean }): Promise<EmergencyStopReport> {
-    const { journal, clock } = this.deps
-    const { id: botId } = this.config
-    journal.saveBot({ ...this.record(), status: 'stopped', updatedAtMs: clock.nowMs() })
-    this.event('EmergencyStopRequested', null, `EMERGENCY STOP pressed${options.sellBase ? ' (cancel all and sell base)' : ' (cancel all)'}`)
-    this.trader.halt('all')
-    this.account.gateway.blockBot(botId)
-    await this.account.gateway.quiet()
-    // Bounded: a few sweeps, each over what the exchange itself still shows open
-    const { cancelled, remaining } = await this.cancelEveryOrder()
-    let sold: string | null = null
-    if (options.sellBase && remaining.length === 0) sold = await this.sellBase()
-    const report: EmergencyStopReport = { cancelled, stillOpen: remaining, soldBase: sold }
-    const message = remaining.length === 0 ? `stopped: ${cancelled.length} order(s) cancelled${sold === null ? '' : `, ${sold} base sold`}` : `stop incomplete: ${remaining.length} order(s) still open`
-    this.event('EmergencyStopped', null, message, { cancelled: cancelled.length, stillOpen: remaining.join(','), soldBase: sold ?? '' })
-    if (remaining.length > 0) this.incidents.open('emergency-stop', `EMERGENCY STOP could not cancel ${remaining.length} order(s): ${remaining.join(', ')}. Cancel them on the exchange.`, { stillOpen: remaining.join(',') })
-    return report
+  /** EMERGENCY STOP: every order of the bot cancelled and, if asked, its base sold; stays stopped until a person resumes it (see BotExits). */
+  emergencyStop(options: { readonly sellBase: boolean }): Promise<EmergencyStopReport> {
+    return this.exits.emergencyStop(options)
   }
 
   /** Pauses the bot: no new orders; those on the exchange stay. A bot that did not start has nothing to pause. */
@@ -255,7 +213,7 @@ export class GridBot {
     const { journal, clock } = this.deps
     const record = this.record()
     if (record.status === 'running') return
-    if (record.status === 'failed' || journal.listLevels(this.config.id).length === 0) return this.startAgain(record)
+    if (record.status === 'failed' || journal.listLevels(this.config.id).length === 0) return this.starter.startAgain(record)
     const now = clock.nowMs()
     journal.transaction(() => {
       journal.saveBot({ ...record, status: 'running', updatedAtMs: now })
@@ -384,7 +342,7 @@ export class GridBot {
     if (diagnosis === undefined) return 'none'
     const rules = this.account.rules.get(symbol)
     this.event('DeadlockFound', null, diagnosis.message)
-    const traded = diagnosis.rebalance === null ? undefined : await this.tradeBase(diagnosis.rebalance.side, diagnosis.rebalance.quantity, 'rebalance')
+    const traded = diagnosis.rebalance === null ? undefined : await this.shared.tradeBase(diagnosis.rebalance.side, diagnosis.rebalance.quantity, 'rebalance')
     journal.setTimer({ botId, name: DEADLOCK_COOLDOWN, atMs: nowMs })
     const shortfall = traded?.shortfall == null ? '' : ` (${traded.shortfall})`
     this.event('Rebalanced', null, `rebalanced: ${diagnosis.rebalance?.side ?? 'nothing'} ${traded?.filled.toFixed() ?? '0'} ${rules.baseAsset}${shortfall}; next check after the cooldown`, { traded: traded?.filled.toFixed() ?? '0' })
@@ -428,41 +386,9 @@ export class GridBot {
     })
   }
 
-  /**
-   * Exits after a trigger: the bot is persisted as stopped (with a timer marking the exit in
-   * flight, so a crash finishes it on restart), the grid is halted and its sends refused, then
-   * per the outcome: 'keep' leaves the orders on the exchange, 'cancel' cancels them, 'sell-all'
-   * also sells all the bot's base (MARKET, or a re-priced LIMIT where MARKET is not allowed).
-   */
-  async exit(trigger: RiskTrigger, price: Decimal): Promise<void> {
-    const { journal, clock } = this.deps
-    const { id: botId, risk } = this.current
-    journal.transaction(() => {
-      journal.saveBot({ ...this.record(), status: 'stopped', updatedAtMs: clock.nowMs() })
-      journal.setTimer({ botId, name: EXITING, atMs: clock.nowMs() })
-      journal.saveBotState(botId, EXITING, JSON.stringify({ trigger, price: price.toFixed() }), clock.nowMs())
-    })
-    this.event(trigger === 'stop-loss' ? 'StopLossTriggered' : 'TakeProfitTriggered', null, describeExit(trigger, price, risk), { trigger, price: price.toFixed(), outcome: risk.stopOutcome })
-    this.trader.halt('all')
-    this.account.gateway.blockBot(botId)
-    await this.account.gateway.quiet()
-    let summary = 'orders left on the exchange'
-    if (risk.stopOutcome !== 'keep') {
-      const { cancelled, remaining } = await this.cancelEveryOrder()
-      summary = `${cancelled.length} order(s) cancelled`
-      if (remaining.length > 0) this.incidents.open('exit', `the ${trigger} exit could not cancel ${remaining.join(', ')}. Cancel them on the exchange.`, { stillOpen: remaining.join(',') })
-    }
-    if (risk.stopOutcome === 'sell-all') {
-      const rules = this.account.rules.get(this.current.symbol)
-      const owned = Decimal.max(this.account.ledger.owned(botId, rules.baseAsset), 0)
-      const sold = await this.tradeBase('SELL', owned, 'exit')
-      this.trader.forgetSells(`${SOLD_HEDGE_PREFIX}${trigger}`)
-      summary += `, ${sold.filled.toFixed()} ${rules.baseAsset} sold`
-      const left = roundQuantity(rules, Decimal.max(this.account.ledger.owned(botId, rules.baseAsset), 0), 'LIMIT')
-      if (!left.isZero()) this.incidents.open('exit', `the ${trigger} exit left ${left.toFixed()} ${rules.baseAsset} unsold${sold.shortfall === null ? '' : ` (${sold.shortfall})`}. Sell it on the exchange.`, { unsold: left.toFixed() })
-    }
-    journal.clearTimer(botId, EXITING)
-    this.event('Exited', null, `exited after the ${trigger}: ${summary}; the bot stays stopped until you resume it`)
+  /** Exits after a stop-loss or take-profit with the outcome the person chose (see BotExits.exit). */
+  exit(trigger: RiskTrigger, price: Decimal): Promise<void> {
+    return this.exits.exit(trigger, price)
   }
 
   /**
@@ -516,143 +442,28 @@ export class GridBot {
     return record
   }
 
-  /**
-   * Buys the base the plan's SELLs need and places the plan. A start that fails leaves the bot
-   * failed and says why (see failStart), then throws.
-   */
-  private async start(plan: GridPlan): Promise<void> {
-    const { id: botId, symbol } = this.current
-    let failure: string
-    try {
-      const bought = plan.acquisition === null ? undefined : await this.tradeBase('BUY', plan.acquisition.quantity, 'acquire')
-      if (bought?.shortfall == null) {
-        await this.trader.start(plan)
-        this.deps.journal.clearTimer(botId, STARTING)
-        return
-      }
-      const rules = this.account.rules.get(symbol)
-      failure = `buying ${bought.wanted.toFixed()} ${rules.baseAsset} for the SELLs fell short: ${bought.shortfall}`
-    } catch (error) {
-      failure = error instanceof Error ? error.message : String(error)
-    }
-    await this.failStart(failure)
-    throw new Error(`bot ${botId} did not start: ${failure}`)
-  }
-
-  /**
-   * Ends a start that failed: nothing more is sent, the bot's orders are cancelled, what waited to
-   * be placed is dropped, and the bot is persisted as failed with an incident saying why, what it
-   * bought before (it keeps it, in its share), and that resuming it tries the start again.
-   */
-  private async failStart(reason: string): Promise<void> {
-    const { journal, clock } = this.deps
-    const { id: botId, symbol } = this.current
-    const rules = this.account.rules.get(symbol)
-    this.trader.halt('all')
-    this.account.gateway.blockBot(botId)
-    await this.account.gateway.quiet()
-    const { remaining } = await this.cancelEveryOrder()
-    const bought = journal
-      .listFills(botId)
-      .filter((fill) => journal.getIntent(fill.clientOrderId)?.purpose === 'acquire')
-      .reduce((total, fill) => total.add(fill.side === 'BUY' ? fill.quantity : new Decimal(fill.quantity).neg()), new Decimal(0))
-    const now = clock.nowMs()
-    journal.transaction(() => {
-      // What waited to be placed is not placed: the start is over
-      for (const intent of journal.listIntents(botId, ['pending'])) journal.updateIntent(intent.intentId, { status: 'failed', lastError: 'the bot did not start', updatedAtMs: now })
-      journal.clearLevels(botId)
-      journal.saveBot({ ...this.record(), status: 'failed', updatedAtMs: now })
-      journal.clearTimer(botId, STARTING)
-    })
-    this.trader.load()
-    const kept = bought.isZero() ? 'Nothing was bought' : `It bought ${bought.toFixed()} ${rules.baseAsset} first, which it keeps`
-    const open = remaining.length === 0 ? 'no order of it is open' : `${remaining.join(', ')} could not be cancelled: cancel them on the exchange`
-    this.incidents.open('start', `the bot did not start: ${reason}. ${kept}; ${open}. Resume it to try the start again.`, { bought: bought.toFixed(), stillOpen: remaining.join(',') })
-    this.event('StartFailed', null, `did not start: ${reason}`)
-  }
-
-  /** Starts a bot that never placed its grid again, on a person's command: planned at the price with what it holds now. */
-  private async startAgain(record: BotRecord): Promise<void> {
-    const { journal, clock, exchange } = this.deps
-    const { id: botId, symbol } = this.current
-    const now = clock.nowMs()
-    journal.transaction(() => {
-      journal.saveBot({ ...record, status: 'running', updatedAtMs: now })
-      journal.setTimer({ botId, name: STARTING, atMs: now })
-      for (const incident of journal.listIncidents({ openOnly: true, botId })) journal.resolveIncident(incident.incidentId, now)
-    })
-    this.event('Resumed', null, `resumed by you (was ${record.status}): starting again`)
-    this.account.gateway.unblockBot(botId)
-    this.trader.unhalt()
-    await this.reconcile()
-    const rules = this.account.rules.get(symbol)
-    const price = await exchange.lastPrice(symbol)
-    const ledger = this.account.ledger
-    const held = { investment: Decimal.max(ledger.owned(botId, rules.quoteAsset), 0), baseHeld: Decimal.max(ledger.owned(botId, rules.baseAsset), 0) }
-    const plan = planGrid(rules, { ...settingsOf(this.current, price), ...held }, this.account.rules.exchangeFilters())
-    if (plan.problems.length > 0) {
-      const reason = `the plan at ${price.toFixed()} has problems: ${plan.problems.map((problem) => problem.message).join('; ')}`
-      await this.failStart(reason)
-      throw new Error(`bot ${botId} did not start: ${reason}`)
-    }
-    await this.start(plan)
-    await this.syncBackstop()
-  }
-
-  /** Trades base outside the grid with the bot's settings (see tradeBase). */
-  private tradeBase(side: 'BUY' | 'SELL', quantity: Decimal, purpose: BaseTradePurpose): Promise<BaseTradeOutcome> {
+  private context(): BotContext {
     const { exchange, journal, clock, logger } = this.deps
-    const { id: botId, symbol, baseTrades } = this.current
-    const { gateway, tracker, rules } = this.account
-    return tradeBase({ botId, symbol, exchange, journal, clock, logger, gateway, tracker, rules, retry: retryOf(this.current) }, { side, quantity, purpose, settings: baseTrades })
-  }
-
-  /** Cancels every order of the bot the exchange shows open, in a few bounded sweeps; returns what stays open. */
-  private cancelEveryOrder(): Promise<{ readonly cancelled: string[]; readonly remaining: string[] }> {
-    const { journal, clock, exchange } = this.deps
-    return cancelEveryOrder({ botId: this.current.id, symbol: this.current.symbol, exchange, journal, clock, gateway: this.account.gateway })
-  }
-
-  private emergency(reason: string, details: Readonly<Record<string, string>>): void {
-    const { journal, clock } = this.deps
-    this.trader.halt()
-    const record = this.record()
-    journal.transaction(() => {
-      journal.saveBot({ ...record, status: 'emergency', updatedAtMs: clock.nowMs() })
-      this.incidents.open('emergency', `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`, details)
-    })
-    this.event('EmergencyEntered', details['level'] === undefined ? null : Number(details['level']), `EMERGENCY: ${reason}`)
-    if (this.config.emergency.flatten) {
-      this.trader.halt('all')
-      this.flatten().catch((error: unknown) => this.deps.logger.error('flattening after the EMERGENCY failed; act by hand', { botId: this.config.id, error: String(error) }))
+    return {
+      account: this.account,
+      trader: this.trader,
+      exchange,
+      journal,
+      clock,
+      logger,
+      incidents: this.incidents,
+      config: () => this.current,
+      record: () => this.record(),
+      event: (type, level, message, details) => this.event(type, level, message, details),
+      tradeBase: (side, quantity, purpose) => {
+        const { id: botId, symbol, baseTrades } = this.current
+        const { gateway, tracker, rules } = this.account
+        return tradeBase({ botId, symbol, exchange, journal, clock, logger, gateway, tracker, rules, retry: retryOf(this.current) }, { side, quantity, purpose, settings: baseTrades })
+      },
+      cancelEveryOrder: () => cancelEveryOrder({ botId: this.current.id, symbol: this.current.symbol, exchange, journal, clock, gateway: this.account.gateway }),
+      syncBackstop: () => this.syncBackstop(),
+      reconcile: () => this.reconcile()
     }
-  }
-
-  /** Cancels every open order of the bot, then sells the base it owns. */
-  private async flatten(): Promise<void> {
-    for (const order of this.account.tracker.openOrders(this.config.id)) await this.account.gateway.cancel(order.command.clientOrderId)
-    const sold = await this.sellBase()
-    this.deps.logger.warn(`bot ${this.config.id} flattened after its EMERGENCY: ${sold ?? 'no'} base sold`, {})
-  }
-
-  /**
-   * Sells the base the bot owns through a bounded base trade; returns the quantity sold, or null
-   * when there was none to sell or nothing sold. What stays unsold is an incident.
-   */
-  private async sellBase(): Promise<string | null> {
-    const { id: botId, symbol } = this.config
-    const rules = this.account.rules.get(symbol)
-    const quantity = roundQuantity(rules, Decimal.max(this.account.ledger.owned(botId, rules.baseAsset), 0), 'LIMIT')
-    if (quantity.isZero()) return null
-    const sold = await this.tradeBase('SELL', quantity, 'emergency')
-    if (sold.filled.isZero()) {
-      this.incidents.open('sell-base', `selling ${quantity.toFixed()} ${rules.baseAsset} failed: ${sold.shortfall ?? 'nothing filled'}. Sell it on the exchange.`, { orders: sold.orders.join(',') })
-      return null
-    }
-    // The base the grid's SELLs were to sell is gone: those SELLs are void
-    this.trader.forgetSells(`${SOLD_HEDGE_PREFIX}${sold.orders[0] ?? 'sale'}`)
-    if (sold.shortfall !== null) this.incidents.open('sell-base', `selling ${quantity.toFixed()} ${rules.baseAsset} left ${sold.unfilled.toFixed()} unsold: ${sold.shortfall}. Sell it on the exchange.`, { orders: sold.orders.join(',') })
-    return sold.filled.toFixed()
   }
 
   private event(type: string, level: number | null, message: string, details: Readonly<Record<string, string | number>> = {}): void {
@@ -664,14 +475,4 @@ export class GridBot {
 /** Returns the retry budget a bot's configuration gives each of its orders. */
 function retryOf(config: GridBotConfig): Partial<RetryPolicy> {
   return { maxAttempts: config.orders.maxAttempts, baseDelayMs: config.orders.baseRetryDelayMs, maxDelayMs: config.orders.maxRetryDelayMs, budgetMs: config.orders.budgetMs }
-}
-
-/** What an EMERGENCY STOP did. */
-export interface EmergencyStopReport {
-  /** Client order ids of the orders cancelled. */
-  readonly cancelled: readonly string[]
-  /** Orders of the bot the exchange still shows open (empty when the stop is complete). */
-  readonly stillOpen: readonly string[]
-  /** Base sold, or null. */
-  readonly soldBase: string | null
 }
