@@ -4,7 +4,7 @@ import { AccountEngine } from '../../main/engine/account/account-engine'
 import { GridBot } from '../../main/engine/bot/grid-bot'
 import type { GridBotConfig } from '../../main/engine/bot/grid-bot-config'
 import { settle, TestClock } from '../../main/engine/clock/test-clock'
-import { parseExchangeInfo } from '../../main/engine/exchange/rules'
+import { parseExchangeInfo, type ExchangeRules } from '../../main/engine/exchange/rules'
 import { BTCUSDT_FILTERS, rawSymbol } from '../../main/engine/exchange/rules/stubs'
 import { SimExchange } from '../../main/engine/exchange/sim/sim-exchange'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
@@ -74,10 +74,10 @@ export class SimWorld {
 
   constructor(
     readonly journalPath: string,
-    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string } = {}
+    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string; rules?: ExchangeRules } = {}
   ) {
     this.exchange = new SimExchange({
-      rules: BTCUSDT_RULES,
+      rules: options.rules ?? BTCUSDT_RULES,
       clock: this.clock,
       balances: options.balances ?? { USDT: '10000', BTC: '0' },
       makerFee: new Decimal('0.001'),

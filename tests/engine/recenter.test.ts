@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { botConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
+import { TestClock } from '../../main/engine/clock/test-clock'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
 import { BOT_CONFIG, SimWorld } from './harness'
 
@@ -107,6 +108,47 @@ describe('recentering', () => {
     // Three refusals with new numbers each time: one incident, and one line for a person
     expect(incidents()).toHaveLength(1)
     expect(logger.lines.filter((line) => line.level === 'warn' || line.level === 'error').map((line) => line.level)).toEqual(['error'])
+  })
+
+  it('waits for the configured cooldown, not a built-in one', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(botConfig({ ...CONFIG, recenter: { ...CONFIG.recenter, confirmationMs: HOUR, cooldownMs: 3 * HOUR } }))
+    await priceAt(sim, '70000')
+    await sim.run(bot.checkRecenter())
+    await sim.clock.advance(HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    const recenteredAt = await sim.exchange.serverTimeMs()
+    // Out of the new range at once, and confirmed an hour later: the cooldown still runs
+    await priceAt(sim, '85000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advanceTo(recenteredAt + 3 * HOUR - 60_000)
+    expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
+    await sim.clock.advanceTo(recenteredAt + 3 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    expect([bot.config.grid.lower, bot.config.grid.upper]).toEqual(['80000', '90000'])
+  })
+
+  it('measures the time outside the range and the cooldown on the exchange clock, not the local one', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(CONFIG)
+    // The exchange's clock moves on its own; the local one runs far ahead of it
+    const exchangeClock = new TestClock(await sim.exchange.serverTimeMs())
+    sim.exchange.serverTimeMs = async () => exchangeClock.nowMs()
+    await priceAt(sim, '70000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(5 * HOUR)
+    await exchangeClock.advance(HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await exchangeClock.advance(HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    // Outside the new range for two hours of the exchange's time, and twelve of the local: the six-hour cooldown runs
+    await priceAt(sim, '85000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(12 * HOUR)
+    await exchangeClock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
+    await exchangeClock.advance(4 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
   })
 
   it('counts the two hours across a restart, on the exchange clock', async () => {
