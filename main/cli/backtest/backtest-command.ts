@@ -125,7 +125,7 @@ export async function backtestCommand(args: readonly string[], io: CliIo): Promi
     throw error
   })
   if (json) io.stdout(`${JSON.stringify(result.report)}\n`)
-  else io.stdout(backtestReportText(result.report, symbol, config, findGaps(series)))
+  else io.stdout(backtestReportText(result.report, symbol, config, findGaps(series), result.recentered))
   for (const warning of result.warnings) io.stderr(`backtest: engine ${warning}\n`)
   return EXIT.ok
 }
