@@ -3,7 +3,7 @@ import type { BacktestFill, BacktestReport, EquityPoint } from '@shared/api/back
 // The report's types cross to the UI, so the contract holds them
 export type { BacktestFill, BacktestReport, BacktestStop, EquityPoint } from '@shared/api/backtest-views'
 
-/** One recenter of a run: when, from which range to which, and how many fills the new grid made before the next one (or the end). */
+/** One recenter of a run: when, from which range to which, and how many fills the new grid's orders made before the next one (or the end). */
 export interface BacktestRecenter {
   readonly timeMs: number
   readonly from: string

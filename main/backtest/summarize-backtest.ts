@@ -48,10 +48,12 @@ export function summarizeBacktest(outcome: BacktestOutcome): { report: BacktestR
     .filter((event) => event.type === 'StopLossTriggered' || event.type === 'TakeProfitTriggered')
     .map((event) => ({ at: new Date(event.atMs).toISOString(), kind: event.type === 'StopLossTriggered' ? 'stop-loss' : 'take-profit', outcome: outcome.config.risk.stopOutcome }))
   const moves = events.filter((event) => event.type === 'Recentered')
+  // The grid's own fills: a recenter's trade of base is not the new grid trading
+  const gridFills = fills.filter((fill) => ['grid', 'counter'].includes(journal.getIntent(fill.clientOrderId)?.purpose ?? ''))
   const recentered = moves.map((event, index): BacktestRecenter => {
     const details = JSON.parse(event.detailsJson) as { from?: string; to?: string }
     const untilMs = moves[index + 1]?.atMs ?? Infinity
-    return { timeMs: event.atMs, from: details.from ?? '', to: details.to ?? '', fillsAfter: fills.filter((fill) => fill.timeMs >= event.atMs && fill.timeMs < untilMs).length }
+    return { timeMs: event.atMs, from: details.from ?? '', to: details.to ?? '', fillsAfter: gridFills.filter((fill) => fill.timeMs >= event.atMs && fill.timeMs < untilMs).length }
   })
   return {
     report: {

@@ -29,7 +29,7 @@ export function backtestReportText(report: BacktestReport, symbol: string, confi
       ['left', 'right']
     ),
     ...report.stops.map((stop) => `${stop.kind} at ${stop.at}: ${stop.outcome}`),
-    ...recentered.map((move) => `recentered at ${new Date(move.timeMs).toISOString()}: ${move.from} → ${move.to}, ${move.fillsAfter} fill(s) before the ${move === recentered[recentered.length - 1] ? 'end' : 'next recenter'}`)
+    ...recentered.map((move) => `recentered at ${new Date(move.timeMs).toISOString()}: ${move.from} → ${move.to}, ${move.fillsAfter} grid fill(s) before the ${move === recentered[recentered.length - 1] ? 'end' : 'next recenter'}`)
   ]
   return `${lines.join('\n')}\n`
 }
