@@ -177,6 +177,20 @@ describe('recentering', () => {
     expect(await sim.run(bot.checkRecenter())).toBe('waiting')
   })
 
+  it('leaves a bot stopped when its EMERGENCY STOP is pressed while it recenters: nothing is placed afterwards', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(CONFIG)
+    await priceAt(sim, '61000')
+    const recentering = bot.recenterNow()
+    const stopping = bot.emergencyStop({ sellBase: false })
+    await sim.run(Promise.all([recentering, stopping]))
+    await sim.quiesce()
+    expect(bot.record().status).toBe('stopped')
+    expect(await botOrderPrices(sim)).toEqual([])
+    await priceAt(sim, '59000')
+    expect(await botOrderPrices(sim)).toEqual([])
+  })
+
   it('recenters at once on a person\'s command', async () => {
     const sim = world()
     const { bot, journal } = await sim.boot(CONFIG)

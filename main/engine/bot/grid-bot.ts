@@ -152,6 +152,8 @@ export class GridBot {
       await this.exit(stored.trigger ?? 'stop-loss', new Decimal(stored.price ?? (await this.deps.exchange.lastPrice(this.current.symbol)).toFixed()))
       return report
     }
+    // A recenter cut short on a bot a person stopped since is not finished: what they did stands
+    if (record.status !== 'running') journal.clearTimer(botId, RECENTERING)
     if (journal.getTimer(botId, RECENTERING) !== undefined) {
       // A recenter was cut short by the restart: finish it (every step of it can be done again)
       this.deps.logger.warn('finishing a recenter a restart interrupted', { botId })

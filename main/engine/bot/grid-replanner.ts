@@ -144,6 +144,8 @@ export class GridReplanner {
     account.gateway.blockBot(botId)
     await account.gateway.quiet()
     await this.deps.cancelEveryOrder()
+    // A person may have stopped or paused the bot meanwhile: what they did stands
+    if (this.deps.status() !== 'running') return false
     account.gateway.unblockBot(botId)
     trader.voidObligations(why)
     let plan = first.plan
@@ -165,6 +167,7 @@ export class GridReplanner {
       }
       plan = asHeld.plan
     }
+    if (this.deps.status() !== 'running') return false
     this.deps.adopt({ ...config, grid: { ...config.grid, lower: lower.toFixed(), upper: upper.toFixed() } })
     trader.unhalt()
     await trader.start(plan)
