@@ -1,6 +1,7 @@
 import type { Decimal } from '@shared/money/decimal'
 import type { Clock } from '../engine/clock/clock'
 import type { AccountSnapshot } from '../engine/exchange/port/account'
+import type { BookTicker } from '../engine/exchange/port/book-ticker'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../engine/exchange/port/exchange'
 import type { AveragePrice, Candle, TradeTick } from '../engine/exchange/port/market-event'
 import type { NewOcoList, NewOrder, OrderRef } from '../engine/exchange/port/new-order'
@@ -58,6 +59,10 @@ export class BacktestExchange implements Exchange {
 
   avgPrice(symbol: string): Promise<AveragePrice> {
     return this.sim.avgPrice(symbol)
+  }
+
+  bookTicker(symbol: string): Promise<BookTicker> {
+    return this.sim.bookTicker(symbol)
   }
 
   placeOrder(order: NewOrder): Promise<OrderStatusReport> {

@@ -107,6 +107,17 @@ describe('runBacktest', () => {
     expect(result.fills.map((fill) => `${new Date(fill.timeMs).toISOString().slice(11, 16)} ${fillText(fill)}`)).toEqual(['00:00 BUY 4.54545@110', '00:06 SELL 4.54545@120'])
   })
 
+  it('a counter-order placed inside a saw-tooth candle does not fill on it, though the rally after the dip passes its price', async () => {
+    // 00:00 is an up candle, so it dips first: 119 → 105 (the BUY at 110 fills, its SELL at 120 is placed) → 121 → 120
+    const sawCandle: TestCandle = { minute: 0, open: '119', high: '121', low: '105', close: '120' }
+    const alone = await runBacktest({ series: buildTestSeries([sawCandle]), symbol: 'BTCUSDT', rules: RULES, config: config('0') })
+    expect(alone.fills.map(fillText)).toEqual(['BUY 4.54545@110'])
+    // The next candle reaches 120 again: the SELL fills there, at 00:01, not on the candle it was placed in
+    const next: TestCandle = { minute: 1, open: '120', high: '120.5', low: '119.5', close: '120' }
+    const both = await runBacktest({ series: buildTestSeries([sawCandle, next]), symbol: 'BTCUSDT', rules: RULES, config: config('0') })
+    expect(both.fills.map((fill) => `${new Date(fill.timeMs).toISOString().slice(11, 16)} ${fillText(fill)}`)).toEqual(['00:00 BUY 4.54545@110', '00:01 SELL 4.54545@120'])
+  })
+
   it('exits at the stop-loss where the fall crosses it, selling all base at that price', async () => {
     const candles: TestCandle[] = [
       { minute: 0, open: '120', high: '120', low: '105', close: '108' },

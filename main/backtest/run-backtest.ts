@@ -3,7 +3,8 @@ import { MARKET_STATE_INTERVALS } from '@shared/config/market-intervals'
 import { Decimal } from '@shared/money/decimal'
 import type { BotConfig } from '@shared/config/bot-config'
 import { AccountEngine } from '../engine/account/account-engine'
-import { GridBot, LAST_RECENTER, OUT_OF_RANGE_SINCE } from '../engine/bot/grid-bot'
+import { GridBot } from '../engine/bot/grid-bot'
+import { LAST_RECENTER, OUT_OF_RANGE_SINCE } from '../engine/bot/grid-replanner'
 import { TestClock } from '../engine/clock/test-clock'
 import { KLINE_INTERVAL_MS } from '../engine/exchange/port/kline-interval'
 import type { ExchangeRules } from '../engine/exchange/rules'
@@ -201,6 +202,8 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
     const low = price(series.low[index] as number)
     const high = price(series.high[index] as number)
     const close = price(series.close[index] as number)
+    // From here on, what the engine places waits for the next candle (the fill rule)
+    sim.openCandle()
     sim.jumpTo(symbol, open)
     const fillsBefore = fillsSeen
     // The market is read when a candle of its interval closed since the last reading (the bot reads it live as often)

@@ -5,7 +5,7 @@ import type { Journal } from '../engine/journal'
 import type { CandleSeries } from '../klines/candle-series'
 import { priceDecimal } from '../klines/price-text'
 import { splitProfit } from '../service/profit'
-import type { BacktestFill, BacktestReport, BacktestStop } from './backtest-report'
+import type { BacktestFill, BacktestRecenter, BacktestReport, BacktestStop } from './backtest-report'
 
 /** What the summary reads: the run's journal and what the run started from. */
 export interface BacktestOutcome {
@@ -25,8 +25,8 @@ export interface BacktestOutcome {
 // Binance's own precision for quote amounts
 const MONEY_PLACES = 8
 
-/** Builds the report of a finished run from its journal (exact decimals), and the fills for the chart. */
-export function summarizeBacktest(outcome: BacktestOutcome): { report: BacktestReport; fills: BacktestFill[] } {
+/** Builds the report of a finished run from its journal (exact decimals), the fills for the chart, and the recenters. */
+export function summarizeBacktest(outcome: BacktestOutcome): { report: BacktestReport; fills: BacktestFill[]; recentered: BacktestRecenter[] } {
   const { journal, botId, rules, series } = outcome
   const last = series.length - 1
   const firstOpen = priceDecimal(series, series.open[0] as number)
@@ -47,6 +47,14 @@ export function summarizeBacktest(outcome: BacktestOutcome): { report: BacktestR
   const stops: BacktestStop[] = events
     .filter((event) => event.type === 'StopLossTriggered' || event.type === 'TakeProfitTriggered')
     .map((event) => ({ at: new Date(event.atMs).toISOString(), kind: event.type === 'StopLossTriggered' ? 'stop-loss' : 'take-profit', outcome: outcome.config.risk.stopOutcome }))
+  const moves = events.filter((event) => event.type === 'Recentered')
+  // The grid's own fills: a recenter's trade of base is not the new grid trading
+  const gridFills = fills.filter((fill) => ['grid', 'counter'].includes(journal.getIntent(fill.clientOrderId)?.purpose ?? ''))
+  const recentered = moves.map((event, index): BacktestRecenter => {
+    const details = JSON.parse(event.detailsJson) as { from?: string; to?: string }
+    const untilMs = moves[index + 1]?.atMs ?? Infinity
+    return { timeMs: event.atMs, from: details.from ?? '', to: details.to ?? '', fillsAfter: gridFills.filter((fill) => fill.timeMs >= event.atMs && fill.timeMs < untilMs).length }
+  })
   return {
     report: {
       candles: series.length,
@@ -61,11 +69,12 @@ export function summarizeBacktest(outcome: BacktestOutcome): { report: BacktestR
       buyAndHoldValue: money(startValue.div(firstOpen).mul(lastClose)),
       maxDrawdownPct: (outcome.maxDrawdown * 100).toFixed(2),
       stops,
-      recenters: events.filter((event) => event.type === 'Recentered').length,
+      recenters: moves.length,
       incidents: journal.listIncidents({ botId }).length,
       elapsedMs: 0
     },
-    fills: fills.map((fill) => ({ timeMs: fill.timeMs, side: fill.side, price: fill.price, quantity: fill.quantity }))
+    fills: fills.map((fill) => ({ timeMs: fill.timeMs, side: fill.side, price: fill.price, quantity: fill.quantity })),
+    recentered
   }
 }
 

@@ -253,7 +253,9 @@ export class AccountSession {
         await bot.create()
       } catch (error) {
         if (this.journal.getBot(config.id) === undefined) return fail('not-started', (error as Error).message)
-        throw error
+        // Stored as failed, with an incident: it shows, and resuming it tries the start again
+        this.bots.set(config.id, { bot, loops: startBotLoops(bot) })
+        return fail('not-started', `${(error as Error).message}; the bot is kept as failed: read its incident, and resume it to try again`, { botId: config.id })
       }
       this.journal.saveBotState(config.id, START_PRICE_KEY, JSON.stringify(startPrice.toFixed()), clock.nowMs())
       this.bots.set(config.id, { bot, loops: startBotLoops(bot) })

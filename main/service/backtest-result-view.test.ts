@@ -18,6 +18,7 @@ function result(fills: number): BacktestResult {
     report: { candles: 2, from: '', to: '', fills: { buy: fills, sell: 0 }, roundTrips: 0, gridProfit: '0', fees: '0', startValue: '1000', finalValue: '1000', buyAndHoldValue: '1000', maxDrawdownPct: '0.00', stops: [], recenters: 0, incidents: 0, elapsedMs: 1 },
     equity: [{ timeMs: 1, value: 1000 }],
     fills: Array.from({ length: fills }, (_, index) => ({ timeMs: index, side: 'BUY' as const, price: '110', quantity: '1' })),
+    recentered: [],
     warnings: ['warn: something']
   }
 }

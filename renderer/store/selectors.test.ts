@@ -25,5 +25,6 @@ describe('statusText', () => {
   it('says what each status means for the person', () => {
     expect(statusText('stopped')).toBe('Stopped: resume to trade again')
     expect(statusText('emergency')).toMatch(/^EMERGENCY/)
+    expect(statusText('failed')).toBe('Did not start: read the incident; resume to try again')
   })
 })

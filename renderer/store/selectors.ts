@@ -40,5 +40,7 @@ export function statusText(status: BotView['status']): string {
       return 'Stopped: resume to trade again'
     case 'emergency':
       return 'EMERGENCY: the bot stopped itself; read the incidents'
+    case 'failed':
+      return 'Did not start: read the incident; resume to try again'
   }
 }

@@ -121,7 +121,7 @@ export interface BotView {
   readonly symbol: string
   readonly baseAsset: string
   readonly quoteAsset: string
-  readonly status: 'running' | 'paused' | 'stopped' | 'emergency'
+  readonly status: 'running' | 'paused' | 'stopped' | 'emergency' | 'failed'
   /** The bot's configuration, as stored (exact decimal strings). */
   readonly config: BotConfig
   readonly lastPrice: string | null

@@ -21,8 +21,9 @@ describe('parseBotConfig', () => {
     expect(config.grid).toEqual({ lower: '55000', upper: '65000', grids: 10, spacing: 'arithmetic', investment: '1000', baseHeld: '0' })
     expect(config.fees).toEqual({ maker: '0.001', taker: '0.001' })
     expect(config.risk).toEqual({ stopOutcome: 'cancel', ocoBackstop: true, stopLimitSlippagePct: '0.5' })
-    expect(config.recenter).toEqual({ enabled: true, confirmationMs: 7_200_000, cooldownMs: 21_600_000, hysteresisPct: '0.5' })
-    expect(config.deadlock).toEqual({ cooldownMs: 3_600_000, rebalanceAttempts: 5, repriceIntervalMs: 30_000, useMarketOrders: true })
+    expect(config.recenter).toEqual({ enabled: true, confirmationMs: 7_200_000, cooldownMs: 21_600_000, hysteresisPct: '0.5', valueReservePct: '1' })
+    expect(config.deadlock).toEqual({ cooldownMs: 3_600_000 })
+    expect(config.baseTrades).toEqual({ useMarketOrders: true, attempts: 5, repriceIntervalMs: 30_000, priceOffsetTicks: 0 })
     expect(config.orders).toEqual({ maxAttempts: 8, baseRetryDelayMs: 500, maxRetryDelayMs: 30_000, budgetMs: 600_000, waitRecheckMs: 30_000, unknownQueryDelaysMs: [0, 1_000, 3_000, 10_000] })
     expect(config.reconcile.intervalMs).toBe(300_000)
     expect(config.emergency.flatten).toBe(false)
@@ -59,12 +60,24 @@ describe('parseBotConfig', () => {
     expect(errors({ ...minimal, grid: { ...minimal.grid, lower: 55000 } })).toEqual(['grid.lower: must be a decimal number written as text, such as "0.001"'])
   })
 
+  it('restores a configuration an older version stored: its deadlock rebalancing settings become the base trades\' own', () => {
+    const stored = { ...minimal, deadlock: { cooldownMs: 60_000, rebalanceAttempts: 2, repriceIntervalMs: 5_000, useMarketOrders: false } }
+    const config = valid(stored)
+    expect(config.deadlock).toEqual({ cooldownMs: 60_000 })
+    expect(config.baseTrades).toEqual({ useMarketOrders: false, attempts: 2, repriceIntervalMs: 5_000, priceOffsetTicks: 0 })
+    // What is set in baseTrades wins, and a moved field is still checked where it lives now
+    expect(valid({ ...stored, baseTrades: { attempts: 9 } }).baseTrades.attempts).toBe(9)
+    expect(errors({ ...minimal, deadlock: { rebalanceAttempts: 0 } })).toEqual(['baseTrades.attempts: Too small: expected number to be >=1'])
+    expect(errors({ ...minimal, deadlock: { rebalanceAttempts: 2 }, baseTrades: 'fast' }).some((line) => line.startsWith('baseTrades:'))).toBe(true)
+  })
+
   it('checks fields against each other', () => {
     expect(errors({ ...minimal, grid: { ...minimal.grid, upper: '55000' } })).toEqual(['grid.upper: must be above grid.lower (55000)'])
     expect(errors({ ...minimal, risk: { stopLoss: '66000' } })).toEqual(['risk.stopLoss: must be below grid.upper (65000)'])
     expect(errors({ ...minimal, risk: { stopLoss: '60000', takeProfit: '59000' } })).toEqual(['risk.takeProfit: must be above risk.stopLoss (60000)'])
     expect(errors({ ...minimal, fees: { maker: '1' } })).toEqual(['fees.maker: must be below 0.5 (a rate, e.g. 0.001 for 0.1 %)'])
     expect(errors({ ...minimal, grid: { ...minimal.grid, investment: '0' } })).toEqual(['grid.investment: investment and baseHeld are both zero'])
+    expect(errors({ ...minimal, recenter: { valueReservePct: '50' } })).toEqual(["recenter.valueReservePct: must be below 50 (percent of the bot's value)"])
   })
 })
 

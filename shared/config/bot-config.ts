@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Decimal } from '../money/decimal'
 import { decimalText, durationMs, positiveDecimalText } from './decimal-text'
 import { MARKET_STATE_INTERVALS } from './market-intervals'
+import { upgradeStoredConfig } from './upgrade-stored-config'
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -65,23 +66,37 @@ const protectiveSchema = z.strictObject({
 
 const recenterSchema = z.strictObject({
   enabled: z.boolean().default(true),
-  /** How long the price must stay outside the range, without interruption, before the grid is moved. */
+  /** How long the price must stay outside the range, without interruption, before the grid is moved (on the exchange's clock). */
   confirmationMs: durationMs(2 * HOUR, MINUTE),
-  /** Shortest time between two recenters. */
+  /** Shortest time between two recenters, or attempts at one (on the exchange's clock). */
   cooldownMs: durationMs(6 * HOUR),
   /** How far outside the range, in percent of the range edge, the price must be to count as outside. */
-  hysteresisPct: decimalText.default('0.5')
+  hysteresisPct: decimalText.default('0.5'),
+  /**
+   * Part of the bot's value, in percent, a recentered grid leaves unplanned: it absorbs the fee and
+   * the price of the trade that rebalances the base, and the rounding to the exchange's steps.
+   */
+  valueReservePct: decimalText.default('1')
 })
 
 const deadlockSchema = z.strictObject({
   /** Wait after a rebalance (or a failed one) before the next. */
-  cooldownMs: durationMs(HOUR),
-  /** Orders a rebalance may send before it gives up. */
-  rebalanceAttempts: z.number().int().min(1).max(50).default(5),
-  /** How often a LIMIT rebalance order is moved to the touch. */
+  cooldownMs: durationMs(HOUR)
+})
+
+const baseTradesSchema = z.strictObject({
+  /**
+   * Buy and sell base outside the grid (the first purchase, a recenter's or a deadlock's
+   * rebalance, a sell-all exit, an EMERGENCY sale) with MARKET orders where the symbol allows
+   * them; off, or where the symbol has no MARKET, with a LIMIT at the touch.
+   */
+  useMarketOrders: z.boolean().default(true),
+  /** Orders one such trade may send (each LIMIT a fresh one at the touch) before the rest is given up and reported. */
+  attempts: z.number().int().min(1).max(50).default(5),
+  /** How long a LIMIT waits for its fill before it is cancelled and placed again at the touch. */
   repriceIntervalMs: durationMs(30_000, 1_000),
-  /** Use MARKET orders to rebalance where the symbol allows them. */
-  useMarketOrders: z.boolean().default(true)
+  /** Ticks beyond the touch a LIMIT is priced (a BUY above the best ask, a SELL below the best bid), so a moving market still fills it. */
+  priceOffsetTicks: z.number().int().min(0).max(1_000).default(0)
 })
 
 const ordersSchema = z.strictObject({
@@ -126,6 +141,7 @@ export const botConfigSchema = z
     protective: protectiveSchema.default(protectiveSchema.parse({})),
     recenter: recenterSchema.default(recenterSchema.parse({})),
     deadlock: deadlockSchema.default(deadlockSchema.parse({})),
+    baseTrades: baseTradesSchema.default(baseTradesSchema.parse({})),
     orders: ordersSchema.default(ordersSchema.parse({})),
     reconcile: reconcileSchema.default(reconcileSchema.parse({})),
     emergency: emergencySchema.default(emergencySchema.parse({}))
@@ -147,6 +163,9 @@ export const botConfigSchema = z
     for (const [name, rate] of Object.entries(config.fees)) {
       if (new Decimal(rate).gte('0.5')) context.addIssue({ code: 'custom', path: ['fees', name], message: 'must be below 0.5 (a rate, e.g. 0.001 for 0.1 %)' })
     }
+    if (!new Decimal(config.recenter.valueReservePct).lt(50)) {
+      context.addIssue({ code: 'custom', path: ['recenter', 'valueReservePct'], message: 'must be below 50 (percent of the bot\'s value)' })
+    }
     if (config.orders.maxRetryDelayMs < config.orders.baseRetryDelayMs) {
       context.addIssue({ code: 'custom', path: ['orders', 'maxRetryDelayMs'], message: 'must not be below orders.baseRetryDelayMs' })
     }
@@ -163,7 +182,7 @@ export type BotConfigResult = { readonly ok: true; readonly config: BotConfig } 
 
 /** Validates a configuration; each error reads "path: what is wrong", e.g. "grid.upper: must be above grid.lower (65000)". */
 export function parseBotConfig(input: unknown): BotConfigResult {
-  const result = botConfigSchema.safeParse(input)
+  const result = botConfigSchema.safeParse(upgradeStoredConfig(input))
   if (result.success) return { ok: true, config: result.data }
   return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.length === 0 ? 'config' : issue.path.join('.')}: ${issue.message}`) }
 }

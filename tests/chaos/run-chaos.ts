@@ -239,6 +239,7 @@ function withStrategy(config: GridBotConfig, random: () => number): GridBotConfi
     recenter: { enabled: true, confirmationMs: 60_000, cooldownMs: 120_000, hysteresisPct: '0.5' },
     marketState: { candleInterval: '1m', windowCandles: 5, trendThresholdPct: '1', volatilityThresholdPct: '2', hysteresisCandles: 2 },
     protective: { noBuysInDowntrend: true, pauseBuysWhenVolatile: random() < 0.5 },
-    deadlock: { cooldownMs: 60_000, rebalanceAttempts: 2, repriceIntervalMs: 5_000, useMarketOrders: true }
+    deadlock: { cooldownMs: 60_000 },
+    baseTrades: { attempts: 2, repriceIntervalMs: 5_000, useMarketOrders: true }
   })
 }

@@ -22,7 +22,8 @@ function starvedWorld(useMarketOrders: boolean) {
     ...BOT_CONFIG,
     grid: { ...BOT_CONFIG.grid, baseHeld: '0.01' },
     orders: { maxAttempts: 2, baseRetryDelayMs: 100, maxRetryDelayMs: 200, budgetMs: 5_000 },
-    deadlock: { cooldownMs: 3_600_000, rebalanceAttempts: 3, repriceIntervalMs: 30_000, useMarketOrders }
+    deadlock: { cooldownMs: 3_600_000 },
+    baseTrades: { attempts: 3, repriceIntervalMs: 30_000, useMarketOrders }
   })
   return { world, config }
 }
@@ -44,7 +45,7 @@ describe('deadlock', () => {
     const events = journal.listBotEvents('b1')
     const found = events.find((event) => event.type === 'DeadlockFound')
     expect(found?.message).toMatch(/^deadlock: BUYs need [\d.]+ USDT, [\d.]+ available; SELLs need [\d.]+ BTC, [\d.]+ available; rebalancing: (BUY|SELL) about [\d.]+ BTC$/)
-    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining(['RebalanceOrder', 'Rebalanced']))
+    expect(events.find((event) => event.type === 'Rebalanced')?.message).toMatch(/^rebalanced: (BUY|SELL) [\d.]+ BTC; next check after the cooldown$/)
     const rebalances = (await world.exchange.allOrders({ symbol: 'BTCUSDT' })).filter((order) => parseOrderId(order.clientOrderId)?.tag.kind === 'rebalance')
     expect(rebalances.map((order) => [order.type, order.status])).toEqual([['MARKET', 'FILLED']])
     expect(await world.run(bot.checkDeadlock())).toBe('cooldown')
@@ -68,15 +69,25 @@ describe('deadlock', () => {
   it('rebalances with a LIMIT at the touch, re-priced each interval until its attempts are spent, when market orders are off', async () => {
     const { world, config } = starvedWorld(false)
     const { bot, journal } = await world.boot(config)
-    // Nobody trades: each LIMIT waits one re-price interval and is cancelled; three attempts, then it stops
+    // A book that lags the market: each LIMIT at its touch rests, waits one re-price interval and is cancelled
+    const book = world.exchange.bookTicker.bind(world.exchange)
+    world.exchange.bookTicker = async (symbol) => {
+      const { bid, ask } = await book(symbol)
+      return { bid: bid.add(1_000), ask: ask.sub(1_000) }
+    }
+    const sentAt = world.clock.nowMs()
     expect(await world.run(bot.checkDeadlock())).toBe('rebalanced')
     const rebalances = (await world.exchange.allOrders({ symbol: 'BTCUSDT' })).filter((order) => parseOrderId(order.clientOrderId)?.tag.kind === 'rebalance')
+    const touch = rebalances[0]?.side === 'BUY' ? '59000.01' : '60999.99'
     expect(rebalances.map((order) => [order.type, order.status, order.price.toFixed()])).toEqual([
-      ['LIMIT', 'CANCELED', '60000'],
-      ['LIMIT', 'CANCELED', '60000'],
-      ['LIMIT', 'CANCELED', '60000']
+      ['LIMIT', 'CANCELED', touch],
+      ['LIMIT', 'CANCELED', touch],
+      ['LIMIT', 'CANCELED', touch]
     ])
-    expect(journal.listBotEvents('b1').filter((event) => event.type === 'RebalanceOrder')).toHaveLength(3)
-    expect(journal.listBotEvents('b1').find((event) => event.type === 'Rebalanced')?.message).toMatch(/^rebalanced: (BUY|SELL) 0 BTC/)
+    // One re-price interval (30 s) between two attempts, from the configuration
+    const created = rebalances.map((order) => order.createdAtMs - sentAt)
+    expect(created[1]! - created[0]!).toBeGreaterThanOrEqual(30_000)
+    expect(created[2]! - created[1]!).toBeGreaterThanOrEqual(30_000)
+    expect(journal.listBotEvents('b1').find((event) => event.type === 'Rebalanced')?.message).toMatch(/^rebalanced: (BUY|SELL) 0 BTC \([\d.]+ BTC untraded after 3 order\(s\); the last order, at [\d.]+, did not fill\)/)
   })
 })

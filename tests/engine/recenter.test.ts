@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { botConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
+import { TestClock } from '../../main/engine/clock/test-clock'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
 import { BOT_CONFIG, SimWorld } from './harness'
 
@@ -51,24 +52,103 @@ describe('recentering', () => {
     expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
   })
 
-  it('a recenter the holdings cannot fund is refused once per cooldown, with one incident, not one per reading', async () => {
+  it('below the range, where the bot holds base and little quote, sells base so the new grid is funded, and keeps trading', async () => {
     const sim = world()
-    const { bot, journal } = await sim.boot(CONFIG)
+    const { bot, journal, logger } = await sim.boot(CONFIG)
     // Far below the range: every BUY filled, the bot holds base and almost no quote
     await priceAt(sim, '45000')
     expect(await sim.run(bot.checkRecenter())).toBe('waiting')
     await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    await sim.quiesce()
+    expect([bot.config.grid.lower, bot.config.grid.upper]).toEqual(['40000', '50000'])
+    // Ten orders, each worth about a tenth of what the bot holds, BUYs below the price and SELLs above
+    const orders = (await sim.exchange.openOrders('BTCUSDT')).filter((order) => parseOrderId(order.clientOrderId)?.botId === 'b1')
+    expect(orders.map((order) => order.side).sort()).toEqual([...Array(5).fill('BUY'), ...Array(5).fill('SELL')])
+    expect(orders.every((order) => order.price.mul(order.origQty).gt(70))).toBe(true)
+    const rebalance = (await sim.exchange.allOrders({ symbol: 'BTCUSDT' })).filter((order) => parseOrderId(order.clientOrderId)?.tag.kind === 'rebalance')
+    expect(rebalance.map((order) => [order.side, order.type, order.status])).toEqual([['SELL', 'MARKET', 'FILLED']])
+    expect(journal.listBotEvents('b1').find((event) => event.type === 'BaseTraded')?.message).toMatch(/^SELL [\d.]+ of [\d.]+ BTC at market at 45000 on average to fund the grid 40000–50000$/)
+    // The new grid trades: a dip fills a BUY, and its counter SELL follows
+    const fills = journal.listFills('b1').length
+    await priceAt(sim, '43900')
+    await priceAt(sim, '45000')
+    expect(journal.listFills('b1').length).toBeGreaterThanOrEqual(fills + 2)
+    expect(journal.listIncidents({ botId: 'b1' })).toEqual([])
+    expect(logger.lines.filter((line) => line.level === 'warn' || line.level === 'error')).toEqual([])
+  })
+
+  it('a recenter even the whole holdings cannot fund leaves the old grid trading, is tried once per cooldown, and is one incident and one log line', async () => {
+    const sim = world()
+    // 60 USDT: enough for ten orders at the start, not once the fall has cost a quarter of it
+    const { bot, journal, logger } = await sim.boot(botConfig({ ...CONFIG, grid: { ...CONFIG.grid, investment: '60' } }))
+    const before = await botOrderPrices(sim)
+    await priceAt(sim, '45000')
+    const oldGrid = await botOrderPrices(sim)
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(2 * HOUR)
     expect(await sim.run(bot.checkRecenter())).toBe('refused')
-    const incidents = () => journal.listIncidents({ openOnly: true, botId: 'b1' }).filter((incident) => incident.kind === 'replan')
+    const incidents = () => journal.listIncidents({ botId: 'b1' }).filter((incident) => incident.kind === 'replan')
     expect(incidents()).toHaveLength(1)
-    expect(incidents()[0]?.message).toMatch(/^the grid [\d.]+–[\d.]+ was not placed: /)
+    expect(incidents()[0]?.message).toMatch(/^the grid 40000–50000 was not placed: .*NOTIONAL.*\. The grid stays as it was; a recenter is tried again after the cooldown, or act yourself\.$/)
+    // Nothing was cancelled or traded: the SELLs of the old grid still wait above
+    expect(await botOrderPrices(sim)).toEqual(oldGrid)
+    expect(before.length).toBe(10)
     // Still outside: the next attempt waits for the cooldown from the refused one
     expect(await sim.run(bot.checkRecenter())).toBe('waiting')
     await sim.clock.advance(2 * HOUR)
     expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
     await sim.clock.advance(4 * HOUR)
+    await priceAt(sim, '44000')
     expect(await sim.run(bot.checkRecenter())).toBe('refused')
+    await sim.clock.advance(6 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('refused')
+    // Three refusals with new numbers each time: one incident, and one line for a person
     expect(incidents()).toHaveLength(1)
+    expect(logger.lines.filter((line) => line.level === 'warn' || line.level === 'error').map((line) => line.level)).toEqual(['error'])
+  })
+
+  it('waits for the configured cooldown, not a built-in one', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(botConfig({ ...CONFIG, recenter: { ...CONFIG.recenter, confirmationMs: HOUR, cooldownMs: 3 * HOUR } }))
+    await priceAt(sim, '70000')
+    await sim.run(bot.checkRecenter())
+    await sim.clock.advance(HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    const recenteredAt = await sim.exchange.serverTimeMs()
+    // Out of the new range at once, and confirmed an hour later: the cooldown still runs
+    await priceAt(sim, '85000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advanceTo(recenteredAt + 3 * HOUR - 60_000)
+    expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
+    await sim.clock.advanceTo(recenteredAt + 3 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    expect([bot.config.grid.lower, bot.config.grid.upper]).toEqual(['80000', '90000'])
+  })
+
+  it('measures the time outside the range and the cooldown on the exchange clock, not the local one', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(CONFIG)
+    // The exchange's clock moves on its own; the local one runs far ahead of it
+    const exchangeClock = new TestClock(await sim.exchange.serverTimeMs())
+    sim.exchange.serverTimeMs = async () => exchangeClock.nowMs()
+    await priceAt(sim, '70000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(5 * HOUR)
+    await exchangeClock.advance(HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await exchangeClock.advance(HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    // Outside the new range for two hours of the exchange's time, and twelve of the local: the six-hour cooldown runs
+    await priceAt(sim, '85000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(12 * HOUR)
+    await exchangeClock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('cooldown')
+    await exchangeClock.advance(4 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
   })
 
   it('counts the two hours across a restart, on the exchange clock', async () => {
@@ -95,6 +175,20 @@ describe('recentering', () => {
     await sim.run(bot.checkRecenter())
     await sim.clock.advance(HOUR)
     expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+  })
+
+  it('leaves a bot stopped when its EMERGENCY STOP is pressed while it recenters: nothing is placed afterwards', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(CONFIG)
+    await priceAt(sim, '61000')
+    const recentering = bot.recenterNow()
+    const stopping = bot.emergencyStop({ sellBase: false })
+    await sim.run(Promise.all([recentering, stopping]))
+    await sim.quiesce()
+    expect(bot.record().status).toBe('stopped')
+    expect(await botOrderPrices(sim)).toEqual([])
+    await priceAt(sim, '59000')
+    expect(await botOrderPrices(sim)).toEqual([])
   })
 
   it('recenters at once on a person\'s command', async () => {

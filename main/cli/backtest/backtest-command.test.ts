@@ -55,6 +55,26 @@ describe('gridkeeper backtest', () => {
     expect(stdout).toMatch(/Fees\s+0\n/)
   })
 
+  it('lists each recenter with the grid fills its new grid made', async () => {
+    mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
+    const folder = mkdtempSync(join(process.cwd(), '.tmp', 'backtest-cli-'))
+    folders.push(folder)
+    // One minute in the range, then three hours swinging 70,000 ↔ 71,500, far above it
+    const start = Date.UTC(2024, 0, 1)
+    const lines = [binanceCsvLine({ openTimeMs: start, open: '60000', high: '60000', low: '60000', close: '60000', volume: '1' })]
+    for (let minute = 1; minute <= 180; minute += 1) {
+      const up = minute % 2 === 0
+      lines.push(binanceCsvLine({ openTimeMs: start + minute * 60_000, open: up ? '70000' : '71500', high: '71500', low: '70000', close: up ? '71500' : '70000', volume: '1' }))
+    }
+    const path = join(folder, 'BTCUSDT-1m-2024-01.csv')
+    writeFileSync(path, `${lines.join('\n')}\n`)
+    const { code, stdout } = await backtest(['--klines', path, ...GRID])
+    expect(code).toBe(0)
+    const recentered = /recentered at (\S+): 58000-62000 → (\S+), (\d+) grid fill\(s\) before the end/.exec(stdout)
+    expect(recentered?.[2]).toBe('68000-72000')
+    expect(Number(recentered?.[3])).toBeGreaterThan(10)
+  })
+
   it('names what is wrong with the options or the input, exit 2', async () => {
     const file = sawToothFile(5)
     expect(await backtest([...GRID])).toMatchObject({ code: 2, stderr: 'gridkeeper backtest: --klines is required\n' })

@@ -33,6 +33,9 @@ between candles. An order placed during a candle cannot fill on that candle. MAR
 first purchase of base for the SELLs, a rebalance, a sell-all exit) fill at the last price as
 taker. A stop-loss or take-profit triggers where the path crosses its price.
 
+The report's table is followed by each stop and each recenter: when, the range before and after,
+and the fills the new grid made before the next recenter.
+
   --klines FILE         Binance CSV (12 columns, header or not), Binance klines JSON or freqtrade
                         JSON ([ts, o, h, l, c, v]); see gridkeeper klines
   --symbol S            the symbol (from the file name when absent, e.g. BTCUSDT-1m-2024-01.csv)
@@ -125,7 +128,7 @@ export async function backtestCommand(args: readonly string[], io: CliIo): Promi
     throw error
   })
   if (json) io.stdout(`${JSON.stringify(result.report)}\n`)
-  else io.stdout(backtestReportText(result.report, symbol, config, findGaps(series)))
+  else io.stdout(backtestReportText(result.report, symbol, config, findGaps(series), result.recentered))
   for (const warning of result.warnings) io.stderr(`backtest: engine ${warning}\n`)
   return EXIT.ok
 }

@@ -1,10 +1,10 @@
 import type { BotConfig } from '@shared/config/bot-config'
-import type { BacktestReport } from '../../backtest/backtest-report'
+import type { BacktestRecenter, BacktestReport } from '../../backtest/backtest-report'
 import type { GapReport } from '../../klines/find-gaps'
 import { formatTable } from '../format-table'
 
-/** The report of `gridkeeper backtest` for a person: what was run, then the figures. */
-export function backtestReportText(report: BacktestReport, symbol: string, config: BotConfig, gaps: GapReport): string {
+/** The report of `gridkeeper backtest` for a person: what was run, the figures, the exits, and each recenter with the fills its grid made. */
+export function backtestReportText(report: BacktestReport, symbol: string, config: BotConfig, gaps: GapReport, recentered: readonly BacktestRecenter[] = []): string {
   const { grid, risk } = config
   const exits = [risk.stopLoss === undefined ? null : `stop-loss ${risk.stopLoss}`, risk.takeProfit === undefined ? null : `take-profit ${risk.takeProfit}`].filter((part) => part !== null)
   const lines = [
@@ -28,7 +28,8 @@ export function backtestReportText(report: BacktestReport, symbol: string, confi
       ],
       ['left', 'right']
     ),
-    ...report.stops.map((stop) => `${stop.kind} at ${stop.at}: ${stop.outcome}`)
+    ...report.stops.map((stop) => `${stop.kind} at ${stop.at}: ${stop.outcome}`),
+    ...recentered.map((move) => `recentered at ${new Date(move.timeMs).toISOString()}: ${move.from} → ${move.to}, ${move.fillsAfter} grid fill(s) before the ${move === recentered[recentered.length - 1] ? 'end' : 'next recenter'}`)
   ]
   return `${lines.join('\n')}\n`
 }

@@ -3,7 +3,7 @@ import { type JournalRow, readInteger, readMember, readText } from './column-rea
 import type { BotRecord, BotStatus } from './journal-records'
 
 const TABLE = 'bots'
-const BOT_STATUSES: Record<BotStatus, true> = { running: true, paused: true, stopped: true, emergency: true }
+const BOT_STATUSES: Record<BotStatus, true> = { running: true, paused: true, stopped: true, emergency: true, failed: true }
 
 /** Returns the statement parameters that store a bot. */
 export function botParameters(bot: BotRecord): Record<string, SQLInputValue> {

@@ -3,8 +3,11 @@
  * record is plain data so it can be written, read back and compared as is.
  */
 
-/** Lifecycle of a bot as persisted; only a person moves a bot out of `stopped` or `emergency`. */
-export type BotStatus = 'running' | 'paused' | 'stopped' | 'emergency'
+/**
+ * Lifecycle of a bot as persisted; only a person moves a bot out of `stopped`, `emergency` or
+ * `failed` (its start failed, or a restart cut it short: it has no grid, and resuming it starts again).
+ */
+export type BotStatus = 'running' | 'paused' | 'stopped' | 'emergency' | 'failed'
 
 /** A bot and its configuration. */
 export interface BotRecord {

@@ -97,6 +97,9 @@ describe('BinanceExchange against the paper server', () => {
     const account = await adapter.account()
     expect([account.canTrade, account.balances.get('BTC')?.free.toFixed(), account.balances.get('USDT')?.free.toFixed()]).toEqual([true, '1', '10000'])
     expect((await adapter.lastPrice('BTCUSDT')).toFixed()).toBe('100')
+    // The paper server's book is one tick either side of the last price
+    const book = await adapter.bookTicker('BTCUSDT')
+    expect([book.bid.toFixed(), book.ask.toFixed()]).toEqual(['99.99', '100.01'])
   })
 
   it('places, queries and cancels orders; lists open and past orders and the trades, which name no client order id', async () => {

@@ -2,6 +2,7 @@ import type { Decimal } from '@shared/money/decimal'
 import type { Logger } from '../../logging/logger'
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import type { AccountSnapshot } from '../port/account'
+import type { BookTicker } from '../port/book-ticker'
 import { venueOrderId } from '../port/identifiers'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
 import type { AveragePrice, Candle, TradeTick } from '../port/market-event'
@@ -19,7 +20,7 @@ import { OpenOrderWatch } from './open-order-watch'
 import { newOrderParams, ocoListParams, type WireParams } from './order-params'
 import { parseAccount } from './parse-account'
 import { parseFill } from './parse-fill'
-import { parseAvgPrice, parseKline, parseServerTime, parseTickerPrice } from './parse-market'
+import { parseAvgPrice, parseBookTicker, parseKline, parseServerTime, parseTickerPrice } from './parse-market'
 import { listLegRefs, parseOrderListReport } from './parse-order-list-report'
 import { parseOrderStatusReport } from './parse-order-status-report'
 import { parseUserEvent } from './parse-user-event'
@@ -138,6 +139,15 @@ export class BinanceExchange implements Exchange {
   /** Returns the symbol's average price (`GET /api/v3/avgPrice`), the one its price filters are checked against. */
   avgPrice(symbol: string): Promise<AveragePrice> {
     return this.caller.call(REQUEST_COSTS.avgPrice, (client) => client.avgPrice(symbol), parseAvgPrice)
+  }
+
+  /** Returns the best bid and ask; -1112 when the book is empty on either side. */
+  bookTicker(symbol: string): Promise<BookTicker> {
+    return this.caller.call(REQUEST_COSTS.bookTicker, (client) => client.bookTicker(symbol), (raw) => {
+      const book = parseBookTicker(raw)
+      if (book.bid.isZero() || book.ask.isZero()) throw new ExchangeRejectedError(-1112, `no bid or ask for ${symbol}`)
+      return book
+    })
   }
 
   /** Places one order (FULL response: the trades it made at once included). */

@@ -75,6 +75,11 @@ export class BinanceRestClient {
     return this.sdk.get('api/v3/avgPrice', { symbol })
   }
 
+  /** `GET /api/v3/ticker/bookTicker?symbol=`. */
+  bookTicker(symbol: string): Promise<unknown> {
+    return this.sdk.get('api/v3/ticker/bookTicker', { symbol })
+  }
+
   /** `GET /api/v3/klines`. */
   klines(symbol: string, interval: string, limit: number): Promise<unknown> {
     return this.sdk.get('api/v3/klines', { symbol, interval, limit: String(limit) })

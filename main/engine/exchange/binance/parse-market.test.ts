@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import market from './fixtures/market.json'
-import { parseAvgPrice, parseKline, parseServerTime, parseTickerPrice, parseTradeTick } from './parse-market'
+import { parseAvgPrice, parseBookTicker, parseKline, parseServerTime, parseTickerPrice, parseTradeTick } from './parse-market'
 
 describe('market parsers', () => {
   it('reads the server time and the last price', () => {
@@ -12,6 +12,12 @@ describe('market parsers', () => {
     const average = parseAvgPrice(market.avgPrice)
     expect([average.mins, average.price.toFixed(), average.closeTimeMs]).toEqual([5, '9.35751834', 1694061154503])
     expect(() => parseAvgPrice({ mins: 5, price: 9.3 })).toThrow()
+  })
+
+  it('reads the best bid and ask', () => {
+    const book = parseBookTicker(market.bookTicker)
+    expect([book.bid.toFixed(), book.ask.toFixed()]).toEqual(['99.99', '100.01'])
+    expect(() => parseBookTicker({ symbol: 'BTCUSDT', bidPrice: 99.99 })).toThrow(expect.objectContaining({ name: 'BinancePayloadError' }))
   })
 
   it('reads klines as candles and marks the one still forming', () => {

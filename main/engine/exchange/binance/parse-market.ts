@@ -1,4 +1,5 @@
 import type { Decimal } from '@shared/money/decimal'
+import type { BookTicker } from '../port/book-ticker'
 import type { AveragePrice, Candle, TradeTick } from '../port/market-event'
 import { decimalField, integerField, rawArray, rawObject, textField } from './raw-fields'
 import { BinancePayloadError } from './binance-payload-error'
@@ -18,6 +19,12 @@ export function parseTickerPrice(raw: unknown): Decimal {
 export function parseAvgPrice(raw: unknown): AveragePrice {
   const source = rawObject(raw, 'avgPrice')
   return { mins: integerField(source, 'mins', 'avgPrice'), price: decimalField(source, 'price', 'avgPrice'), closeTimeMs: integerField(source, 'closeTime', 'avgPrice') }
+}
+
+/** Parses `GET /api/v3/ticker/bookTicker?symbol=` into the best bid and ask. */
+export function parseBookTicker(raw: unknown): BookTicker {
+  const ticker = rawObject(raw, 'bookTicker')
+  return { bid: decimalField(ticker, 'bidPrice', 'bookTicker'), ask: decimalField(ticker, 'askPrice', 'bookTicker') }
 }
 
 /**

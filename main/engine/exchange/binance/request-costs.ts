@@ -25,6 +25,7 @@ export const REQUEST_COSTS = {
   exchangeInfo: cost('GET /api/v3/exchangeInfo', 20),
   tickerPrice: cost('GET /api/v3/ticker/price', 2),
   avgPrice: cost('GET /api/v3/avgPrice', 2),
+  bookTicker: cost('GET /api/v3/ticker/bookTicker', 2),
   klines: cost('GET /api/v3/klines', 2, { usesServerClock: true }),
   account: cost('GET /api/v3/account', 20, { signed: true }),
   placeOrder: cost('POST /api/v3/order', 1, { signed: true, orderEntry: true, orders: 1 }),

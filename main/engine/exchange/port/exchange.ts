@@ -1,6 +1,7 @@
 import type { Decimal } from '@shared/money/decimal'
 import type { ExchangeRules } from '../rules/symbol-rules'
 import type { AccountSnapshot } from './account'
+import type { BookTicker } from './book-ticker'
 import type { TradeId, VenueOrderId } from './identifiers'
 import type { AveragePrice, Candle, TradeTick } from './market-event'
 import type { NewOcoList, NewOrder, OrderRef } from './new-order'
@@ -49,6 +50,8 @@ export interface Exchange {
    * price after a gap, so an order priced off the last price can break the band.
    */
   avgPrice(symbol: string): Promise<AveragePrice>
+  /** Returns the best bid and ask of a symbol (where an order at the touch is priced). */
+  bookTicker(symbol: string): Promise<BookTicker>
 
   /** Places one order; resolves with its state right after placement (fills included). */
   placeOrder(order: NewOrder): Promise<OrderStatusReport>

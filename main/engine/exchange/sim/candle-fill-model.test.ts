@@ -61,6 +61,23 @@ describe('the candles fill model', () => {
     expect(await fills(sim)).toEqual(['below-market SELL 0.1@95 maker'])
   })
 
+  it('fills nothing entered during the candle: a counter-order placed after the dip waits for the next candle, though the rally passes it', async () => {
+    const { sim } = simSetup({ fillModel: 'candles' })
+    await sim.placeOrder(limit('BUY', '98', '0.5', 'b98'))
+    sim.openCandle()
+    sim.sweep('BTCUSDT', d('100'), d('95'))
+    expect(await fills(sim)).toEqual(['b98 BUY 0.5@98 maker'])
+    // Placed inside the candle, as the engine answers the fill
+    await sim.placeOrder(limit('SELL', '99', '0.5', 's99'))
+    sim.sweep('BTCUSDT', d('95'), d('104'))
+    sim.sweep('BTCUSDT', d('104'), d('102'))
+    expect(await fills(sim)).toEqual(['b98 BUY 0.5@98 maker'])
+    expect(sim.activePrices('BTCUSDT')).toEqual({ lowestSell: d('99') })
+    // The next candle may fill it: a whole candle replayed opens itself
+    sim.candle(candle('102', '103', '98.5', '101'))
+    expect(await fills(sim)).toEqual(['b98 BUY 0.5@98 maker', 's99 SELL 0.5@99 maker'])
+  })
+
   it('fills nothing inside a gap: the price jumps to the open', async () => {
     const { sim } = simSetup({ fillModel: 'candles' })
     await sim.placeOrder(limit('BUY', '95', '0.1', 'b95'))

@@ -13,6 +13,11 @@ export class IdSequence {
     return venueOrderId(String(this.order))
   }
 
+  /** Returns how many order ids were handed out: every order numbered at most this exists already. */
+  orderCount(): number {
+    return this.order
+  }
+
   /** Returns the next order list id. */
   nextListId(): string {
     this.list += 1

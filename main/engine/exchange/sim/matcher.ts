@@ -223,7 +223,8 @@ export class Matcher {
    * The candle fill model's price move from `from` to `to` (one leg of a candle's path): in the
    * order the leg reaches them, every stop whose trigger the leg meets triggers, and every working
    * LIMIT whose price lies on the leg fills completely at its own price as maker; a stop-limit
-   * triggered on the way fills later on the leg if its price is still ahead. Ends at `to`.
+   * triggered on the way fills later on the leg if its price is still ahead. Orders entered during
+   * the current candle are passed over: they wait for the next one. Ends at `to`.
    */
   sweep(symbol: string, from: Decimal, to: Decimal): void {
     const rising = to.gt(from)
@@ -247,6 +248,7 @@ export class Matcher {
     const ahead = (price: Decimal) => (rising ? price.gte(position) && price.lte(to) : price.lte(position) && price.gte(to))
     let best: { order: SimOrder; price: Decimal } | undefined
     for (const order of this.venue.store.openOrders(symbol)) {
+      if (!this.venue.enteredBeforeCandle(order.orderId)) continue
       let price: Decimal | undefined
       if (order.working) {
         if (order.price !== undefined && !MARKET_STOP_TYPES.has(order.type) && ahead(order.price)) price = order.price

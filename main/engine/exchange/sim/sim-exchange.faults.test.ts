@@ -22,6 +22,7 @@ const calls: Record<FaultableMethod, (sim: SimExchange) => Promise<unknown>> = {
   account: (sim) => sim.account(),
   lastPrice: (sim) => sim.lastPrice('BTCUSDT'),
   avgPrice: (sim) => sim.avgPrice('BTCUSDT'),
+  bookTicker: (sim) => sim.bookTicker('BTCUSDT'),
   placeOrder: (sim) => sim.placeOrder(limit('BUY', '99', '0.1', 'p')),
   cancelOrder: (sim) => sim.cancelOrder({ symbol: 'BTCUSDT', clientOrderId: cid('open') }),
   cancelAllOrders: (sim) => sim.cancelAllOrders('BTCUSDT'),

@@ -145,6 +145,14 @@ describe('market data and account', () => {
     expect(await sim.serverTimeMs()).toBe(T0 + 5000)
   })
 
+  it('draws its book one tick either side of the last price, so a LIMIT at the touch takes at once', async () => {
+    const { sim } = simSetup()
+    const book = await sim.bookTicker('BTCUSDT')
+    expect([book.bid.toFixed(), book.ask.toFixed()]).toEqual(['99.99', '100.01'])
+    const taken = await sim.placeOrder(limit('BUY', book.ask.toFixed(), '0.1', 'touch'))
+    expect([taken.status, taken.cumulativeQuoteQty.toFixed()]).toEqual(['FILLED', '10'])
+  })
+
   it('serves the rules it was given, all or by symbol', async () => {
     const { sim } = simSetup()
     expect([...(await sim.exchangeInfo()).symbols.keys()]).toEqual(['BTCUSDT', 'ETHUSDT'])

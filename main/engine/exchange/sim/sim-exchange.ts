@@ -4,13 +4,14 @@ import { isGridkeeperError } from '@shared/errors/gridkeeper-error'
 import { ExchangeRejectedError } from '../errors/exchange-rejected-error'
 import { ExchangeRetryableError } from '../errors/exchange-retryable-error'
 import type { AccountSnapshot } from '../port/account'
+import type { BookTicker } from '../port/book-ticker'
 import type { Exchange, OrderHistoryQuery, TradeQuery, Unsubscribe } from '../port/exchange'
 import type { AveragePrice, Candle, TradeTick } from '../port/market-event'
 import type { NewOcoList, NewOrder, OrderRef } from '../port/new-order'
 import type { OrderListReport } from '../port/order-list-report'
 import type { FillReport, OrderStatusReport } from '../port/order-report'
 import type { UserEvent } from '../port/user-event'
-import type { ExchangeRules } from '../rules'
+import { priceStep, type ExchangeRules } from '../rules'
 import { activePricesOf, type ActivePrices } from './active-prices'
 import { BalanceBook } from './balance-book'
 import { candlePath } from './candle-path'
@@ -121,6 +122,18 @@ export class SimExchange implements Exchange {
     const average = this.venue.averagePrice(symbol)
     if (average === undefined) throw venueErrors.noDepth()
     return average
+  }
+
+  /**
+   * Returns a book one tick either side of the last price, as the paper server draws it: the
+   * simulator trades at the last price, so a LIMIT at the best ask (or bid) crosses it and takes
+   * at once, as on the exchange. -1112 before any trade.
+   */
+  async bookTicker(symbol: string): Promise<BookTicker> {
+    this.guard('bookTicker')
+    const tick = priceStep(this.venue.symbol(symbol))
+    const last = this.venue.lastPrice(symbol)
+    return { bid: Decimal.max(last.sub(tick), tick), ask: last.add(tick) }
   }
 
   /** Places one order; the injected placement faults apply here. */
@@ -299,8 +312,9 @@ export class SimExchange implements Exchange {
 
   /**
    * Replays a candle at the clock's time along its path (see candlePath): as four trades, its
-   * volume split evenly, in the trades fill model; in the candles model the price jumps to the
-   * open (a gap fills nothing) and sweeps open → low/high → high/low → close.
+   * volume split evenly, in the trades fill model; in the candles model the candle opens (see
+   * openCandle), the price jumps to the open (a gap fills nothing) and sweeps open → low/high →
+   * high/low → close.
    */
   candle(candle: Candle): void {
     if (this.venue.fillModel === 'trades') {
@@ -308,6 +322,7 @@ export class SimExchange implements Exchange {
       for (const price of candlePath(candle)) this.trade(candle.symbol, price, quantity)
       return
     }
+    this.openCandle()
     const [open, ...rest] = candlePath(candle)
     this.jumpTo(candle.symbol, open)
     let from = open
@@ -315,6 +330,16 @@ export class SimExchange implements Exchange {
       this.sweep(candle.symbol, from, to)
       from = to
     }
+  }
+
+  /**
+   * Candle fill model: a new candle begins. Orders entered from now on cannot fill or trigger
+   * before the next one opens, however far the rest of this candle moves: the candle's path says
+   * where the price went, not when an order entered during it would have met it.
+   */
+  openCandle(): void {
+    if (this.venue.fillModel !== 'candles') throw new Error('openCandle belongs to the candles fill model')
+    this.venue.candleOrderMark = this.venue.ids.orderCount()
   }
 
   /**

@@ -22,7 +22,8 @@ export interface FeeRates {
  * that crosses the last price when placed takes at once (as on the exchange). `candles` (the
  * backtest model): the price sweeps each candle's path and every working LIMIT whose price lies on
  * it fills completely at its own price; an order never takes on placement — it waits for a later
- * candle that reaches its price — and MARKET orders fill at the last price.
+ * candle that reaches its price, even when the candle it was entered in passes it afterwards — and
+ * MARKET orders fill at the last price.
  */
 export type FillModel = 'trades' | 'candles'
 
@@ -61,6 +62,12 @@ export class SimVenue {
   /** When each symbol last traded (for avgPrice's closeTime). */
   readonly lastTradeMs = new Map<string, number>()
   private currentRules: ExchangeRules
+  /**
+   * Candles model: the order count when the current candle opened. Orders numbered above it were
+   * entered during the candle and neither fill nor trigger before the next one; undefined before
+   * any candle opened.
+   */
+  candleOrderMark: number | undefined = undefined
 
   constructor(parts: SimVenueParts) {
     this.currentRules = parts.rules
@@ -142,6 +149,11 @@ export class SimVenue {
       basePosition: openBuys,
       exchangeFilters: this.currentRules.exchangeFilters
     }
+  }
+
+  /** Returns true when the order was entered before the current candle opened (always, outside the candles model). */
+  enteredBeforeCandle(orderId: string): boolean {
+    return this.fillModel !== 'candles' || this.candleOrderMark === undefined || Number(orderId) <= this.candleOrderMark
   }
 
   /** Returns the clock's time. */

@@ -173,8 +173,8 @@ function planAcquisition(
   return { method: byMarket ? 'MARKET' : 'LIMIT', side: 'BUY', quantity, price, quoteCost: quantity.mul(price) }
 }
 
-/** Returns the smallest BUY quantity the symbol accepts at this price (LOT_SIZE, MARKET_LOT_SIZE, NOTIONAL / MIN_NOTIONAL minimums), on the step. */
-function smallestOrderQuantity(rules: SymbolRules, byMarket: boolean, price: Decimal, step: Decimal): Decimal {
+/** Returns the smallest quantity the symbol accepts at this price (LOT_SIZE, MARKET_LOT_SIZE, NOTIONAL / MIN_NOTIONAL minimums), on the step. */
+export function smallestOrderQuantity(rules: SymbolRules, byMarket: boolean, price: Decimal, step: Decimal): Decimal {
   const { lotSize, marketLotSize, notional, minNotional } = rules.filters
   const minQty = Decimal.max(lotSize?.minQty ?? 0, byMarket ? (marketLotSize?.minQty ?? 0) : 0)
   const applies = (applyToMarket: boolean | undefined) => !byMarket || applyToMarket === true

@@ -258,6 +258,7 @@ export class GridWorld {
       account: () => guard(() => sim.account()),
       lastPrice: (symbol) => guard(() => sim.lastPrice(symbol)),
       avgPrice: (symbol) => guard(() => sim.avgPrice(symbol)),
+      bookTicker: (symbol) => guard(() => sim.bookTicker(symbol)),
       placeOrder: (order) =>
         guard(async () => {
           try {
