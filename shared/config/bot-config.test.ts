@@ -23,8 +23,8 @@ describe('parseBotConfig', () => {
     expect(config.risk).toEqual({ stopOutcome: 'cancel', ocoBackstop: true, stopLimitSlippagePct: '0.5' })
     expect(config.recenter).toEqual({ enabled: true, confirmationMs: 7_200_000, cooldownMs: 21_600_000, hysteresisPct: '0.5', valueReservePct: '1' })
     expect(config.deadlock).toEqual({ cooldownMs: 3_600_000 })
-    expect(config.baseTrades).toEqual({ useMarketOrders: true, attempts: 5, repriceIntervalMs: 30_000, priceOffsetTicks: 0 })
-    expect(config.orders).toEqual({ maxAttempts: 8, baseRetryDelayMs: 500, maxRetryDelayMs: 30_000, budgetMs: 600_000, waitRecheckMs: 30_000, unknownQueryDelaysMs: [0, 1_000, 3_000, 10_000] })
+    expect(config.baseTrades).toEqual({ useMarketOrders: true, attempts: 5, repriceIntervalMs: 30_000, priceOffsetTicks: 0, marketBuyHeadroomPct: '2' })
+    expect(config.orders).toEqual({ maxAttempts: 8, baseRetryDelayMs: 500, maxRetryDelayMs: 30_000, budgetMs: 600_000, cancelSweeps: 5, cancelSweepPauseMs: 1_000, waitRecheckMs: 30_000, unknownQueryDelaysMs: [0, 1_000, 3_000, 10_000] })
     expect(config.reconcile.intervalMs).toBe(300_000)
     expect(config.emergency.flatten).toBe(false)
     expect(config.marketState.windowCandles).toBe(48)
@@ -64,7 +64,7 @@ describe('parseBotConfig', () => {
     const stored = { ...minimal, deadlock: { cooldownMs: 60_000, rebalanceAttempts: 2, repriceIntervalMs: 5_000, useMarketOrders: false } }
     const config = valid(stored)
     expect(config.deadlock).toEqual({ cooldownMs: 60_000 })
-    expect(config.baseTrades).toEqual({ useMarketOrders: false, attempts: 2, repriceIntervalMs: 5_000, priceOffsetTicks: 0 })
+    expect(config.baseTrades).toEqual({ useMarketOrders: false, attempts: 2, repriceIntervalMs: 5_000, priceOffsetTicks: 0, marketBuyHeadroomPct: '2' })
     // What is set in baseTrades wins, and a moved field is still checked where it lives now
     expect(valid({ ...stored, baseTrades: { attempts: 9 } }).baseTrades.attempts).toBe(9)
     expect(errors({ ...minimal, deadlock: { rebalanceAttempts: 0 } })).toEqual(['baseTrades.attempts: Too small: expected number to be >=1'])

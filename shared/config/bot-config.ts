@@ -96,7 +96,9 @@ const baseTradesSchema = z.strictObject({
   /** How long a LIMIT waits for its fill before it is cancelled and placed again at the touch. */
   repriceIntervalMs: durationMs(30_000, 1_000),
   /** Ticks beyond the touch a LIMIT is priced (a BUY above the best ask, a SELL below the best bid), so a moving market still fills it. */
-  priceOffsetTicks: z.number().int().min(0).max(1_000).default(0)
+  priceOffsetTicks: z.number().int().min(0).max(1_000).default(0),
+  /** A MARKET BUY's cost is known only once it fills: this much above the last price, in percent, is set aside for it until then. */
+  marketBuyHeadroomPct: decimalText.default('2')
 })
 
 const ordersSchema = z.strictObject({
@@ -107,6 +109,10 @@ const ordersSchema = z.strictObject({
   maxRetryDelayMs: durationMs(30_000, 100),
   /** Total time one order may take, waits included. */
   budgetMs: durationMs(10 * MINUTE, 1_000),
+  /** Sweeps of the exchange's open orders an EMERGENCY STOP, exit or re-plan makes at most, each cancelling what the one before left. */
+  cancelSweeps: z.number().int().min(1).max(20).default(5),
+  /** Pause between two such sweeps, for the exchange to show what the last one did. */
+  cancelSweepPauseMs: durationMs(1_000, 0, 60_000),
   /** How long an order the exchange cannot take now (outside the price band after a gap, market in BREAK) waits before it is tried again. */
   waitRecheckMs: durationMs(30_000, 1_000),
   /** Waits before each query that resolves a send whose outcome is unknown (Binance may show a new order late). */
@@ -159,6 +165,7 @@ export const botConfigSchema = z
     if (stopLoss !== undefined && takeProfit !== undefined && !new Decimal(stopLoss).lt(takeProfit)) {
       context.addIssue({ code: 'custom', path: ['risk', 'takeProfit'], message: `must be above risk.stopLoss (${stopLoss})` })
     }
+    if (!new Decimal(config.baseTrades.marketBuyHeadroomPct).lt(50)) context.addIssue({ code: 'custom', path: ['baseTrades', 'marketBuyHeadroomPct'], message: 'must be below 50 (percent)' })
     if (!new Decimal(config.risk.stopLimitSlippagePct).lt(50)) context.addIssue({ code: 'custom', path: ['risk', 'stopLimitSlippagePct'], message: 'must be below 50 (percent)' })
     for (const [name, rate] of Object.entries(config.fees)) {
       if (new Decimal(rate).gte('0.5')) context.addIssue({ code: 'custom', path: ['fees', name], message: 'must be below 0.5 (a rate, e.g. 0.001 for 0.1 %)' })

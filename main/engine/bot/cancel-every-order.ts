@@ -12,12 +12,11 @@ export interface CancelEveryOrderDeps {
   readonly journal: Journal
   readonly clock: Clock
   readonly gateway: OrderGateway
+  /** Sweeps of the exchange's open orders at most: each cancels what the one before left. */
+  readonly sweeps: number
+  /** Pause between two sweeps, for the exchange to show what the last one did. */
+  readonly pauseMs: number
 }
-
-/** Sweeps of the exchange's open orders at most: each cancels what the one before left. */
-const SWEEPS = 5
-/** Pause between two sweeps, for the exchange to show what the last one did. */
-const SWEEP_PAUSE_MS = 1_000
 
 /**
  * Cancels every order of the bot the exchange itself shows open (so it works while the stream is
@@ -28,14 +27,14 @@ export async function cancelEveryOrder(deps: CancelEveryOrderDeps): Promise<{ re
   const { journal, clock, exchange, gateway, botId, symbol } = deps
   const cancelled: string[] = []
   let remaining: string[] = []
-  for (let sweep = 0; sweep < SWEEPS; sweep += 1) {
+  for (let sweep = 0; sweep < deps.sweeps; sweep += 1) {
     remaining = (await exchange.openOrders(symbol)).map((order) => order.clientOrderId as string).filter((id) => parseOrderId(id)?.botId === botId)
     if (remaining.length === 0) break
     for (const id of remaining) {
       const done = journal.getIntent(id) === undefined ? await gateway.cancelUntracked(symbol, id) : (await gateway.cancel(id)).kind !== 'failed'
       if (done) cancelled.push(id)
     }
-    if (sweep > 0) await clock.sleep(SWEEP_PAUSE_MS)
+    if (sweep > 0) await clock.sleep(deps.pauseMs)
   }
   return { cancelled, remaining }
 }

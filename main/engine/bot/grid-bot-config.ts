@@ -16,6 +16,7 @@ export function settingsOf(config: GridBotConfig, price: Decimal): GridSettings 
     baseHeld: new Decimal(config.grid.baseHeld),
     price,
     makerFee: new Decimal(config.fees.maker),
-    takerFee: new Decimal(config.fees.taker)
+    takerFee: new Decimal(config.fees.taker),
+    marketBuyHeadroom: new Decimal(1).add(new Decimal(config.baseTrades.marketBuyHeadroomPct).div(100))
   }
 }

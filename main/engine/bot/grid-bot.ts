@@ -80,7 +80,7 @@ export class GridBot {
       waitRecheckMs: config.orders.waitRecheckMs
     })
     // Every send, cancel and query of this bot's orders follows its own configured budget
-    account.gateway.setBotPolicy(config.id, retryPolicyOf(config))
+    account.gateway.setBotPolicy(config.id, retryPolicyOf(config), marketBuyHeadroomOf(config))
     this.backstop = new OcoBackstop({
       account,
       exchange: deps.exchange,
@@ -437,7 +437,7 @@ export class GridBot {
     if (replan && record.status !== 'running' && !neverStarted) return { changes, applied: false, reason: `the bot is ${record.status}: resume it before changing its grid` }
     const before = this.current
     this.current = next
-    this.account.gateway.setBotPolicy(next.id, retryPolicyOf(next))
+    this.account.gateway.setBotPolicy(next.id, retryPolicyOf(next), marketBuyHeadroomOf(next))
     journal.saveBot({ ...record, configJson: JSON.stringify(next), updatedAtMs: clock.nowMs() })
     // The bot's share follows what it is given (its share is its allocation plus its fills)
     const rules = this.account.rules.get(next.symbol)
@@ -449,7 +449,7 @@ export class GridBot {
       const planned = await this.replanner.replan(price, new Decimal(next.grid.lower), new Decimal(next.grid.upper), 'the grid settings changed', 'holdings')
       if (!planned) {
         this.current = before
-        this.account.gateway.setBotPolicy(before.id, retryPolicyOf(before))
+        this.account.gateway.setBotPolicy(before.id, retryPolicyOf(before), marketBuyHeadroomOf(before))
         this.account.ledger.addToBot(next.id, rules.quoteAsset, new Decimal(before.grid.investment).sub(next.grid.investment))
         this.account.ledger.addToBot(next.id, rules.baseAsset, new Decimal(before.grid.baseHeld).sub(next.grid.baseHeld))
         journal.saveBot({ ...this.record(), configJson: JSON.stringify(before), updatedAtMs: clock.nowMs() })
@@ -484,7 +484,11 @@ export class GridBot {
         const { gateway, tracker, rules } = this.account
         return tradeBase({ botId, symbol, exchange, journal, clock, logger, gateway, tracker, rules, retry: retryPolicyOf(this.current) }, { side, quantity, purpose, settings: baseTrades })
       },
-      cancelEveryOrder: () => cancelEveryOrder({ botId: this.current.id, symbol: this.current.symbol, exchange, journal, clock, gateway: this.account.gateway }),
+      cancelEveryOrder: () =>
+        cancelEveryOrder({
+          botId: this.current.id, symbol: this.current.symbol, exchange, journal, clock, gateway: this.account.gateway,
+          sweeps: this.current.orders.cancelSweeps, pauseMs: this.current.orders.cancelSweepPauseMs
+        }),
       syncBackstop: () => this.syncBackstop(),
       reconcile: () => this.reconcile()
     }
@@ -494,6 +498,11 @@ export class GridBot {
     this.deps.journal.appendBotEvent({ botId: this.config.id, type, level, message, detailsJson: JSON.stringify(details), atMs: this.deps.clock.nowMs() })
     this.deps.logger.info(`bot ${this.config.id}: ${message}`, { type })
   }
+}
+
+/** What a bot's MARKET BUYs set aside above the price until they fill, as a multiplier. */
+function marketBuyHeadroomOf(config: GridBotConfig): Decimal {
+  return new Decimal(1).add(new Decimal(config.baseTrades.marketBuyHeadroomPct).div(100))
 }
 
 /** A bot's retry policy for its orders, from its configuration. */

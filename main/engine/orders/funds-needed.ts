@@ -8,15 +8,15 @@ export interface FundsNeed {
   readonly amount: Decimal
 }
 
-// A MARKET BUY by quantity costs what the book asks when it arrives; reserve this much above the last price
+// A MARKET BUY by quantity costs what the book asks when it arrives; reserve this much above the last price (unless the bot says otherwise)
 export const MARKET_BUY_HEADROOM = new Decimal('1.02')
 
 /**
  * Returns what an intent's order may take from the account: a SELL its base quantity; a priced
- * BUY price × quantity of quote; a MARKET BUY its quoteOrderQty, or quantity × last price with
- * 2 % headroom.
+ * BUY price × quantity of quote; a MARKET BUY its quoteOrderQty, or quantity × last price ×
+ * `headroom` (the bot's configured one, 1.02 by default).
  */
-export function fundsNeeded(intent: IntentRecord, rules: SymbolRules, lastPrice: Decimal | undefined): FundsNeed {
+export function fundsNeeded(intent: IntentRecord, rules: SymbolRules, lastPrice: Decimal | undefined, headroom: Decimal = MARKET_BUY_HEADROOM): FundsNeed {
   const quantity = intent.quantity === null ? undefined : new Decimal(intent.quantity)
   if (intent.side === 'SELL') {
     if (quantity === undefined) throw new Error(`SELL intent ${intent.intentId} has no quantity`)
@@ -29,5 +29,5 @@ export function fundsNeeded(intent: IntentRecord, rules: SymbolRules, lastPrice:
     return { asset: rules.quoteAsset, amount: quantity.mul(intent.price) }
   }
   if (lastPrice === undefined) throw new Error(`MARKET BUY intent ${intent.intentId} needs the last price`)
-  return { asset: rules.quoteAsset, amount: quantity.mul(lastPrice).mul(MARKET_BUY_HEADROOM) }
+  return { asset: rules.quoteAsset, amount: quantity.mul(lastPrice).mul(headroom) }
 }

@@ -88,14 +88,19 @@ export class OrderGateway {
   private readonly policy: RetryPolicy
   private readonly blocked = new Set<string>()
   private readonly botPolicies = new Map<string, RetryPolicy>()
+  private readonly botHeadrooms = new Map<string, Decimal>()
 
   constructor(private readonly deps: OrderGatewayDeps) {
     this.policy = deps.policy ?? DEFAULT_RETRY_POLICY
   }
 
-  /** Sets the retry policy of a bot's orders (its configuration's); calls may still override parts of it. */
-  setBotPolicy(botId: string, policy: RetryPolicy): void {
+  /**
+   * Sets the retry policy of a bot's orders (its configuration's; calls may still override parts
+   * of it), and what its MARKET BUYs set aside above the price until they fill (a multiplier).
+   */
+  setBotPolicy(botId: string, policy: RetryPolicy, marketBuyHeadroom?: Decimal): void {
     this.botPolicies.set(botId, policy)
+    if (marketBuyHeadroom !== undefined) this.botHeadrooms.set(botId, marketBuyHeadroom)
   }
 
   /** The policy an intent's order follows: the bot's own, else the account's, with `override` on top. */
@@ -463,7 +468,7 @@ export class OrderGateway {
     }
     if (!ledger.isReserved(intentId)) {
       const lastPrice = intent.type === 'MARKET' && intent.side === 'BUY' ? await this.deps.exchange.lastPrice(intent.symbol) : undefined
-      const need = fundsNeeded(intent, rules, lastPrice)
+      const need = fundsNeeded(intent, rules, lastPrice, this.botHeadrooms.get(intent.botId))
       let reserved = ledger.reserve(intentId, intent.botId, need.asset, need.amount)
       if (!reserved.ok && reserved.error.scope === 'account') {
         // The bot's share covers it but the account's observed balance does not: it may be stale (a lost event)

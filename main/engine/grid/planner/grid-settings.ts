@@ -22,6 +22,8 @@ export interface GridSettings {
   readonly makerFee: Decimal
   /** Fee rate of the order that acquires base for the sells, e.g. 0.001. */
   readonly takerFee: Decimal
+  /** What a MARKET BUY sets aside above the price until it fills, as a multiplier (1.02 by default). */
+  readonly marketBuyHeadroom?: Decimal
 }
 
 /** The most grids a plan may have; Binance allows 200 open orders per symbol by default. */

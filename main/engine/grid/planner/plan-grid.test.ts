@@ -29,6 +29,13 @@ describe('planGrid, a grid that must buy nearly all its investment in base', () 
     // In the middle of the range the same grid has no such problem
     expect(codes(planGrid(PLAIN, settings()))).not.toContain('-:ACQUISITION_OVER_BUDGET')
   })
+
+  it('reserves the headroom the bot is configured with, not a fixed 2 %', () => {
+    const withoutHeadroom = planGrid(PLAIN, { ...settings({ price: '101' }), marketBuyHeadroom: new Decimal('1') })
+    expect(codes(withoutHeadroom)).not.toContain('-:ACQUISITION_OVER_BUDGET')
+    const wide = planGrid(PLAIN, { ...settings({ price: '101' }), marketBuyHeadroom: new Decimal('1.05') })
+    expect(wide.problems.find((entry) => entry.code === 'ACQUISITION_OVER_BUDGET')?.message).toMatch(/\(5 % over the price until it fills\)/)
+  })
 })
 
 describe('planGrid, a hand-computed arithmetic grid', () => {

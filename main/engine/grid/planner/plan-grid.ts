@@ -162,12 +162,13 @@ function planAcquisition(
     addViolation(problems, violation, null, `buying ${quantity.toFixed()} base for the sells: `, 'ACQUISITION_NOT_PLACEABLE')
   }
   // A market buy's cost is known only when it fills, so the funds ledger reserves it with headroom first
-  const reserved = byMarket ? quantity.mul(price).mul(MARKET_BUY_HEADROOM) : quantity.mul(price)
+  const headroom = settings.marketBuyHeadroom ?? MARKET_BUY_HEADROOM
+  const reserved = byMarket ? quantity.mul(price).mul(headroom) : quantity.mul(price)
   if (reserved.gt(settings.investment)) {
     problems.push({
       level: null,
       code: 'ACQUISITION_OVER_BUDGET',
-      message: `buying ${quantity.toFixed()} base for the sells reserves ${reserved.toDecimalPlaces(8, Decimal.ROUND_UP).toFixed()} (${MARKET_BUY_HEADROOM.sub(1).mul(100).toFixed()} % over the price until it fills), more than the investment of ${settings.investment.toFixed()}: put the price further inside the range, or invest more`
+      message: `buying ${quantity.toFixed()} base for the sells reserves ${reserved.toDecimalPlaces(8, Decimal.ROUND_UP).toFixed()} (${headroom.sub(1).mul(100).toFixed()} % over the price until it fills), more than the investment of ${settings.investment.toFixed()}: put the price further inside the range, or invest more`
     })
   }
   return { method: byMarket ? 'MARKET' : 'LIMIT', side: 'BUY', quantity, price, quoteCost: quantity.mul(price) }
