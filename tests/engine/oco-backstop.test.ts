@@ -124,6 +124,30 @@ describe('the OCO backstop', () => {
     expect(legs.map((leg) => `${leg.type} ${leg.price.toFixed()} ${leg.stopPrice?.toFixed() ?? '-'}`).sort()).toEqual(['LIMIT_MAKER 70000.01 -', 'STOP_LOSS_LIMIT 49500 50000.01'])
   })
 
+  it('covers dust carried on a level, and frees it for the grid SELL that takes it, then covers what is left', async () => {
+    const sim = world()
+    const first = await sim.boot(CONFIG)
+    const before = (await botLists(sim))[0]?.orders[0]?.origQty
+    // 0.0004 BTC carried as dust on the level above the price (below what one order may be)
+    const level5 = first.journal.listLevels('b1').find((level) => level.level === 5)
+    first.journal.saveLevel({ ...(level5 as NonNullable<typeof level5>), stateJson: JSON.stringify({ ...JSON.parse(level5?.stateJson ?? '{}'), dustSell: '0.0004' }) })
+    sim.crash()
+    const { bot } = await sim.boot(CONFIG)
+    expect(await sim.run(bot.backstop.sync())).toBe('unchanged')
+    // The dust is held by no order, so the OCO protects it too
+    expect((await botLists(sim))[0]?.orders[0]?.origQty.toFixed()).toBe(before?.toFixed())
+
+    // A BUY fills: its SELL one level up carries the dust, which the OCO held
+    await sim.trade('58990')
+    const sell = (await sim.exchange.openOrders('BTCUSDT')).find((order) => order.side === 'SELL' && order.price.eq('60000') && order.orderListId === undefined)
+    // 0.00338 bought less its 0.00000338 fee, plus the 0.0004 carried, on the 0.00001 step
+    expect(sell?.origQty.toFixed()).toBe('0.00377')
+    expect(bot.record().status).toBe('running')
+    const lists = await botLists(sim)
+    expect(lists).toHaveLength(1)
+    expect(lists[0]?.orders[0]?.origQty.toFixed()).toBe(new Decimal(before?.toFixed() ?? '0').sub('0.0004').toFixed())
+  })
+
   it('an OCO leg that fills while the bot is offline is processed on restart', async () => {
     const sim = world()
     await sim.boot(CONFIG)

@@ -77,7 +77,8 @@ export class GridBot {
       logger: deps.logger,
       onEmergency: (reason, details) => this.exits.enter(reason, details),
       retry: retryPolicyOf(config),
-      waitRecheckMs: config.orders.waitRecheckMs
+      waitRecheckMs: config.orders.waitRecheckMs,
+      makeRoomToSell: (quantity) => this.makeRoomToSell(quantity)
     })
     // Every send, cancel and query of this bot's orders follows its own configured budget
     account.gateway.setBotPolicy(config.id, retryPolicyOf(config), marketBuyHeadroomOf(config))
@@ -116,6 +117,20 @@ export class GridBot {
    */
   create(): Promise<void> {
     return this.starter.create()
+  }
+
+  /**
+   * Before a grid SELL: when the base it needs is held by the bot's own OCO (which covers carried
+   * dust and inventory outside the grid), the OCO is cancelled to free it; what is returned places
+   * it again for what is left, once the SELL is sent.
+   */
+  private async makeRoomToSell(quantity: Decimal): Promise<(() => void) | undefined> {
+    const rules = this.account.rules.get(this.current.symbol)
+    if (!this.backstop.isPlaced() || this.account.ledger.available(this.current.id, rules.baseAsset).gte(quantity)) return undefined
+    await this.backstop.cancel(`making room for a grid SELL of ${quantity.toFixed()} ${rules.baseAsset}`)
+    return () => {
+      if (this.record().status === 'running') void this.syncBackstop()
+    }
   }
 
   /** Places, moves or removes the OCO backstop to match the inventory; a failure is logged, the triggers stay armed. */

@@ -129,7 +129,12 @@ export class OcoBackstop {
     if (current !== undefined) await this.remove(current, reason)
   }
 
-  /** Base the bot owns that no grid SELL (open, pending or waiting) holds. */
+  /** Whether the bot has an OCO on the exchange now. */
+  isPlaced(): boolean {
+    return this.current() !== undefined
+  }
+
+  /** Base the bot owns that no grid SELL (open, pending or waiting) holds, carried dust included. */
   private uncovered(baseAsset: string): Decimal {
     const { journal, account } = this.deps
     const config = this.deps.config()
@@ -139,7 +144,8 @@ export class OcoBackstop {
       const order = account.tracker.order(intent.intentId)
       held = held.add(new Decimal(intent.quantity ?? '0').sub(order?.filledQuantity ?? 0))
     }
-    for (const level of journal.listLevels(config.id)) held = held.add((JSON.parse(level.stateJson) as { dustSell?: string }).dustSell ?? '0')
+    // Dust carried on the levels is held by no order: the OCO covers it until a grid SELL takes it
+    // (the bot makes room then: see GridBot's makeRoomToSell)
     return account.ledger.owned(config.id, baseAsset).sub(held)
   }
 

@@ -32,6 +32,11 @@ export interface GridTraderDeps {
   readonly onEmergency: (reason: string, details: Readonly<Record<string, string>>) => void
   /** The bot's own retry budget for its orders (the gateway's defaults otherwise). */
   readonly retry?: Partial<RetryPolicy>
+  /**
+   * Called before a SELL of the grid is sent: frees base the bot's own OCO backstop holds when the
+   * SELL needs it; returns what to do once the SELL is sent (place the OCO again for what is left).
+   */
+  readonly makeRoomToSell?: (quantity: Decimal) => Promise<(() => void) | undefined>
   /** How long a level whose order the exchange cannot take now (outside the price band, market closed) waits before it tries again. */
   readonly waitRecheckMs?: number
 }
@@ -391,7 +396,9 @@ export class GridTrader {
         }
       }
       this.transition(this.level(index), 'assign', { activeIntentId: intentId, waiting: this.level(index).waiting.filter((id) => id !== intentId), reason: `placing: ${intent.side} ${intent.quantity}` })
+      const afterSell = intent.side === 'SELL' ? await this.deps.makeRoomToSell?.(new Decimal(intent.quantity ?? '0')) : undefined
       const outcome = await this.deps.gateway.execute(intentId, this.deps.retry)
+      afterSell?.()
       if (this.afterExecute(index, intent, outcome) === 'wait') return
     }
   }
