@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { Decimal } from '@shared/money/decimal'
-import { clientOrderId } from '../exchange/port/identifiers'
+import { clientOrderId, venueOrderId } from '../exchange/port/identifiers'
 import type { NewOrder } from '../exchange/port/new-order'
 import type { OrderStatusReport } from '../exchange/port/order-report'
 import { limit, T0 } from '../exchange/sim/stubs'
@@ -8,7 +8,7 @@ import type { IntentRecord } from '../journal'
 import type { Order } from './order'
 import { newOrderOf, type ExecuteOutcome } from './order-gateway'
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from './retry-policy'
-import { orderWorld, TEST_BOT_ID, type OrderWorld } from './stubs'
+import { orderWorld, TEST_BOT_ID, venueReport, type OrderWorld } from './stubs'
 
 const ID = 'bot-1_L3_B_1'
 const TIMEOUT = 'Timeout waiting for response from backend server. Send status unknown; execution status unknown.'
@@ -258,6 +258,33 @@ describe('OrderGateway.execute', () => {
     expect(outcome.kind === 'waiting' ? outcome.reason : '').toMatch(/^PERCENT_PRICE_BY_SIDE: price 350000 is above/)
     expect(world.calls.sequence(['placeOrder'])).toEqual([])
     expect(world.calls.sequence(['avgPrice']).length).toBeGreaterThan(0)
+  })
+
+  it('refuses without a send a stop order beyond MAX_NUM_ALGO_ORDERS, counting the open ones it knows', async () => {
+    const world = await orderWorld()
+    // Five stop-limit SELLs of the account are open (the symbol allows five)
+    for (let index = 1; index <= 5; index += 1) {
+      const stopId = world.addIntent({ intentId: `gk-t-S${index}`, side: 'SELL', type: 'STOP_LOSS_LIMIT', price: '50000', stopPrice: '50100', quantity: '0.001', status: 'placed' })
+      world.tracker.applyReport(venueReport({ orderId: venueOrderId(String(2000 + index)), clientOrderId: clientOrderId(stopId), side: 'SELL', type: 'STOP_LOSS_LIMIT', price: new Decimal('50000'), origQty: new Decimal('0.001') }))
+    }
+    const id = world.addIntent({ intentId: 'gk-t-S6', side: 'SELL', type: 'STOP_LOSS_LIMIT', price: '50000', stopPrice: '50100', quantity: '0.001' })
+
+    const outcome = await world.run(world.gateway.execute(id))
+
+    expect(outcome.kind).toBe('rejected')
+    expect(outcome.kind === 'rejected' ? outcome.reason : '').toMatch(/^MAX_NUM_ALGO_ORDERS: this order would make 6 open stop\/take-profit orders on this symbol, more than 5/)
+    expect(world.calls.count('placeOrder')).toBe(0)
+  })
+
+  it('refuses without a send a MARKET order below the minimum notional at the average price', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent({ type: 'MARKET', price: null, quantity: '0.00005' })
+
+    const outcome = await world.run(world.gateway.execute(id))
+
+    expect(outcome.kind).toBe('rejected')
+    expect(outcome.kind === 'rejected' ? outcome.reason : '').toMatch(/^NOTIONAL: /)
+    expect(world.calls.count('placeOrder')).toBe(0)
   })
 
   it('lets an order wait while the market is not trading, and places it once the market is back', async () => {
