@@ -1,14 +1,11 @@
-import { Decimal } from '@shared/money/decimal'
 import type { Exchange } from '../../main/engine/exchange/port/exchange'
 import type { FundsLedger } from '../../main/engine/funds/funds-ledger'
-import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
-import { SOLD_HEDGE_PREFIX } from '../../main/engine/grid/trader/grid-trader'
 import type { Journal } from '../../main/engine/journal'
 import { checkBaseBound } from './base-bound'
 import { botView, type BotAllocation, type BotView } from './bot-view'
 import { checkClientIdReuse } from './client-id-reuse'
 import { epochFlows } from './epoch-flows'
-import { findEpochs, type Epoch } from './epochs'
+import { findEpochs } from './epochs'
 import { readExchangeHistory, type ExchangeHistory } from './exchange-history'
 import { checkGapBalance } from './gap-balance'
 import { checkGapHistory } from './gap-history'
@@ -21,6 +18,8 @@ import { lotStep } from './min-order-quantity'
 import { checkOcoLists } from './oco-audit'
 import { outstandingOf } from './outstanding'
 import { checkPlannedLevels, withPlannedPrices } from './planned-levels'
+import { checkReplanClaims } from './replan-claims'
+import { saleClaimsIn, soldIn } from './sales'
 
 /** A bot to audit; its allocation defaults to the investment and base its configuration gives it. */
 export interface AuditedBot {
@@ -55,7 +54,7 @@ export async function auditAccount(input: AuditInput): Promise<string[]> {
 
 function auditBot(view: BotView, history: ExchangeHistory): string[] {
   const levelCount = view.config.grid.grids + 1
-  const found = findEpochs(view.intents, levelCount)
+  const found = findEpochs(view.intents, levelCount, view.events.filter((event) => event.type === 'Recentered').map((event) => event.atMs))
   const common = [...checkBaseBound(view, found.epochs), ...checkOcoLists(view, history.openLists), ...checkJournalCompleteness(view)]
   const last = found.epochs[found.epochs.length - 1]
   if (last === undefined) return [...(view.record.status === 'running' ? ['the bot is running, but the journal shows no grid laid out'] : []), ...common]
@@ -73,25 +72,5 @@ function auditBot(view: BotView, history: ExchangeHistory): string[] {
     fills: new Map(view.fills.map((fill) => [fill.tradeId, fill])),
     baseAsset: view.rules.baseAsset
   })
-  return [...violations, ...checkPlannedLevels(view.levels, current, levelCount), ...checkLevelOverlap(orders), ...grids, ...outstanding.violations, ...balance, ...common]
-}
-
-/** Base the bot's sales (an exit's or an emergency's, not an OCO leg) sold on the exchange since the grid was laid out. */
-function soldIn(view: BotView, epoch: Epoch): Decimal {
-  return view.orders
-    .filter((order) => {
-      const kind = parseOrderId(order.clientOrderId)?.tag.kind
-      return order.side === 'SELL' && order.orderListId === undefined && (kind === 'exit' || kind === 'emergency') && order.createdAtMs >= epoch.planTimeMs
-    })
-    .reduce((total, order) => total.add(order.executedQty), new Decimal(0))
-}
-
-/**
- * The journal's claims that base of the grid was sold: the sales it tried since the plan (an
- * exit's or an emergency's, placed or refused) and the notes of SELL obligations it ended as sold.
- */
-function saleClaimsIn(view: BotView, epoch: Epoch, inGrid: (intentId: string) => boolean): string[] {
-  const attempts = view.intents.filter((intent) => (intent.purpose === 'emergency' || (intent.purpose === 'exit' && !intent.listId)) && intent.side === 'SELL' && intent.createdAtMs >= epoch.planTimeMs)
-  const notes = view.intents.filter((intent) => inGrid(intent.intentId) && intent.status === 'done' && intent.lastError?.startsWith(SOLD_HEDGE_PREFIX) === true)
-  return [...new Set([...attempts.map((intent) => `${intent.intentId} ${intent.status}`), ...notes.map((intent) => intent.lastError as string)])]
+  return [...violations, ...checkPlannedLevels(view.levels, current, levelCount), ...checkReplanClaims(view, map.epochs, levelCount), ...checkLevelOverlap(orders), ...grids, ...outstanding.violations, ...balance, ...common]
 }

@@ -42,6 +42,11 @@ describe('finding the grids a bot laid out', () => {
     expect(found.epochs[1]?.prices.get(2)?.toFixed()).toBe('125')
   })
 
+  it('takes a run at the same prices for a new grid when the journal claims a recenter after it', () => {
+    const found = findEpochs([...plan(['100', '110', '120', '130'], 1_000), ...plan(['100', '110', '120', '130'], 5_000), ...plan(['100', '110', '120', '130'], 9_000)], 4, [5_500])
+    expect(found.epochs.map((epoch) => epoch.planTimeMs)).toEqual([1_000, 5_000])
+  })
+
   it('does not take grid intents written one by one, or a run that misses a level, for a plan', () => {
     const first = plan(['100', '110', '120', '130'], 1_000)
     const partial = [intent(0, 'BUY', '105', 5_000), intent(1, 'BUY', '115', 5_000)]

@@ -28,17 +28,22 @@ export interface EpochMap {
  * Finds a bot's grids in the journal's intents (oldest first). A plan is laid out in one
  * transaction: one 'grid' intent answering no fill on every level but one, all written at the same
  * moment, one after another. A run like that starts a new grid when some of its prices differ from
- * the grid before (a recenter or a re-plan). A run at the same prices is not a new grid: a cancel
- * of every order re-queues each level the same way. Every level intent belongs to the latest grid
- * started before it.
+ * the grid before (a recenter or a re-plan). A run at the same prices is a new grid only when the
+ * journal claims a recenter after it and before the next such run (`recenteredAtMs`): otherwise it
+ * is a cancel of every order, which re-queues each level the same way. Every level intent belongs
+ * to the latest grid started before it.
  */
-export function findEpochs(intents: readonly IntentRecord[], levelCount: number): EpochMap {
+export function findEpochs(intents: readonly IntentRecord[], levelCount: number, recenteredAtMs: readonly number[] = []): EpochMap {
   const epochs: { index: number; planTimeMs: number; plan: Map<number, PlannedOrder>; prices: Map<number, Decimal> }[] = []
   const epochOfIntent = new Map<string, number>()
+  const runTimes = intents.flatMap((_, position) => (planRunAt(intents, position, levelCount) === undefined ? [] : [(intents[position] as IntentRecord).createdAtMs]))
   for (let position = 0; position < intents.length; position += 1) {
     const run = planRunAt(intents, position, levelCount)
     const current = epochs[epochs.length - 1]
-    if (run !== undefined && (current === undefined || run.some((intent) => !samePrice(current.prices.get(intent.level as number), intent.price)))) {
+    const runMs = run?.[0]?.createdAtMs ?? 0
+    const nextRunMs = runTimes.find((timeMs) => timeMs > runMs) ?? Number.POSITIVE_INFINITY
+    const claimed = recenteredAtMs.some((timeMs) => timeMs >= runMs && timeMs < nextRunMs)
+    if (run !== undefined && (current === undefined || claimed || run.some((intent) => !samePrice(current.prices.get(intent.level as number), intent.price)))) {
       const plan = new Map(run.map((intent) => [intent.level as number, { side: intent.side, quantity: new Decimal(intent.quantity ?? '0'), intentId: intent.intentId }]))
       epochs.push({ index: epochs.length, planTimeMs: (run[0] as IntentRecord).createdAtMs, plan, prices: new Map() })
     }
