@@ -2,6 +2,7 @@ import type { Exchange } from '../../main/engine/exchange/port/exchange'
 import type { FundsLedger } from '../../main/engine/funds/funds-ledger'
 import type { Journal } from '../../main/engine/journal'
 import { checkBaseBound } from './base-bound'
+import { checkBotStatus } from './bot-status'
 import { botView, type BotAllocation, type BotView } from './bot-view'
 import { checkClientIdReuse } from './client-id-reuse'
 import { epochFlows } from './epoch-flows'
@@ -72,5 +73,5 @@ function auditBot(view: BotView, history: ExchangeHistory): string[] {
     fills: new Map(view.fills.map((fill) => [fill.tradeId, fill])),
     baseAsset: view.rules.baseAsset
   })
-  return [...violations, ...checkPlannedLevels(view.levels, current, levelCount), ...checkReplanClaims(view, map.epochs, levelCount), ...checkLevelOverlap(orders), ...grids, ...outstanding.violations, ...balance, ...common]
+  return [...violations, ...checkBotStatus(view, names), ...checkPlannedLevels(view.levels, current, levelCount), ...checkReplanClaims(view, map.epochs, levelCount), ...checkLevelOverlap(orders), ...grids, ...outstanding.violations, ...balance, ...common]
 }
