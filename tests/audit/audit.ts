@@ -1,3 +1,4 @@
+import { Decimal } from '@shared/money/decimal'
 import type { Exchange } from '../../main/engine/exchange/port/exchange'
 import type { FundsLedger } from '../../main/engine/funds/funds-ledger'
 import type { Journal } from '../../main/engine/journal'
@@ -15,12 +16,12 @@ import { checkJournalCompleteness } from './journal-completeness'
 import { checkLedgerBalances } from './ledger-balances'
 import { checkLevelOverlap } from './level-overlap'
 import { levelOrdersOf } from './level-orders'
-import { lotStep } from './min-order-quantity'
+import { dustBound, lotStep } from './min-order-quantity'
 import { checkOcoLists } from './oco-audit'
 import { outstandingOf } from './outstanding'
 import { checkPlannedLevels, withPlannedPrices } from './planned-levels'
 import { checkReplanClaims } from './replan-claims'
-import { saleClaimsIn, soldIn } from './sales'
+import { saleClaimsIn, soldIn, voidedAsSoldIn } from './sales'
 
 /** A bot to audit; its allocation defaults to the investment and base its configuration gives it. */
 export interface AuditedBot {
@@ -64,11 +65,15 @@ function auditBot(view: BotView, history: ExchangeHistory): string[] {
   const { orders, violations } = levelOrdersOf(view, map, levelCount)
   const grids = map.epochs.flatMap((epoch) => checkGapHistory(epochFlows(epoch, levelCount, orders, view.trades, view.rules.baseAsset), view.rules.baseAsset))
   const names = incidentNames(view.incidents, view.symbol)
-  const outstanding = outstandingOf(view, new Set(view.orders.map((order) => order.clientOrderId as string)), names, (id) => map.epochOfIntent.get(id) === current.index)
+  const inGrid = (intentId: string) => map.epochOfIntent.get(intentId) === current.index
+  const outstanding = outstandingOf(view, new Set(view.orders.map((order) => order.clientOrderId as string)), names, inGrid)
+  const voided = voidedAsSoldIn(view, inGrid)
   const balance = checkGapBalance(epochFlows(current, levelCount, orders, view.trades, view.rules.baseAsset), outstanding, {
     names,
     sold: soldIn(view, current),
-    saleNotes: saleClaimsIn(view, current, (id) => map.epochOfIntent.get(id) === current.index),
+    saleNotes: saleClaimsIn(view, current, inGrid),
+    voidedAsSold: (level) => voided.get(level) ?? new Decimal(0),
+    dustBound: (level) => dustBound(view.rules, current.prices.get(level) ?? new Decimal(0)),
     step: lotStep(view.rules),
     fills: new Map(view.fills.map((fill) => [fill.tradeId, fill])),
     baseAsset: view.rules.baseAsset

@@ -13,6 +13,10 @@ export interface GapBalanceContext {
   readonly sold: Decimal
   /** The journal's claims that base of this grid was sold: sales tried, and obligations it ended as sold. */
   readonly saleNotes: readonly string[]
+  /** SELL quantity of a level the journal says it ended as sold (the intents it voided). */
+  readonly voidedAsSold: (level: number) => Decimal
+  /** The most SELL dust a level may carry (a sale drops it too). */
+  readonly dustBound: (level: number) => Decimal
   /** One lot step: a sale rounds the base it sells down to it. */
   readonly step: Decimal
   readonly fills: ReadonlyMap<string, FillRecord>
@@ -28,8 +32,8 @@ const ZERO = new Decimal(0)
  * and netting opposite obligations on a level moves it between the sides of both gaps around that
  * level — none of that changes the unit. So the unit must equal what the gap holds: its open
  * orders' remaining quantity on the exchange, what waits in the journal, and carried dust. Less
- * is allowed only for trades an incident names, or up to what a sale really sold (the SELLs it
- * voided). And the BUY side alone — planned BUYs plus SELL trades minus BUY trades, against BUY
+ * is allowed only for trades an incident names, or for the SELLs (and SELL dust) the journal says a
+ * sale voided, in all no more than what the bot's sales really sold. And the BUY side alone — planned BUYs plus SELL trades minus BUY trades, against BUY
  * orders, waits and dust — must come out even, with the netting it implies on each level never
  * negative.
  */
@@ -57,8 +61,11 @@ export function checkGapBalance(flows: EpochFlows, outstanding: Outstanding, con
     const excused = Decimal.min(short, excusedBy([...buy.trades, ...sell.trades], context))
     const rest = short.sub(excused)
     if (rest.isZero()) continue
-    if (context.sold.gt(0) || context.saleNotes.length > 0) voided = voided.add(rest)
-    else unanswered.push({ text: gapText, gap: `${level}–${level + 1}`, amount: rest, trades: [...buy.trades, ...sell.trades] })
+    // A sale accounts only for the SELLs of this gap the journal says it voided, and the dust it dropped
+    const sale = context.sold.gt(0) || context.saleNotes.length > 0
+    const asSold = sale ? Decimal.min(rest, context.voidedAsSold(level + 1).add(context.dustBound(level + 1))) : ZERO
+    voided = voided.add(asSold)
+    if (rest.gt(asSold)) unanswered.push({ text: gapText, gap: `${level}–${level + 1}`, amount: rest.sub(asSold), trades: [...buy.trades, ...sell.trades] })
   }
   violations.push(...describeUnanswered(unanswered, top, context.fills))
   if (voided.gt(context.sold.add(context.step))) {

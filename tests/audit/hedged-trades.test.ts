@@ -92,6 +92,17 @@ describe('the auditor on hedging', () => {
     expect(await t.audit()).toEqual([expect.stringMatching(/^b1: grid SELLs of 0\.00171828 were dropped as sold \(the journal: sold:nothing\), but the bot's sales sold only 0 on the exchange$/)])
   })
 
+  it('does not let a later sale of the base cover a BUY whose counter SELL was never placed', async () => {
+    const t = await world()
+    plantInTrader(t.engine.bot, 'onFill', (fill, intent) => isFirstGridBuy(fill.side, intent.purpose), (_real, fill) => {
+      t.engine.journal.setFillHedgeNote(fill.symbol, fill.tradeId, 'dust:0')
+    })
+    await t.world.trade('58990')
+    const report = await t.world.run(t.engine.bot.emergencyStop({ sellBase: true }))
+    expect(new Decimal(report.soldBase ?? '0').gt('0.00171')).toBe(true)
+    expect(await t.audit()).toEqual([expect.stringMatching(/^b1: gap 4–5 .* unanswered; latest: trade \d+ \(BUY 0\.00172 @ 59000 of gk-b1-4B-1; journal: dust:0\)$/)])
+  })
+
   it('accepts SELLs dropped by an EMERGENCY STOP that sold the base', async () => {
     const t = await world()
     await t.world.trade('58990')

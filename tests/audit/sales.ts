@@ -23,3 +23,19 @@ export function saleClaimsIn(view: BotView, epoch: Epoch, inGrid: (intentId: str
   const notes = view.intents.filter((intent) => inGrid(intent.intentId) && intent.status === 'done' && intent.lastError?.startsWith(SOLD_HEDGE_PREFIX) === true)
   return [...new Set([...attempts.map((intent) => `${intent.intentId} ${intent.status}`), ...notes.map((intent) => intent.lastError as string)])]
 }
+
+/**
+ * SELL quantity per level of the grid that the journal says it ended because base was sold: its
+ * intents voided with a "sold:" note, and failed ones whose fills it marked so.
+ */
+export function voidedAsSoldIn(view: BotView, inGrid: (intentId: string) => boolean): Map<number, Decimal> {
+  const soldFills = new Set(view.fills.filter((fill) => fill.hedgeNote?.startsWith(SOLD_HEDGE_PREFIX) === true && fill.counterIntentId !== null).map((fill) => fill.counterIntentId as string))
+  const voided = new Map<number, Decimal>()
+  for (const intent of view.intents) {
+    if (intent.side !== 'SELL' || intent.level === null || !inGrid(intent.intentId)) continue
+    const voidedNow = intent.status === 'done' && intent.lastError?.startsWith(SOLD_HEDGE_PREFIX) === true
+    const failedThenSold = (intent.status === 'failed' || intent.status === 'rejected') && soldFills.has(intent.intentId)
+    if (voidedNow || failedThenSold) voided.set(intent.level, (voided.get(intent.level) ?? new Decimal(0)).add(intent.quantity ?? '0'))
+  }
+  return voided
+}
