@@ -14,18 +14,12 @@ async function main(): Promise<number> {
     process.stderr.write(`chaos: ${flag.error}\n`)
     return 2
   }
-  const { values } = parseArgs({
-    args: flag.args,
-    options: {
-      runs: { type: 'string', default: '100' },
-      seed: { type: 'string', default: '1' },
-      steps: { type: 'string', default: '200' },
-      'crash-rate': { type: 'string', default: '0.03' },
-      'disconnect-rate': { type: 'string', default: '0.02' },
-      bots: { type: 'string', default: '2' },
-      'action-rate': { type: 'string', default: '0.01' }
-    }
-  })
+  const parsed = parseOptions(flag.args)
+  if (!parsed.ok) {
+    process.stderr.write(`chaos: ${parsed.error}\n`)
+    return 2
+  }
+  const { values } = parsed
   const runs = Number(values.runs)
   const firstSeed = Number(values.seed)
   const steps = Number(values.steps)
@@ -64,6 +58,25 @@ async function main(): Promise<number> {
   process.stdout.write(`actions: ${Object.keys(actions).length === 0 ? 'none' : counted(actions)}\n`)
   process.stdout.write(`chaos: ${runs} runs, ${violations} violations\n`)
   return violations === 0 ? 0 : 1
+}
+
+const OPTIONS = {
+  runs: { type: 'string', default: '100' },
+  seed: { type: 'string', default: '1' },
+  steps: { type: 'string', default: '200' },
+  'crash-rate': { type: 'string', default: '0.03' },
+  'disconnect-rate': { type: 'string', default: '0.02' },
+  bots: { type: 'string', default: '2' },
+  'action-rate': { type: 'string', default: '0.01' }
+} as const
+
+/** Reads the numeric options; an unknown option or a stray argument is refused with the reason. */
+function parseOptions(args: string[]): { readonly ok: true; readonly values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'] } | { readonly ok: false; readonly error: string } {
+  try {
+    return { ok: true, values: parseArgs({ args, options: OPTIONS }).values }
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) }
+  }
 }
 
 // A run that hangs lets the event loop empty with work pending, and Node would then exit 0

@@ -19,5 +19,6 @@ describe('the chaos command line strategy switch', () => {
 
   it('refuses a value it does not know', () => {
     expect(strategyFlag(['--strategy=maybe'])).toEqual({ ok: false, error: '--strategy takes true or false, not "maybe"' })
+    expect(strategyFlag(['--strategy', 'maybe'])).toEqual({ ok: false, error: '--strategy takes true or false, not "maybe"' })
   })
 })

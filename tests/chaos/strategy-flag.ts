@@ -18,8 +18,10 @@ export function strategyFlag(argv: readonly string[]): StrategyFlag {
     } else if (arg === '--strategy' || arg.startsWith('--strategy=')) {
       const inline = arg.startsWith('--strategy=') ? arg.slice('--strategy='.length) : undefined
       const next = argv[index + 1]
-      const text = inline ?? (next !== undefined && Object.hasOwn(VALUES, next) ? next : 'true')
-      if (inline === undefined && next !== undefined && Object.hasOwn(VALUES, next)) index += 1
+      // A value follows unless the next argument is another option
+      const separate = inline === undefined && next !== undefined && !next.startsWith('-') ? next : undefined
+      if (separate !== undefined) index += 1
+      const text = inline ?? separate ?? 'true'
       const value = Object.hasOwn(VALUES, text) ? VALUES[text] : undefined
       if (value === undefined) return { ok: false, error: `--strategy takes true or false, not "${text}"` }
       strategy = value
