@@ -1,4 +1,4 @@
-import { Decimal } from '@shared/money/decimal'
+import type { Decimal } from '@shared/money/decimal'
 import type { GridBot } from '../../main/engine/bot/grid-bot'
 import { counterNameOf, orderIdFor, type OrderTag } from '../../main/engine/grid/trader/client-order-ids'
 import type { CounterOrder } from '../../main/engine/grid/trader/counter-order'
@@ -60,9 +60,4 @@ export function writeIntent(
     updatedAtMs: nowMs
   })
   return intentId
-}
-
-/** Returns a decimal from text (tests read better with strings). */
-export function dec(text: string): Decimal {
-  return new Decimal(text)
 }
