@@ -1,159 +1,78 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import type { GridBot } from '../../main/engine/bot/grid-bot'
 import { settle } from '../../main/engine/clock/test-clock'
-import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
-import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
-import { botConfig } from '@shared/config/bot-config'
-import { Decimal } from '@shared/money/decimal'
-import type { GridBotConfig } from '../../main/engine/bot/grid-bot-config'
-import { BOT_CONFIG, ETH_BOT_CONFIG, seededRandom, SimWorld } from '../engine/harness'
+import { seededRandom, SimWorld } from '../engine/harness'
+import { countActions } from './chaos-actions'
+import { auditChaosWorld } from './chaos-audit'
+import { chaosConfigs } from './chaos-configs'
 import { ChaosMarket } from './chaos-market'
-import { checkInvariants } from './chaos-invariants'
+import { CHAOS_RECONCILE_INTERVAL_MS, STARTING_BALANCES, type ChaosOptions, type ChaosResult } from './chaos-options'
+import { PersonActions } from './person-actions'
+import { startReconciling } from './reconcile-loops'
+import { faultsOff, settleEngine } from './settle-engine'
+import { strategyStep } from './strategy-mix'
 
-/** How one chaos run is shaped. */
-export interface ChaosOptions {
-  readonly seed: number
-  readonly steps: number
-  /** Chance per step that the engine process dies (at a random point of its work). */
-  readonly crashRate: number
-  /** Chance per step that the user-data stream drops (it comes back a few steps later). */
-  readonly disconnectRate: number
-  readonly faults: SimFaultOptions
-  /** 1: one BTCUSDT bot; 2: a BTCUSDT and an ETHUSDT bot sharing the account's USDT. */
-  readonly bots?: 1 | 2
-  /** Chance per step that a person acts on a bot: pause, hold a level, or EMERGENCY STOP (undone a few steps later). */
-  readonly actionRate?: number
-  /**
-   * Give the bots a stop-loss and take-profit near the edges of the market, and a short recenter
-   * confirmation, and run their risk, recenter and deadlock checks as they would run live.
-   */
-  readonly strategy?: boolean
-}
+export { CHAOS_FAULTS, type ChaosOptions, type ChaosResult } from './chaos-options'
 
-/** What one run found. */
-export interface ChaosResult {
-  readonly seed: number
-  readonly violations: readonly string[]
-  readonly trace: readonly string[]
-  readonly crashes: number
-  readonly fills: number
-  /** How often each strategy action happened (stop-loss, take-profit, recentered, rebalanced, EMERGENCY STOP, paused, held). */
-  readonly actions: Readonly<Record<string, number>>
-}
-
-const STARTING_BALANCES = { USDT: '2000', BTC: '0.01', ETH: '0.2' }
-
-/** The fault mix of chaos runs: every kind the simulator has, at rates that keep the grid trading. */
-export const CHAOS_FAULTS: SimFaultOptions = {
-  timeoutAfterAcceptRate: 0.04,
-  timeoutBeforeAcceptRate: 0.04,
-  rateLimitRate: 0.04,
-  rateLimitRetryAfterMs: 2_000,
-  cancelTimeoutRate: 0.05,
-  streamDropRate: 0.03,
-  streamDuplicateRate: 0.03,
-  streamDelayRate: 0.03,
-  streamDelayMs: 500
-}
+/** How long the engine settles on its own before each audit: two periodic reconciliations and then some. */
+const SETTLE_MS = 2 * CHAOS_RECONCILE_INTERVAL_MS + 30_000
 
 /**
- * Runs one bot through a seeded market with random faults and crashes, then lets it heal (faults
- * off, stream back, a reconciliation) and checks the invariants against the exchange.
+ * Runs the bots through a seeded market with random faults, crashes, stream drops and a person's
+ * actions (and, in strategy runs, their stops, recenters, deadlock checks and OCO backstop). At
+ * the end the faults stop and the engine settles by itself — only the clock and the exchange's
+ * events move, its own reconnect handling and periodic reconciliation run — and the auditor
+ * checks the exchange's records before anything is healed. Then a person undoes what is held,
+ * paused or stopped, the engine settles again, and a second audit checks the grid is whole.
  */
 export async function runChaos(options: ChaosOptions, folder: string): Promise<ChaosResult> {
   const random = seededRandom(options.seed)
   const trace: string[] = []
   const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES })
-  const plain = options.bots === 2 ? [BOT_CONFIG, ETH_BOT_CONFIG] : [BOT_CONFIG]
-  const configs = options.strategy === true ? plain.map((config) => withStrategy(config, random)) : plain
+  const configs = chaosConfigs(options, random)
   // In strategy runs the market's middle wanders, so the price can leave a grid's range for good
   const wander = options.strategy === true ? 0.004 : 0
   const markets = configs.map((config) => (config.symbol === 'ETHUSDT' ? new ChaosMarket(random, 3_000, 4, wander) : new ChaosMarket(random, 60_000, 5, wander)))
+  const person = new PersonActions(world, random, trace)
   let crashes = 0
   let reconnectAtStep = -1
-  type Undo = { readonly atStep: number; readonly botId: string; readonly what: 'resume' | 'release'; readonly level?: number }
-  const undo: Undo[] = []
-  const stopViolations: string[] = []
-  const undoAction = async (entry: Undo) => {
-    const bot = world.process?.bots.find((candidate) => candidate.config.id === entry.botId)
-    if (bot === undefined) return
-    trace.push(`${entry.botId} ${entry.what}${entry.level === undefined ? '' : ` level ${entry.level}`}`)
-    if (entry.what === 'resume') await world.run(bot.resume())
-    else await world.run(bot.releaseLevel(entry.level ?? 0))
-  }
+  let loops: AbortController | undefined
   const boot = async (why: string) => {
     try {
-      await world.boot(configs, options.seed)
+      loops = startReconciling(await world.boot(configs, options.seed))
     } catch (error) {
       trace.push(`${why} failed: ${String(error)}`)
       throw error
     }
   }
+  const crash = () => {
+    loops?.abort()
+    world.crash()
+  }
+  const printTrades = () => configs.forEach((config, index) => {
+    const { price, quantity } = (markets[index] as ChaosMarket).next()
+    world.exchange.trade(config.symbol, price, quantity)
+  })
   await boot('start')
   for (let step = 0; step < options.steps; step += 1) {
-    configs.forEach((config, index) => {
-      const { price, quantity } = (markets[index] as ChaosMarket).next()
-      world.exchange.trade(config.symbol, price, quantity)
-    })
+    printTrades()
     await settle(Math.floor(random() * 6))
     const roll = random()
     if (roll < options.crashRate) {
       crashes += 1
       trace.push(`step ${step}: crash`)
-      world.crash()
+      crash()
       const missed = Math.floor(random() * 3)
-      for (let index = 0; index < missed; index += 1) {
-        configs.forEach((config, marketIndex) => {
-          const offline = (markets[marketIndex] as ChaosMarket).next()
-          world.exchange.trade(config.symbol, offline.price, offline.quantity)
-        })
-      }
+      for (let index = 0; index < missed; index += 1) printTrades()
       await boot(`restart at step ${step}`)
     } else if (roll < options.crashRate + options.disconnectRate && reconnectAtStep < 0) {
       trace.push(`step ${step}: user-data stream dropped`)
       world.exchange.disconnectStream()
       reconnectAtStep = step + 1 + Math.floor(random() * 5)
     }
-    if (random() < (options.actionRate ?? 0) && world.process !== undefined) {
-      const bot = world.process.bots[Math.floor(random() * world.process.bots.length)] as GridBot
-      const kind = random()
-      if (kind < 0.4) {
-        trace.push(`step ${step}: ${bot.config.id} paused`)
-        bot.pause()
-        undo.push({ atStep: step + 2 + Math.floor(random() * 6), botId: bot.config.id, what: 'resume' })
-      } else if (kind < 0.7) {
-        const level = Math.floor(random() * (bot.config.grid.grids + 1))
-        trace.push(`step ${step}: ${bot.config.id} level ${level} held`)
-        await world.run(bot.holdLevel(level)).catch((error: unknown) => trace.push(`hold failed: ${String(error)}`))
-        undo.push({ atStep: step + 2 + Math.floor(random() * 6), botId: bot.config.id, what: 'release', level })
-      } else {
-        trace.push(`step ${step}: ${bot.config.id} EMERGENCY STOP`)
-        const report = await world.run(bot.emergencyStop({ sellBase: random() < 0.3 }))
-        const left = (await world.exchange.openOrders(bot.config.symbol)).filter((order) => parseOrderId(order.clientOrderId)?.botId === bot.config.id)
-        if (left.length > 0) stopViolations.push(`step ${step}: after EMERGENCY STOP of ${bot.config.id} the exchange still shows ${left.map((order) => order.clientOrderId).join(', ')} (report: ${report.stillOpen.join(', ')})`)
-        undo.push({ atStep: step + 2 + Math.floor(random() * 6), botId: bot.config.id, what: 'resume' })
-      }
-    }
-    for (const due of undo.filter((entry) => entry.atStep === step)) await undoAction(due)
-    if (options.strategy === true && world.process !== undefined) {
-      // Strategy runs span hours of exchange time, as recentering does
-      await world.clock.advance(5_000)
-      for (const bot of world.process.bots) {
-        const trigger = await world.run(bot.checkRisk())
-        if (trigger !== undefined) {
-          trace.push(`step ${step}: ${bot.config.id} ${trigger} (${bot.config.risk.stopOutcome})`)
-          undo.push({ atStep: step + 3 + Math.floor(random() * 6), botId: bot.config.id, what: 'resume' })
-        }
-        if (step % 10 === 0) {
-          const recenter = await world.run(bot.checkRecenter())
-          if (recenter === 'recentered' || recenter === 'refused') trace.push(`step ${step}: ${bot.config.id} ${recenter} → ${bot.config.grid.lower}-${bot.config.grid.upper}`)
-        }
-        if (step % 20 === 0 && (await world.run(bot.checkDeadlock())) === 'rebalanced') trace.push(`step ${step}: ${bot.config.id} rebalanced`)
-        if (step % 10 === 5 && bot.record().status === 'running') await world.run(bot.syncBackstop())
-        if (step % 5 === 0) await world.run(bot.updateMarketState())
-      }
-    }
+    if (random() < (options.actionRate ?? 0)) await person.act(step)
+    await person.undoDue(step)
+    if (options.strategy === true) await strategyStep(world, step, person, random, trace)
     if (step === reconnectAtStep) {
       trace.push(`step ${step}: user-data stream back`)
       world.exchange.reconnectStream()
@@ -161,44 +80,29 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     }
     await world.quiesce(2)
   }
-  world.exchange.faults.configure({ timeoutAfterAcceptRate: 0, timeoutBeforeAcceptRate: 0, rateLimitRate: 0, cancelTimeoutRate: 0, streamDropRate: 0, streamDuplicateRate: 0, streamDelayRate: 0, placeRejectRate: 0 })
-  if (reconnectAtStep >= 0) world.exchange.reconnectStream()
-  await world.quiesce(40)
+  faultsOff(world)
+  if (reconnectAtStep >= 0) {
+    trace.push('end: user-data stream back')
+    world.exchange.reconnectStream()
+  }
+  await settleEngine(world, SETTLE_MS)
+  const beforeHeal = await auditChaosWorld(world, configs)
   // A person undoes whatever is still paused, held or stopped: the grid must be whole again
-  for (const entry of undo.filter((candidate) => candidate.atStep >= options.steps)) await undoAction(entry)
-  for (const bot of world.process?.bots ?? []) {
-    for (const level of bot.trader.levelStates().filter((state) => state.held === true)) await world.run(bot.releaseLevel(level.index))
-    if (bot.record().status === 'paused' || bot.record().status === 'stopped') await world.run(bot.resume())
-  }
-  await world.quiesce(40)
-  const process = world.process
-  if (process === undefined) throw new Error('no engine process at the end of the run')
-  for (const bot of process.bots) await bot.reconcile()
-  await world.quiesce(40)
-  const violations = [...stopViolations, ...(await checkInvariants({
-    exchange: world.exchange,
-    journal: process.journal,
-    ledger: process.engine.ledger,
-    bots: configs.map((config) => {
-      const baseAsset = config.symbol.replace(/USDT$/, '')
-      return { botId: config.id, symbol: config.symbol, baseAsset, quoteAsset: 'USDT', allocation: { USDT: config.grid.investment, [baseAsset]: config.grid.baseHeld } }
-    }),
-    startingBalances: STARTING_BALANCES
-  }))]
-  const fills = configs.reduce((total, config) => total + process.journal.listFills(config.id).length, 0)
-  const eventCount = (type: string) => configs.reduce((total, config) => total + process.journal.listBotEvents(config.id, { limit: 100_000 }).filter((event) => event.type === type).length, 0)
-  const ocoPlaced = eventCount('OcoPlaced')
-  const marketChanges = eventCount('MarketStateChanged')
-  world.crash()
-  trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(world.exchange.faults.stats())}`)
-  const actions: Record<string, number> = {}
-  for (const line of trace) {
-    const kind = ['stop-loss', 'take-profit', 'recentered', 'rebalanced', 'EMERGENCY STOP', 'paused', 'held'].find((name) => line.includes(` ${name}`))
-    if (kind !== undefined) actions[kind] = (actions[kind] ?? 0) + 1
-  }
-  if (ocoPlaced > 0) actions['OCO placed'] = ocoPlaced
-  if (marketChanges > 0) actions['market state changes'] = marketChanges
-  return { seed: options.seed, violations, trace, crashes, fills, actions }
+  await person.undoAll(options.steps)
+  await settleEngine(world, SETTLE_MS)
+  const afterHeal = await auditChaosWorld(world, configs)
+  const violations = [
+    ...person.stopViolations,
+    ...beforeHeal.map((line) => `${afterHeal.includes(line) ? 'before and after the heal' : 'before the heal'}: ${line}`),
+    ...afterHeal.filter((line) => !beforeHeal.includes(line)).map((line) => `after the heal: ${line}`)
+  ]
+  const engine = world.process
+  const fills = engine === undefined ? 0 : configs.reduce((total, config) => total + engine.journal.listFills(config.id).length, 0)
+  const actions = engine === undefined ? {} : countActions(trace, engine.journal, configs.map((config) => config.id))
+  crash()
+  const faults = { ...world.exchange.faults.stats() }
+  trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(faults)}`)
+  return { seed: options.seed, violations, trace, crashes, fills, actions, faults }
 }
 
 /** Runs several seeds in a fresh temporary folder under `.tmp`, removed afterwards. */
@@ -210,36 +114,11 @@ export async function runChaosSeries(seeds: readonly number[], shape: Omit<Chaos
       try {
         results.push(await runChaos({ ...shape, seed }, folder))
       } catch (error) {
-        results.push({ seed, violations: [`the run stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], trace: [], crashes: 0, fills: 0, actions: {} })
+        results.push({ seed, violations: [`the run stopped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`], trace: [], crashes: 0, fills: 0, actions: {}, faults: {} })
       }
     }
     return results
   } finally {
     rmSync(folder, { recursive: true, force: true })
   }
-}
-
-/** A bot configuration with stops near the market's edges and quick recentering, for strategy chaos. */
-function withStrategy(config: GridBotConfig, random: () => number): GridBotConfig {
-  const lower = new Decimal(config.grid.lower)
-  const upper = new Decimal(config.grid.upper)
-  const outcomes = ['keep', 'cancel', 'sell-all'] as const
-  // Near stops fire often; far ones leave room for the price to stay outside the range and recenter
-  const margin = random() < 0.5 ? new Decimal('0.015') : new Decimal('0.2')
-  return botConfig({
-    ...config,
-    // The bot is given more base than its grid needs, so there is inventory for the OCO backstop
-    grid: { ...config.grid, baseHeld: config.symbol === 'ETHUSDT' ? '0.2' : '0.01' },
-    risk: {
-      stopLoss: lower.mul(new Decimal(1).sub(margin)).toDecimalPlaces(2).toFixed(),
-      takeProfit: upper.mul(new Decimal(1).add(margin)).toDecimalPlaces(2).toFixed(),
-      stopOutcome: outcomes[Math.floor(random() * outcomes.length)] ?? 'cancel',
-      ocoBackstop: true
-    },
-    recenter: { enabled: true, confirmationMs: 60_000, cooldownMs: 120_000, hysteresisPct: '0.5' },
-    marketState: { candleInterval: '1m', windowCandles: 5, trendThresholdPct: '1', volatilityThresholdPct: '2', hysteresisCandles: 2 },
-    protective: { noBuysInDowntrend: true, pauseBuysWhenVolatile: random() < 0.5 },
-    deadlock: { cooldownMs: 60_000 },
-    baseTrades: { attempts: 2, repriceIntervalMs: 5_000, useMarketOrders: true }
-  })
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import type { IntentRecord } from '../../main/engine/journal'
+import { findEpochs } from './epochs'
+
+let sequence = 0
+function intent(level: number, side: 'BUY' | 'SELL', price: string, atMs: number, fields: Partial<IntentRecord> = {}): IntentRecord {
+  sequence += 1
+  return {
+    intentId: `gk-b1-${level}${side[0]}-${sequence}`, botId: 'b1', symbol: 'BTCUSDT', purpose: 'grid', level, side, type: 'LIMIT', price, quantity: '0.001', quoteOrderQty: null,
+    status: 'done', attempts: 1, lastError: null, venueOrderId: null, sourceFillKey: null, createdAtMs: atMs, updatedAtMs: atMs, ...fields
+  }
+}
+
+/** A four-level plan at `atMs` with the level nearest the price (2) empty. */
+function plan(prices: readonly [string, string, string, string], atMs: number): IntentRecord[] {
+  return [intent(0, 'BUY', prices[0], atMs), intent(1, 'BUY', prices[1], atMs), intent(3, 'SELL', prices[3], atMs)]
+}
+
+describe('finding the grids a bot laid out', () => {
+  it('reads one plan, its orders per level and its prices, and puts later level intents in it', () => {
+    const first = plan(['100', '110', '120', '130'], 1_000)
+    const counter = intent(2, 'SELL', '120', 2_000, { purpose: 'counter', sourceFillKey: 'BTCUSDT:1' })
+    const found = findEpochs([...first, counter], 4)
+    expect(found.epochs).toHaveLength(1)
+    expect([...(found.epochs[0]?.plan.keys() ?? [])]).toEqual([0, 1, 3])
+    expect(found.epochs[0]?.prices.get(2)?.toFixed()).toBe('120')
+    expect(found.epochOfIntent.get(counter.intentId)).toBe(0)
+  })
+
+  it('takes a run at the same prices (every level re-queued after a cancel of all) as the same grid', () => {
+    const found = findEpochs([...plan(['100', '110', '120', '130'], 1_000), ...plan(['100', '110', '120', '130'], 5_000)], 4)
+    expect(found.epochs).toHaveLength(1)
+  })
+
+  it('starts a new grid where a plan at new prices was laid out', () => {
+    const second = plan(['105', '115', '125', '135'], 5_000)
+    const later = intent(2, 'BUY', '125', 6_000, { purpose: 'counter', sourceFillKey: 'BTCUSDT:9' })
+    const found = findEpochs([...plan(['100', '110', '120', '130'], 1_000), ...second, later], 4)
+    expect(found.epochs.map((epoch) => epoch.planTimeMs)).toEqual([1_000, 5_000])
+    expect(found.epochOfIntent.get(second[0]?.intentId ?? '')).toBe(1)
+    expect(found.epochOfIntent.get(later.intentId)).toBe(1)
+    expect(found.epochs[1]?.prices.get(2)?.toFixed()).toBe('125')
+  })
+
+  it('takes a run at the same prices for a new grid when the journal claims a recenter after it', () => {
+    const found = findEpochs([...plan(['100', '110', '120', '130'], 1_000), ...plan(['100', '110', '120', '130'], 5_000), ...plan(['100', '110', '120', '130'], 9_000)], 4, [5_500])
+    expect(found.epochs.map((epoch) => epoch.planTimeMs)).toEqual([1_000, 5_000])
+  })
+
+  it('does not take grid intents written one by one, or a run that misses a level, for a plan', () => {
+    const first = plan(['100', '110', '120', '130'], 1_000)
+    const partial = [intent(0, 'BUY', '105', 5_000), intent(1, 'BUY', '115', 5_000)]
+    const single = intent(3, 'SELL', '135', 6_000)
+    expect(findEpochs([...first, ...partial, single], 4).epochs).toHaveLength(1)
+  })
+})

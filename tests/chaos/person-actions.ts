@@ -1,0 +1,86 @@
+import type { GridBot } from '../../main/engine/bot/grid-bot'
+import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
+import type { SimWorld } from '../engine/harness'
+
+/** Something a person did that they undo a few steps later: a resume, or releasing a held level. */
+export interface Undo {
+  readonly atStep: number
+  readonly botId: string
+  readonly what: 'resume' | 'release'
+  readonly level?: number
+}
+
+/**
+ * A person acting on the bots of a chaos run: pausing one, holding a level, or pressing EMERGENCY
+ * STOP, each undone a few steps later. An EMERGENCY STOP must leave none of the bot's orders open
+ * on the exchange; each one that does is a violation.
+ */
+export class PersonActions {
+  /** What is still to undo, by step. */
+  readonly undo: Undo[] = []
+  /** EMERGENCY STOPs that left orders open. */
+  readonly stopViolations: string[] = []
+
+  constructor(
+    private readonly world: SimWorld,
+    private readonly random: () => number,
+    private readonly trace: string[]
+  ) {}
+
+  /** Acts on a random bot. */
+  async act(step: number): Promise<void> {
+    const { world, random, trace } = this
+    if (world.process === undefined) return
+    const bot = world.process.bots[Math.floor(random() * world.process.bots.length)] as GridBot
+    const kind = random()
+    if (kind < 0.4) {
+      trace.push(`step ${step}: ${bot.config.id} paused`)
+      bot.pause()
+      this.later(step, bot, 'resume')
+    } else if (kind < 0.7) {
+      const level = Math.floor(random() * (bot.config.grid.grids + 1))
+      trace.push(`step ${step}: ${bot.config.id} level ${level} held`)
+      await world.run(bot.holdLevel(level)).catch((error: unknown) => trace.push(`hold failed: ${String(error)}`))
+      this.later(step, bot, 'release', level)
+    } else {
+      trace.push(`step ${step}: ${bot.config.id} EMERGENCY STOP`)
+      const report = await world.run(bot.emergencyStop({ sellBase: random() < 0.3 }))
+      const left = (await world.exchange.openOrders(bot.config.symbol)).filter((order) => parseOrderId(order.clientOrderId)?.botId === bot.config.id)
+      if (left.length > 0) {
+        this.stopViolations.push(`step ${step}: after EMERGENCY STOP of ${bot.config.id} the exchange still shows ${left.map((order) => order.clientOrderId).join(', ')} (report: ${report.stillOpen.join(', ')})`)
+      }
+      this.later(step, bot, 'resume')
+    }
+  }
+
+  /** Schedules a resume a few steps from now (after a stop-loss or take-profit exit, say). */
+  resumeLater(step: number, bot: GridBot, delay: number): void {
+    this.undo.push({ atStep: step + delay, botId: bot.config.id, what: 'resume' })
+  }
+
+  /** Undoes what is due at this step. */
+  async undoDue(step: number): Promise<void> {
+    for (const entry of this.undo.filter((candidate) => candidate.atStep === step)) await this.apply(entry)
+  }
+
+  /** Undoes everything still pending, then releases every held level and resumes every bot not running: the heal. */
+  async undoAll(afterStep: number): Promise<void> {
+    for (const entry of this.undo.filter((candidate) => candidate.atStep >= afterStep)) await this.apply(entry)
+    for (const bot of this.world.process?.bots ?? []) {
+      for (const level of bot.trader.levelStates().filter((state) => state.held === true)) await this.world.run(bot.releaseLevel(level.index))
+      if (bot.record().status !== 'running') await this.world.run(bot.resume())
+    }
+  }
+
+  private later(step: number, bot: GridBot, what: Undo['what'], level?: number): void {
+    this.undo.push({ atStep: step + 2 + Math.floor(this.random() * 6), botId: bot.config.id, what, ...(level === undefined ? {} : { level }) })
+  }
+
+  private async apply(entry: Undo): Promise<void> {
+    const bot = this.world.process?.bots.find((candidate) => candidate.config.id === entry.botId)
+    if (bot === undefined) return
+    this.trace.push(`${entry.botId} ${entry.what}${entry.level === undefined ? '' : ` level ${entry.level}`}`)
+    if (entry.what === 'resume') await this.world.run(bot.resume())
+    else await this.world.run(bot.releaseLevel(entry.level ?? 0))
+  }
+}
