@@ -11,7 +11,7 @@ describe("the auditor on a bot's status", () => {
     const t = await auditWorld()
     worlds.push(t)
     // The stop's cancel of every order does nothing, and says nothing is left
-    Object.assign(t.engine.bot as unknown as object, { cancelEveryOrder: async () => ({ cancelled: [], remaining: [] }) })
+    Object.assign((t.engine.bot as unknown as { shared: object }).shared, { cancelEveryOrder: async () => ({ cancelled: [], remaining: [] }) })
     await t.world.run(t.engine.bot.emergencyStop({ sellBase: false }))
     expect(await t.audit()).toEqual([expect.stringMatching(/^b1: the bot is stopped \(EMERGENCY STOP pressed \(cancel all\)\), but the exchange shows 10 of its orders open: gk-b1-0B-1, /)])
   })

@@ -15,7 +15,7 @@ describe('the auditor on re-plans', () => {
     // Quote enough for the new grid to be laid out beside the old one
     t.topUp('b1', '2000')
     // The re-plan's cancel of every order does nothing
-    Object.assign(t.engine.bot as unknown as object, { cancelEveryOrder: async () => ({ cancelled: [], remaining: [] }) })
+    Object.assign((t.engine.bot as unknown as { replanner: { deps: object } }).replanner.deps, { cancelEveryOrder: async () => ({ cancelled: [], remaining: [] }) })
     expect(await t.world.run(t.engine.bot.recenterNow())).toBe(true)
     expect(await t.audit()).toEqual(expect.arrayContaining([expect.stringMatching(/^b1: order gk-b1-\d+B-\d+ of grid 0 \(BUY @ \d+\) was still NEW when grid 1 placed its first order at [\d:TZ.-]+: a re-plan must cancel the old grid first$/)]))
   })
@@ -28,8 +28,9 @@ describe('the auditor on the journal’s claims of re-plans', () => {
     await t.world.trade('66500')
     t.topUp('b1', '2000')
     // The re-plan runs, but nothing records why
-    const replan = (t.engine.bot as unknown as { replan(price: Decimal, lower: Decimal, upper: Decimal, why: string): Promise<boolean> }).replan.bind(t.engine.bot)
-    expect(await t.world.run(replan(new Decimal('66500'), new Decimal('61500'), new Decimal('71500'), 'moved by a bug'))).toBe(true)
+    type Replanner = { replan(price: Decimal, lower: Decimal, upper: Decimal, why: string, funding: 'value' | 'holdings'): Promise<boolean> }
+    const replanner = (t.engine.bot as unknown as { replanner: Replanner }).replanner
+    expect(await t.world.run(replanner.replan(new Decimal('66500'), new Decimal('61500'), new Decimal('71500'), 'moved by a bug', 'holdings'))).toBe(true)
     expect(await t.audit()).toEqual([expect.stringMatching(/^b1: grid 1 was laid out at [\d:TZ.-]+, but the journal claims no recenter or grid change for it$/)])
   })
 
