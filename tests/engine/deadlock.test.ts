@@ -54,6 +54,21 @@ describe('deadlock', () => {
     expect(await world.run(restarted.bot.checkDeadlock())).toBe('cooldown')
   })
 
+  it('keeps a failed placement owed until it is tried again, even after its level took a counter-order, and tries each once', async () => {
+    const { world, config } = starvedWorld(true)
+    const { bot, journal } = await world.boot(config)
+    const failed = bot.trader.failedPlacements()
+    expect(failed.length).toBeGreaterThan(0)
+    // The level of a failed placement takes other work: the failed order is still owed
+    const [first] = failed
+    await world.run(bot.holdLevel(first?.level as number))
+    await world.run(bot.releaseLevel(first?.level as number))
+    expect(bot.trader.failedPlacements().map((intent) => intent.intentId)).toEqual(expect.arrayContaining(failed.map((intent) => intent.intentId)))
+    expect(await world.run(bot.checkDeadlock())).toBe('rebalanced')
+    for (const intent of failed) expect(journal.getIntent(intent.intentId)?.lastError).toMatch(/^tried again as gk-b1-/)
+    expect(bot.trader.failedPlacements().map((intent) => intent.intentId)).not.toEqual(expect.arrayContaining([first?.intentId]))
+  })
+
   it('waits exactly its configured cooldown after a rebalance, not a fixed hour', async () => {
     const { world, config } = starvedWorld(true)
     const ninetyMinutes = { ...config, deadlock: { ...config.deadlock, cooldownMs: 90 * 60_000 } }

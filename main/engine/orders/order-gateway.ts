@@ -72,6 +72,7 @@ type Attempt =
   | { readonly kind: 'blocked' }
   | { readonly kind: 'invalid'; readonly reason: string; readonly violations: readonly FilterViolation[] }
   | { readonly kind: 'wait'; readonly reason: string }
+  | { readonly kind: 'withdrawn' }
   | { readonly kind: 'short'; readonly reason: string }
   | { readonly kind: 'error'; readonly error: unknown }
 
@@ -154,6 +155,7 @@ export class OrderGateway {
       const step = await this.deps.lock.run(() => this.attemptOnce(intentId))
       if (step.kind === 'sent') return this.placed(step.report)
       if (step.kind === 'blocked') return { kind: 'blocked', reason: `bot ${intent.botId} is stopped` }
+      if (step.kind === 'withdrawn') return { kind: 'failed', reason: this.intent(intentId).lastError ?? 'withdrawn before it was sent' }
       if (step.kind === 'wait') {
         // The rules may say more (a symbol back from BREAK) than those in memory: once, then wait
         if (!rulesRefreshed) {
@@ -451,6 +453,8 @@ export class OrderGateway {
   private async attemptOnce(intentId: string): Promise<Attempt> {
     const { journal, ledger, tracker, clock } = this.deps
     const intent = this.intent(intentId)
+    // Withdrawn while this send waited for the lock (a re-plan voided it): nothing goes out
+    if (intent.status === 'done' || intent.status === 'failed' || intent.status === 'rejected') return { kind: 'withdrawn' }
     // Checked under the lock, right before the send: a stop that took the lock first wins
     if (this.isBlocked(intent)) {
       ledger.release(intentId)
@@ -565,6 +569,8 @@ export class OrderGateway {
     const report = await this.query(intent, policy.unknownQueryDelaysMs)
     if (report === 'not-found') {
       this.deps.ledger.release(intent.intentId)
+      // Withdrawn meanwhile (a re-plan voided it while the queries waited): it stays withdrawn
+      if (this.intent(intent.intentId).status === 'done') return 'not-placed'
       this.deps.journal.updateIntent(intent.intentId, { status: 'pending', updatedAtMs: this.deps.clock.nowMs() })
       this.deps.logger.debug('an unanswered order send did not reach the exchange; sending again', { intentId: intent.intentId })
       return 'not-placed'
@@ -649,6 +655,8 @@ export class OrderGateway {
       case 'placed':
       case 'done': {
         const order = this.deps.tracker.order(intent.intentId)
+        // A done intent that never reached the exchange was withdrawn (voided by a re-plan, merged): it is never sent
+        if (intent.status === 'done' && (order === undefined || order.venueOrderId === undefined)) return { kind: 'failed', reason: intent.lastError ?? 'withdrawn before it was sent' }
         return order === undefined ? undefined : { kind: 'placed', order }
       }
       case 'rejected':

@@ -117,17 +117,21 @@ export class GridTrader {
         const state = this.level(failed.level)
         const fresh = this.createIntent('counter', failed.level, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
         this.repointFills(failed.intentId, fresh.intentId)
+        journal.updateIntent(failed.intentId, { status: 'done', lastError: `tried again as ${fresh.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
         this.save({ ...state, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
       }
     })
   }
 
-  /** Returns the grid placements that failed for good, one per failed level (what a deadlock is read from). */
+  /**
+   * Returns the level orders that failed for good and were not tried again (what a deadlock is
+   * read from), whatever their level did since: a level that failed a BUY and then took a
+   * counter-order still owes that BUY.
+   */
   failedPlacements(): IntentRecord[] {
-    return this.levelStates().flatMap((state) => {
-      const intent = state.phase === 'failed' && state.failedIntentId ? this.deps.journal.getIntent(state.failedIntentId) : undefined
-      return intent === undefined || intent.status !== 'failed' ? [] : [intent]
-    })
+    return this.deps.journal
+      .listIntents(this.deps.botId, ['failed'])
+      .filter((intent) => intent.level !== null && (intent.purpose === 'grid' || intent.purpose === 'counter') && this.levels.has(intent.level))
   }
 
   /** Gives every failed level a fresh intent for what failed there, and drives the grid. */
@@ -138,6 +142,7 @@ export class GridTrader {
         const state = this.level(failed.level as number)
         const fresh = this.createIntent(failed.purpose, state.index, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
         this.repointFills(failed.intentId, fresh.intentId)
+        journal.updateIntent(failed.intentId, { status: 'done', lastError: `tried again as ${fresh.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
         this.save({ ...state, failedIntentId: null, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
       }
     })
@@ -209,6 +214,10 @@ export class GridTrader {
   async start(plan: GridPlan): Promise<void> {
     const { journal, botId } = this.deps
     journal.transaction(() => {
+      // What failed on the old plan's levels is owed by no level of the new one
+      for (const failed of journal.listIntents(botId, ['failed'])) {
+        if (failed.level !== null) journal.updateIntent(failed.intentId, { status: 'done', lastError: `${failed.lastError ?? 'failed'}; ended by a new plan`, updatedAtMs: this.deps.clock.nowMs() })
+      }
       journal.clearLevels(botId)
       this.levels.clear()
       for (const level of plan.levels) {
