@@ -36,7 +36,8 @@ export function checkLedgerBalances(history: ExchangeHistory, ledger: FundsLedge
   for (const bot of bots) {
     const { baseAsset, quoteAsset } = bot.rules
     const share = new Map<string, Decimal>([[baseAsset, bot.allocation.base], [quoteAsset, bot.allocation.quote]])
-    addTrades(share, bot.trades, baseAsset, quoteAsset)
+    // A commission in a third asset (BNB) is paid from the account's own holding, which no bot was given
+    addTrades(share, bot.trades, baseAsset, quoteAsset, false)
     const locks = locksOf(bot)
     for (const [asset, amount] of share) {
       owners.set(asset, (owners.get(asset) ?? ZERO).add(amount))
@@ -56,13 +57,13 @@ export function checkLedgerBalances(history: ExchangeHistory, ledger: FundsLedge
   return violations
 }
 
-function addTrades(target: Map<string, Decimal>, trades: readonly AccountTrade[], baseAsset: string, quoteAsset: string): void {
+function addTrades(target: Map<string, Decimal>, trades: readonly AccountTrade[], baseAsset: string, quoteAsset: string, thirdAssetFees = true): void {
   const add = (asset: string, amount: Decimal) => target.set(asset, (target.get(asset) ?? ZERO).add(amount))
   for (const trade of trades) {
     const sign = trade.side === 'BUY' ? 1 : -1
     add(baseAsset, trade.quantity.mul(sign))
     add(quoteAsset, trade.quoteQuantity.mul(-sign))
-    add(trade.commissionAsset, trade.commission.neg())
+    if (thirdAssetFees || trade.commissionAsset === baseAsset || trade.commissionAsset === quoteAsset) add(trade.commissionAsset, trade.commission.neg())
   }
 }
 

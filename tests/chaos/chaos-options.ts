@@ -34,7 +34,11 @@ export interface ChaosResult {
 }
 
 /** The account's balances when a chaos run starts. */
-export const STARTING_BALANCES = { USDT: '2000', BTC: '0.01', ETH: '0.2' }
+// Beside what the bots are given, the account holds as much again: the person trading by hand trades with that
+export const STARTING_BALANCES = { USDT: '4000', BTC: '0.02', ETH: '0.4', BNB: '1' }
+
+/** BNB's price in USDT for commissions paid in BNB (no BNBUSDT market trades in a chaos run). */
+export const CHAOS_COMMISSION = { bnbBurn: false, bnbPrices: { USDT: '600' } }
 
 /** The fault mix of chaos runs: every kind the simulator has, at rates that keep the grid trading. */
 export const CHAOS_FAULTS: SimFaultOptions = {
@@ -46,7 +50,22 @@ export const CHAOS_FAULTS: SimFaultOptions = {
   streamDropRate: 0.03,
   streamDuplicateRate: 0.03,
   streamDelayRate: 0.03,
-  streamDelayMs: 500
+  streamDelayMs: 500,
+  // What a bot meets on Binance without asking: refusals, -1021 bursts, thin books and
+  // self-trade prevention, BNB commissions, and on public trades the exchange or a person acting
+  placeRejectMixRate: 0.01,
+  timestampBurstRate: 0.002,
+  timestampBurstMs: 10_000,
+  thinBookRate: 0.05,
+  bnbCommissionRate: 0.3,
+  exchangeExpireRate: 0.004,
+  externalCancelRate: 0.004,
+  handTradeRate: 0.01,
+  forgetOrderRate: 0.002,
+  symbolBreakRate: 0.002,
+  symbolBreakMs: 20_000,
+  rulesChangeRate: 0.001,
+  gapRate: 0.01
 }
 
 /** How often the bots of a chaos run reconcile on their own (the shortest interval the configuration allows is 10 s). */

@@ -6,7 +6,7 @@ import { countActions } from './chaos-actions'
 import { auditChaosWorld } from './chaos-audit'
 import { chaosConfigs } from './chaos-configs'
 import { ChaosMarket } from './chaos-market'
-import { CHAOS_RECONCILE_INTERVAL_MS, STARTING_BALANCES, type ChaosOptions, type ChaosResult } from './chaos-options'
+import { CHAOS_COMMISSION, CHAOS_RECONCILE_INTERVAL_MS, STARTING_BALANCES, type ChaosOptions, type ChaosResult } from './chaos-options'
 import { PersonActions } from './person-actions'
 import { startReconciling } from './reconcile-loops'
 import { faultsOff, settleEngine } from './settle-engine'
@@ -28,7 +28,7 @@ const SETTLE_MS = 2 * CHAOS_RECONCILE_INTERVAL_MS + 30_000
 export async function runChaos(options: ChaosOptions, folder: string): Promise<ChaosResult> {
   const random = seededRandom(options.seed)
   const trace: string[] = []
-  const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES })
+  const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES, commission: CHAOS_COMMISSION })
   const configs = chaosConfigs(options, random)
   // In strategy runs the market's middle wanders, so the price can leave a grid's range for good
   const wander = options.strategy === true ? 0.004 : 0

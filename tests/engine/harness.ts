@@ -8,6 +8,7 @@ import { parseExchangeInfo, type ExchangeRules } from '../../main/engine/exchang
 import { BTCUSDT_FILTERS, rawSymbol } from '../../main/engine/exchange/rules/stubs'
 import { SimExchange } from '../../main/engine/exchange/sim/sim-exchange'
 import type { SimFaultOptions } from '../../main/engine/exchange/sim/sim-faults'
+import type { SimExchangeOptions } from '../../main/engine/exchange/sim/sim-exchange-options'
 import { openJournal, type Journal } from '../../main/engine/journal'
 import { MemoryLogger } from '../../main/engine/logging/logger'
 import { processExchange } from './process-exchange'
@@ -74,7 +75,7 @@ export class SimWorld {
 
   constructor(
     readonly journalPath: string,
-    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string; rules?: ExchangeRules } = {}
+    options: { seed?: number; faults?: SimFaultOptions; balances?: Record<string, string>; price?: string; rules?: ExchangeRules; commission?: SimExchangeOptions['commission'] } = {}
   ) {
     this.exchange = new SimExchange({
       rules: options.rules ?? BTCUSDT_RULES,
@@ -84,6 +85,7 @@ export class SimWorld {
       takerFee: new Decimal('0.001'),
       prices: Object.fromEntries(Object.entries({ BTCUSDT: options.price ?? '60000', ETHUSDT: '3000' }).filter(([symbol]) => (options.rules ?? BTCUSDT_RULES).symbols.has(symbol))),
       ...(options.faults ? { faults: options.faults } : {}),
+      ...(options.commission ? { commission: options.commission } : {}),
       seed: options.seed ?? 1
     })
   }
@@ -95,7 +97,8 @@ export class SimWorld {
     const logger = new MemoryLogger()
     const connection = processExchange(this.exchange)
     const engine = new AccountEngine({ exchange: connection.exchange, journal, clock: this.clock, logger, random: seededRandom(seed) })
-    await engine.start(list.map((config) => config.symbol))
+    // Starting reads the exchange, and a refused read is asked again after a wait on the virtual clock
+    await this.run(engine.start(list.map((config) => config.symbol)))
     const bots = list.map((config) => new GridBot(engine, { exchange: connection.exchange, journal, clock: this.clock, logger }, config))
     this.process = { kill: connection.kill, engine, bot: bots[0] as GridBot, bots, journal, logger }
     for (const bot of bots) {

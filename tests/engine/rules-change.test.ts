@@ -26,6 +26,8 @@ describe('the exchange changes a symbol\'s rules while a bot runs', () => {
     expect(sell?.origQty.toFixed()).toBe('0.0017')
     expect(bot.record().status).toBe('running')
     expect(journal.getIntent(sell?.clientOrderId as string)?.lastError).toMatch(/new tick and lot step: 0\.00171 @ 60000 → 0\.0017 @ 60000/)
+    // The 0.00001 the new step cannot carry stays owed on the level, as dust (with the fee's own 0.00000828)
+    expect(bot.trader.levelStates().find((level) => level.index === 5)?.dustSell).toBe('0.00001828')
   })
 
   it('puts a counter-order on a coarser tick, on the side that keeps the grid\'s spread', async () => {

@@ -1,5 +1,7 @@
 import type { Clock } from '../clock/clock'
 import type { Exchange, Unsubscribe } from '../exchange/port/exchange'
+import { DEFAULT_RETRY_POLICY } from '../orders/retry-policy'
+import { withRetryingReads } from './retrying-reads'
 import type { UserEvent } from '../exchange/port/user-event'
 import { RulesSource } from '../exchange/rules/rules-source'
 import { FeePrices } from '../funds/fee-prices'
@@ -33,19 +35,23 @@ export class AccountEngine {
   /** Prices of the fee asset (BNB), for valuing commissions paid in it. */
   readonly feePrices: FeePrices
   readonly lock = new AsyncLock()
+  /** The account's exchange, its reads asked again when refused as retryable (see withRetryingReads). */
+  readonly exchange: Exchange
   private state: { ledger: FundsLedger; tracker: OrderTracker; gateway: OrderGateway; reconciler: Reconciler } | undefined
   private unsubscribe: Unsubscribe | undefined
   private queue: Promise<void> = Promise.resolve()
   private readonly reconnectListeners: (() => void)[] = []
 
   constructor(private readonly deps: AccountEngineDeps) {
-    this.rules = new RulesSource(deps.exchange, () => deps.clock.nowMs())
-    this.feePrices = new FeePrices(deps.exchange)
+    this.exchange = withRetryingReads(deps.exchange, deps.clock, deps.retryPolicy ?? DEFAULT_RETRY_POLICY, deps.random)
+    this.rules = new RulesSource(this.exchange, () => deps.clock.nowMs())
+    this.feePrices = new FeePrices(this.exchange)
   }
 
   /** Loads the symbols' rules and the account's balances, and subscribes to user data. */
   async start(symbols: readonly string[]): Promise<void> {
-    const { exchange, journal, clock, logger, random, retryPolicy } = this.deps
+    const { journal, clock, logger, random, retryPolicy } = this.deps
+    const exchange = this.exchange
     await this.rules.refresh(symbols)
     const ledger = new FundsLedger(await exchange.account())
     const feePrices = this.feePrices

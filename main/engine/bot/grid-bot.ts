@@ -52,6 +52,7 @@ export class GridBot {
   /** The exchange-side OCO over the inventory the grid's SELLs do not hold. */
   readonly backstop: OcoBackstop
 
+  private readonly deps: GridBotDeps
   private current: GridBotConfig
   private readonly incidents: BotIncidents
   private readonly replanner: GridReplanner
@@ -62,9 +63,12 @@ export class GridBot {
 
   constructor(
     private readonly account: AccountEngine,
-    private readonly deps: GridBotDeps,
+    deps: GridBotDeps,
     config: GridBotConfig
   ) {
+    // Reads the exchange refuses as retryable (a 429, a -1021 burst) are asked again, as the account's own are
+    deps = { ...deps, exchange: account.exchange }
+    this.deps = deps
     this.current = config
     this.trader = new GridTrader({
       botId: config.id,

@@ -90,6 +90,7 @@ export class OrderGateway {
   private readonly blocked = new Set<string>()
   private readonly botPolicies = new Map<string, RetryPolicy>()
   private readonly botHeadrooms = new Map<string, Decimal>()
+  private readonly remainderSinks = new Map<string, (intent: IntentRecord, remainder: Decimal) => void>()
 
   constructor(private readonly deps: OrderGatewayDeps) {
     this.policy = deps.policy ?? DEFAULT_RETRY_POLICY
@@ -102,6 +103,14 @@ export class OrderGateway {
   setBotPolicy(botId: string, policy: RetryPolicy, marketBuyHeadroom?: Decimal): void {
     this.botPolicies.set(botId, policy)
     if (marketBuyHeadroom !== undefined) this.botHeadrooms.set(botId, marketBuyHeadroom)
+  }
+
+  /**
+   * Tells where a bot keeps base an order could not carry (the part of a quantity below a lot
+   * step the exchange changed): the bot's grid carries it as dust on the order's level.
+   */
+  onRemainder(botId: string, sink: (intent: IntentRecord, remainder: Decimal) => void): void {
+    this.remainderSinks.set(botId, sink)
   }
 
   /** The policy an intent's order follows: the bot's own, else the account's, with `override` on top. */
@@ -602,8 +611,8 @@ export class OrderGateway {
   /**
    * Puts an unsent intent on the symbol's current tick and lot step when those are all that its
    * order breaks (the exchange changed them while the bot ran): the price towards the safe side
-   * (a BUY down, a SELL up), the quantity down, a step's remainder left unhedged as dust. Returns
-   * false when anything else is wrong, or nothing would be left.
+   * (a BUY down, a SELL up), the quantity down, the step's remainder handed to the bot (its grid
+   * carries it as dust). Returns false when anything else is wrong, or nothing would be left.
    */
   private reround(intentId: string, violations: readonly FilterViolation[]): boolean {
     const intent = this.intent(intentId)
@@ -615,7 +624,11 @@ export class OrderGateway {
     const price = intent.price === null || type === 'MARKET' ? null : roundPrice(rules, new Decimal(intent.price), intent.side === 'BUY' ? 'down' : 'up')
     if (quantity.isZero()) return false
     const note = `put on the exchange's new tick and lot step: ${intent.quantity} @ ${intent.price ?? 'market'} → ${quantity.toFixed()} @ ${price?.toFixed() ?? 'market'}`
-    this.deps.journal.updateIntent(intentId, { quantity: quantity.toFixed(), ...(price === null ? {} : { price: price.toFixed() }), lastError: note, updatedAtMs: this.deps.clock.nowMs() })
+    this.deps.journal.transaction(() => {
+      this.deps.journal.updateIntent(intentId, { quantity: quantity.toFixed(), ...(price === null ? {} : { price: price.toFixed() }), lastError: note, updatedAtMs: this.deps.clock.nowMs() })
+      const remainder = new Decimal(intent.quantity ?? '0').sub(quantity)
+      if (remainder.gt(0)) this.remainderSinks.get(intent.botId)?.(intent, remainder)
+    })
     this.deps.tracker.reload(intentId)
     this.deps.logger.info(`order ${intentId} ${note}`, { intentId })
     return true

@@ -49,7 +49,9 @@ export function applyWorldEvent(venue: SimVenue, world: ExchangeWorld, symbol: s
       handTrade(venue, world, symbol, event)
       return
     case 'forget-order': {
-      const order = pick(venue.store.allOrders(symbol), first)
+      // Binance never forgets a trade: what vanishes is an order that has none (an open one the
+      // exchange lost, or an unfilled one archived); a whole testnet reset is resetAccount's
+      const order = pick(venue.store.allOrders(symbol).filter((candidate) => candidate.executedQty.isZero()), first)
       if (order !== undefined) world.forgetOrder({ symbol, orderId: order.orderId })
       return
     }

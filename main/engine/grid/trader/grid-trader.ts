@@ -75,6 +75,13 @@ export class GridTrader {
       onFill: (fill, intent) => this.onFill(fill, intent),
       onClosed: (order, intent) => this.onClosed(order, intent)
     })
+    // Base an order of a level could not carry after the exchange changed its lot step is owed there still
+    deps.gateway.onRemainder(deps.botId, (intent, remainder) => {
+      const state = intent.level === null ? undefined : this.levels.get(intent.level)
+      if (state === undefined) return
+      const field = intent.side === 'SELL' ? 'dustSell' : 'dustBuy'
+      this.save({ ...state, [field]: new Decimal(state[field]).add(remainder).toFixed() })
+    })
   }
 
   /** Returns the levels, lowest first. */
