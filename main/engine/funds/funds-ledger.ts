@@ -54,6 +54,11 @@ export class FundsLedger {
     this.owners.set(botId, new Map(Object.entries(owned)))
   }
 
+  /** Whether a bot has been given its share (it has been created or restored in this process). */
+  hasBot(botId: string): boolean {
+    return this.owners.has(botId)
+  }
+
   /** Adds a recorded fill's effect (or any change of ownership) to a bot's share. */
   addToBot(botId: string, asset: string, delta: Decimal): void {
     const owned = this.ownerOf(botId)

@@ -566,7 +566,8 @@ export class OrderGateway {
       if (venueCode === -2010) await this.deps.rules.refresh([this.intent(intentId).symbol])
       return { kind: 'done', outcome: this.waiting(intentId, `${venueCode} ${venueMessage}`) }
     }
-    if (venueCode === -1013 && !rulesRefreshed) {
+    // A filter or precision refusal may come from rules changed since they were read: read them again, once
+    if ((venueCode === -1013 || venueCode === -1111) && !rulesRefreshed) {
       await this.deps.rules.refresh([this.intent(intentId).symbol])
       return { kind: 'rules-refreshed', reason: venueMessage, waitMs: 0 }
     }

@@ -259,6 +259,9 @@ export class OrderTracker {
    * bot was given, so it is not booked to the bot (its value counts in the bot's profit instead).
    */
   private bookFill(intent: IntentRecord, event: Extract<OrderEvent, { type: 'OrderFilled' }>): void {
+    // A bot not restored yet (a restart still restoring the account's other bots) gets its share
+    // from the journal's fills, this one included, when it is
+    if (!this.deps.ledger.hasBot(intent.botId)) return
     const rules = this.deps.rules.get(intent.symbol)
     const quote = event.price.mul(event.quantity)
     const sign = intent.side === 'BUY' ? 1 : -1

@@ -280,6 +280,9 @@ export class GridTrader {
       journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${NO_HEDGE_PREFIX}${intent.purpose}`)
       return
     }
+    // Not loaded yet (a restart restores the account's bots one after another): the fill stays
+    // unhedged in the journal, and resume() answers it once the levels are known
+    if (this.levels.size === 0) return
     const counter = counterOrderOf(
       { side: fill.side, level: intent.level, quantity: new Decimal(fill.quantity), commission: new Decimal(fill.commission), commissionAsset: fill.commissionAsset },
       this.levels.size,
