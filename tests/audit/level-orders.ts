@@ -1,3 +1,4 @@
+import { Decimal } from '@shared/money/decimal'
 import type { OrderStatusReport } from '../../main/engine/exchange/port/order-report'
 import { FINAL_STATUSES } from '../../main/engine/exchange/port/order-report'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
@@ -41,10 +42,24 @@ export function levelOrdersOf(view: BotView, map: EpochMap, levelCount: number):
     }
     const planned = map.epochs[epoch]?.prices.get(tag.level)
     if (planned === undefined) violations.push(`${what} is on level ${tag.level}, which has no planned price in grid ${epoch}`)
-    else if (!planned.eq(order.price)) violations.push(`${what} is priced ${order.price.toFixed()}, but level ${tag.level} of grid ${epoch} is at ${planned.toFixed()}`)
+    else if (!onLevel(order.side, order.price, planned)) violations.push(`${what} is priced ${order.price.toFixed()}, but level ${tag.level} of grid ${epoch} is at ${planned.toFixed()}`)
   }
   violations.push(...checkGridStarts(orders))
   return { orders, violations }
+}
+
+/**
+ * An order is on its level when it is at the level's price, or — after the exchange made the
+ * tick coarser — at that price put on the coarser tick towards the safe side (a BUY below, a
+ * SELL above) by less than one such tick. The tick it was placed on is read from its own price
+ * (a multiple of that tick has no more decimals than it), so an order one tick off on an
+ * unchanged tick is still found.
+ */
+function onLevel(side: 'BUY' | 'SELL', price: Decimal, planned: Decimal): boolean {
+  if (price.eq(planned)) return true
+  const tick = new Decimal(10).pow(-price.decimalPlaces())
+  const off = side === 'BUY' ? planned.sub(price) : price.sub(planned)
+  return planned.decimalPlaces() > price.decimalPlaces() && off.gt(0) && off.lt(tick)
 }
 
 function epochAt(map: EpochMap, timeMs: number): number {

@@ -1,3 +1,4 @@
+import { isExchangeRetryableError } from '../../main/engine/exchange/errors/exchange-retryable-error'
 import type { GridBot } from '../../main/engine/bot/grid-bot'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
 import type { SimWorld } from '../engine/harness'
@@ -45,7 +46,8 @@ export class PersonActions {
     } else {
       trace.push(`step ${step}: ${bot.config.id} EMERGENCY STOP`)
       const report = await world.run(bot.emergencyStop({ sellBase: random() < 0.3 }))
-      const left = (await world.exchange.openOrders(bot.config.symbol)).filter((order) => parseOrderId(order.clientOrderId)?.botId === bot.config.id)
+      // Read as the test's own eyes: a -1021 burst refusing the call is waited out on the clock
+      const left = (await world.run(readThroughBursts(() => world.exchange.openOrders(bot.config.symbol), world))).filter((order) => parseOrderId(order.clientOrderId)?.botId === bot.config.id)
       if (left.length > 0) {
         this.stopViolations.push(`step ${step}: after EMERGENCY STOP of ${bot.config.id} the exchange still shows ${left.map((order) => order.clientOrderId).join(', ')} (report: ${report.stillOpen.join(', ')})`)
       }
@@ -82,5 +84,17 @@ export class PersonActions {
     this.trace.push(`${entry.botId} ${entry.what}${entry.level === undefined ? '' : ` level ${entry.level}`}`)
     if (entry.what === 'resume') await this.world.run(bot.resume())
     else await this.world.run(bot.releaseLevel(entry.level ?? 0))
+  }
+}
+
+/** Calls `read` until the simulator stops refusing it as retryable (a -1021 burst lasts seconds of its clock). */
+async function readThroughBursts<T>(read: () => Promise<T>, world: SimWorld): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read()
+    } catch (error) {
+      if (!isExchangeRetryableError(error) || attempt >= 100) throw error
+      await world.clock.sleep(1_000)
+    }
   }
 }
