@@ -80,7 +80,8 @@ export class BotExits {
       const rules = account.rules.get(symbol)
       const owned = Decimal.max(account.ledger.owned(botId, rules.baseAsset), 0)
       const sold = await this.bot.tradeBase('SELL', owned, 'exit')
-      trader.forgetSells(`${SOLD_HEDGE_PREFIX}${trigger}`)
+      // The SELLs that waited to sell what was sold end; what was not sold stays owed
+      trader.forgetSells(`${SOLD_HEDGE_PREFIX}${trigger}`, sold.filled)
       summary += `, ${sold.filled.toFixed()} ${rules.baseAsset} sold`
       const left = roundQuantity(rules, Decimal.max(account.ledger.owned(botId, rules.baseAsset), 0), 'LIMIT')
       if (!left.isZero()) this.bot.incidents.open('exit', `the ${trigger} exit left ${left.toFixed()} ${rules.baseAsset} unsold${sold.shortfall === null ? '' : ` (${sold.shortfall})`}. Sell it on the exchange.`, { unsold: left.toFixed() })
@@ -131,7 +132,7 @@ export class BotExits {
       return null
     }
     // The base the grid's SELLs were to sell is gone: those SELLs are void
-    trader.forgetSells(`${SOLD_HEDGE_PREFIX}${sold.orders[0] ?? 'sale'}`)
+    trader.forgetSells(`${SOLD_HEDGE_PREFIX}${sold.orders[0] ?? 'sale'}`, sold.filled)
     if (sold.shortfall !== null) incidents.open('sell-base', `selling ${quantity.toFixed()} ${rules.baseAsset} left ${sold.unfilled.toFixed()} unsold: ${sold.shortfall}. Sell it on the exchange.`, { orders: sold.orders.join(',') })
     return sold.filled.toFixed()
   }

@@ -157,12 +157,65 @@ export class GridTrader {
   }
 
   /**
-   * The bot's base was sold at market (EMERGENCY STOP with sell, or flattening): the SELLs that
-   * waited to sell it are void, and carried SELL dust is dropped; the BUY side stays and refills
-   * the SELL side as it fills.
+   * `sold` of the bot's base was sold outside the grid (an exit's sell-all, an EMERGENCY sale,
+   * flattening): the SELLs that waited to sell it end, up to what was sold and no more — unsent
+   * SELLs lowest level first (the one that straddles `sold` keeps its unsold rest, as an order or
+   * as dust when that is below the smallest order), then SELLs that failed, then carried SELL
+   * dust. What the sale did not sell stays owed. The BUY side stays and refills the SELL side.
    */
-  forgetSells(note: string): void {
-    this.voidObligations(note, 'SELL')
+  forgetSells(note: string, sold: Decimal): void {
+    const { journal, clock } = this.deps
+    const rules = this.deps.rules.get(this.deps.symbol)
+    let left = sold
+    const fillsOf = (intentId: string) => journal.listFills(this.deps.botId).filter((fill) => fill.counterIntentId === intentId)
+    const end = (intentId: string) => {
+      for (const fill of fillsOf(intentId)) journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
+      journal.updateIntent(intentId, { status: 'done', lastError: note, updatedAtMs: clock.nowMs() })
+    }
+    journal.transaction(() => {
+      for (const index of [...this.levels.keys()].sort((a, b) => a - b)) {
+        let state = this.level(index)
+        const active = state.activeIntentId === null ? undefined : journal.getIntent(state.activeIntentId)
+        const unsentActive = active !== undefined && active.side === 'SELL' && active.status !== 'placed' && active.status !== 'done' ? [active.intentId] : []
+        for (const id of [...unsentActive, ...state.waiting]) {
+          const intent = journal.getIntent(id)
+          if (intent === undefined || intent.side !== 'SELL' || left.lte(0)) continue
+          const quantity = new Decimal(intent.quantity ?? '0')
+          const rest = quantity.sub(Decimal.min(quantity, left))
+          left = left.sub(quantity.sub(rest))
+          const keepsOrder = rest.gt(0) && !validateOrder(rules, { side: 'SELL', type: 'LIMIT', price: new Decimal(state.price), quantity: rest }).violations.some((v) => isSizeViolation(v.filter, v.rule))
+          if (keepsOrder) {
+            journal.updateIntent(id, { quantity: rest.toFixed(), lastError: `${note}: ${quantity.sub(rest).toFixed()} of it sold`, updatedAtMs: clock.nowMs() })
+            this.deps.tracker.reload(id)
+            continue
+          }
+          end(id)
+          const isActive = id === state.activeIntentId
+          state = {
+            ...state,
+            ...(isActive ? { activeIntentId: null, phase: 'empty' as const, reason: `empty: ${note}` } : {}),
+            dustSell: new Decimal(state.dustSell).add(rest).toFixed(),
+            waiting: state.waiting.filter((waiting) => waiting !== id)
+          }
+        }
+        this.save(state)
+      }
+      // SELLs that failed for good (their fills were never answered), then carried dust
+      for (const failed of this.failedPlacements().filter((intent) => intent.side === 'SELL')) {
+        const quantity = new Decimal(failed.quantity ?? '0')
+        if (left.lt(quantity)) continue
+        left = left.sub(quantity)
+        end(failed.intentId)
+      }
+      for (const index of [...this.levels.keys()].sort((a, b) => a - b)) {
+        const state = this.level(index)
+        const dust = new Decimal(state.dustSell)
+        const taken = Decimal.min(dust, Decimal.max(left, 0))
+        if (taken.isZero()) continue
+        left = left.sub(taken)
+        this.save({ ...state, dustSell: dust.sub(taken).toFixed() })
+      }
+    })
   }
 
   /**
