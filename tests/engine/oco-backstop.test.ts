@@ -5,6 +5,7 @@ import { botConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { clientOrderId } from '../../main/engine/exchange/port/identifiers'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
+import type { Journal } from '../../main/engine/journal'
 import { BOT_CONFIG, SimWorld } from './harness'
 
 const folders: string[] = []
@@ -23,6 +24,24 @@ function world(btc = '0.02'): SimWorld {
 
 async function botLists(sim: SimWorld) {
   return (await sim.exchange.openOrderLists()).filter((list) => parseOrderId(list.listClientOrderId)?.botId === 'b1')
+}
+
+/** Places a second OCO of bot b1 over 0.001 BTC that the journal knows (its legs' intents are there, as if sending). */
+async function placeKnownDuplicate(sim: SimWorld, journal: Journal): Promise<void> {
+  for (const [intentId, type, price, stopPrice] of [['gk-b1-X-100', 'LIMIT_MAKER', '71000', null], ['gk-b1-X-101', 'STOP_LOSS_LIMIT', '49000', '49500']] as const) {
+    journal.createIntent({
+      intentId, botId: 'b1', symbol: 'BTCUSDT', purpose: 'exit', level: null, side: 'SELL', type, price, quantity: '0.001', quoteOrderQty: null,
+      status: 'sending', attempts: 1, lastError: null, venueOrderId: null, sourceFillKey: null, stopPrice, listId: 'gk-b1-X-99', createdAtMs: 0, updatedAtMs: 0
+    })
+  }
+  await sim.exchange.placeOcoList({
+    symbol: 'BTCUSDT',
+    listClientOrderId: clientOrderId('gk-b1-X-99'),
+    side: 'SELL',
+    quantity: new Decimal('0.001'),
+    above: { clientOrderId: clientOrderId('gk-b1-X-100'), type: 'LIMIT_MAKER', price: new Decimal('71000') },
+    below: { clientOrderId: clientOrderId('gk-b1-X-101'), type: 'STOP_LOSS_LIMIT', price: new Decimal('49000'), stopPrice: new Decimal('49500'), timeInForce: 'GTC' }
+  })
 }
 
 describe('the OCO backstop', () => {
@@ -57,20 +76,7 @@ describe('the OCO backstop', () => {
     const first = await sim.boot(CONFIG)
     const kept = (await botLists(sim))[0]?.listClientOrderId
     // A duplicate the journal knows, as a crash between two placements could leave one
-    for (const [intentId, type, price, stopPrice] of [['gk-b1-X-100', 'LIMIT_MAKER', '71000', null], ['gk-b1-X-101', 'STOP_LOSS_LIMIT', '49000', '49500']] as const) {
-      first.journal.createIntent({
-        intentId, botId: 'b1', symbol: 'BTCUSDT', purpose: 'exit', level: null, side: 'SELL', type, price, quantity: '0.001', quoteOrderQty: null,
-        status: 'sending', attempts: 1, lastError: null, venueOrderId: null, sourceFillKey: null, stopPrice, listId: 'gk-b1-X-99', createdAtMs: 0, updatedAtMs: 0
-      })
-    }
-    await sim.exchange.placeOcoList({
-      symbol: 'BTCUSDT',
-      listClientOrderId: clientOrderId('gk-b1-X-99'),
-      side: 'SELL',
-      quantity: new Decimal('0.001'),
-      above: { clientOrderId: clientOrderId('gk-b1-X-100'), type: 'LIMIT_MAKER', price: new Decimal('71000') },
-      below: { clientOrderId: clientOrderId('gk-b1-X-101'), type: 'STOP_LOSS_LIMIT', price: new Decimal('49000'), stopPrice: new Decimal('49500'), timeInForce: 'GTC' }
-    })
+    await placeKnownDuplicate(sim, first.journal)
     sim.crash()
     const { journal } = await sim.boot(CONFIG)
     expect((await botLists(sim)).map((list) => list.listClientOrderId)).toEqual([kept])
@@ -97,20 +103,7 @@ describe('the OCO backstop', () => {
     const sim = world('0.021')
     const { bot, journal } = await sim.boot(CONFIG)
     const kept = (await botLists(sim))[0]?.listClientOrderId
-    for (const [intentId, type, price, stopPrice] of [['gk-b1-X-100', 'LIMIT_MAKER', '71000', null], ['gk-b1-X-101', 'STOP_LOSS_LIMIT', '49000', '49500']] as const) {
-      journal.createIntent({
-        intentId, botId: 'b1', symbol: 'BTCUSDT', purpose: 'exit', level: null, side: 'SELL', type, price, quantity: '0.001', quoteOrderQty: null,
-        status: 'sending', attempts: 1, lastError: null, venueOrderId: null, sourceFillKey: null, stopPrice, listId: 'gk-b1-X-99', createdAtMs: 0, updatedAtMs: 0
-      })
-    }
-    await sim.exchange.placeOcoList({
-      symbol: 'BTCUSDT',
-      listClientOrderId: clientOrderId('gk-b1-X-99'),
-      side: 'SELL',
-      quantity: new Decimal('0.001'),
-      above: { clientOrderId: clientOrderId('gk-b1-X-100'), type: 'LIMIT_MAKER', price: new Decimal('71000') },
-      below: { clientOrderId: clientOrderId('gk-b1-X-101'), type: 'STOP_LOSS_LIMIT', price: new Decimal('49000'), stopPrice: new Decimal('49500'), timeInForce: 'GTC' }
-    })
+    await placeKnownDuplicate(sim, journal)
     await sim.run(bot.reconcileAndProtect())
     await sim.quiesce()
     expect((await botLists(sim)).map((list) => list.listClientOrderId)).toEqual([kept])
