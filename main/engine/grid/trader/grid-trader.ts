@@ -116,11 +116,14 @@ export class GridTrader {
   retryFailedCounters(): void {
     const { journal } = this.deps
     journal.transaction(() => {
-      const seen = new Set<string>()
-      for (const fill of journal.listFills(this.deps.botId)) {
-        const failed = fill.counterIntentId === null || fill.hedgeNote !== null ? undefined : journal.getIntent(fill.counterIntentId)
-        if (failed === undefined || failed.level === null || (failed.status !== 'failed' && failed.status !== 'rejected') || seen.has(failed.intentId)) continue
-        seen.add(failed.intentId)
+      // Every counter-order that failed for good, whether fills point at it or it came of netting
+      // on a level (whose crossed quantity no single fill names)
+      const fills = journal.listFills(this.deps.botId)
+      for (const failed of journal.listIntents(this.deps.botId, ['failed', 'rejected'])) {
+        if (failed.purpose !== 'counter' || failed.level === null || !this.levels.has(failed.level)) continue
+        // Fills it answered that something else closed since (a sale, a re-plan) owe it no more
+        const answered = fills.filter((fill) => fill.counterIntentId === failed.intentId)
+        if (answered.length > 0 && answered.every((fill) => fill.hedgeNote !== null)) continue
         const state = this.level(failed.level)
         const fresh = this.createIntent('counter', failed.level, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
         this.repointFills(failed.intentId, fresh.intentId)
@@ -201,7 +204,8 @@ export class GridTrader {
         this.save(state)
       }
       // SELLs that failed for good (their fills were never answered), then carried dust
-      for (const failed of this.failedPlacements().filter((intent) => intent.side === 'SELL')) {
+      const failedSells = this.deps.journal.listIntents(this.deps.botId, ['failed', 'rejected']).filter((intent) => intent.side === 'SELL' && intent.level !== null && this.levels.has(intent.level))
+      for (const failed of failedSells) {
         const quantity = new Decimal(failed.quantity ?? '0')
         if (left.lt(quantity)) continue
         left = left.sub(quantity)
@@ -275,7 +279,7 @@ export class GridTrader {
     const { journal, botId } = this.deps
     journal.transaction(() => {
       // What failed on the old plan's levels is owed by no level of the new one
-      for (const failed of journal.listIntents(botId, ['failed'])) {
+      for (const failed of journal.listIntents(botId, ['failed', 'rejected'])) {
         if (failed.level !== null) journal.updateIntent(failed.intentId, { status: 'done', lastError: `${failed.lastError ?? 'failed'}; ended by a new plan`, updatedAtMs: this.deps.clock.nowMs() })
       }
       journal.clearLevels(botId)
