@@ -68,13 +68,5 @@ export const CHAOS_FAULTS: SimFaultOptions = {
   gapRate: 0.01
 }
 
-/**
- * The fault mix of the short series `npm test` runs: all of CHAOS_FAULTS but the random
- * non-retryable refusals (-2010 "This action is disabled on this account." and the like). Those
- * put a bot in EMERGENCY by design, and a person's resume after one can still leave a refused
- * counter-order unanswered (`npm run chaos` keeps them in and shows it).
- */
-export const SUITE_FAULTS: SimFaultOptions = { ...CHAOS_FAULTS, placeRejectMixRate: 0 }
-
 /** How often the bots of a chaos run reconcile on their own (the shortest interval the configuration allows is 10 s). */
 export const CHAOS_RECONCILE_INTERVAL_MS = 30_000

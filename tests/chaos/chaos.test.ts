@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SUITE_FAULTS, type ChaosResult } from './chaos-options'
-import { runChaosSeries } from './run-chaos'
+import type { ChaosResult } from './chaos-options'
+import { CHAOS_FAULTS, runChaosSeries } from './run-chaos'
 
 function report(results: readonly ChaosResult[]): string {
   return results
@@ -12,7 +12,7 @@ function report(results: readonly ChaosResult[]): string {
 describe('chaos, audited from the exchange before any heal', () => {
   it('keeps every invariant of the grid through random faults, crashes and a person acting (short seeded series)', async () => {
     const seeds = Array.from({ length: 8 }, (_, index) => 2000 + index)
-    const results = await runChaosSeries(seeds, { steps: 150, crashRate: 0.03, disconnectRate: 0.02, faults: SUITE_FAULTS, bots: 2, actionRate: 0.02, strategy: false })
+    const results = await runChaosSeries(seeds, { steps: 150, crashRate: 0.03, disconnectRate: 0.02, faults: CHAOS_FAULTS, bots: 2, actionRate: 0.02, strategy: false })
     expect(results.filter((result) => result.violations.length > 0), report(results)).toEqual([])
     // The series really traded, crashed and met the faults
     expect(results.reduce((total, result) => total + result.fills, 0)).toBeGreaterThan(100)
@@ -22,7 +22,7 @@ describe('chaos, audited from the exchange before any heal', () => {
 
   it('keeps every invariant with the strategy mix: stops, recenters, deadlocks and the OCO backstop (short seeded series)', async () => {
     const seeds = Array.from({ length: 16 }, (_, index) => 1000 + index)
-    const results = await runChaosSeries(seeds, { steps: 150, crashRate: 0.03, disconnectRate: 0.02, faults: SUITE_FAULTS, bots: 2, actionRate: 0.02, strategy: true })
+    const results = await runChaosSeries(seeds, { steps: 150, crashRate: 0.03, disconnectRate: 0.02, faults: CHAOS_FAULTS, bots: 2, actionRate: 0.02, strategy: true })
     expect(results.filter((result) => result.violations.length > 0), report(results)).toEqual([])
     expect(results.reduce((total, result) => total + result.fills, 0)).toBeGreaterThan(100)
     // The strategy really acted: exits and recenters happened
