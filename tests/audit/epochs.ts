@@ -43,7 +43,7 @@ export function findEpochs(intents: readonly IntentRecord[], levelCount: number,
     const runMs = run?.[0]?.createdAtMs ?? 0
     const nextRunMs = runTimes.find((timeMs) => timeMs > runMs) ?? Number.POSITIVE_INFINITY
     const claimed = recenteredAtMs.some((timeMs) => timeMs >= runMs && timeMs < nextRunMs)
-    if (run !== undefined && (current === undefined || claimed || run.some((intent) => !samePrice(current.prices.get(intent.level as number), intent.price)))) {
+    if (run !== undefined && (current === undefined || claimed || run.some((intent) => !samePrice(current.prices.get(intent.level as number), plannedPriceOf(intent))))) {
       const plan = new Map(run.map((intent) => [intent.level as number, { side: intent.side, quantity: new Decimal(intent.quantity ?? '0'), intentId: intent.intentId }]))
       epochs.push({ index: epochs.length, planTimeMs: (run[0] as IntentRecord).createdAtMs, plan, prices: new Map() })
     }
@@ -51,7 +51,8 @@ export function findEpochs(intents: readonly IntentRecord[], levelCount: number,
     const epoch = epochs[epochs.length - 1]
     if (intent.level === null || epoch === undefined) continue
     epochOfIntent.set(intent.intentId, epoch.index)
-    if (!epoch.prices.has(intent.level) && intent.price !== null) epoch.prices.set(intent.level, new Decimal(intent.price))
+    const planned = plannedPriceOf(intent)
+    if (!epoch.prices.has(intent.level) && planned !== null) epoch.prices.set(intent.level, new Decimal(planned))
   }
   return { epochs, epochOfIntent }
 }
@@ -73,6 +74,15 @@ function planRunAt(intents: readonly IntentRecord[], position: number, levelCoun
 
 function isPlanIntent(intent: IntentRecord): boolean {
   return intent.purpose === 'grid' && intent.sourceFillKey === null && intent.level !== null && intent.price !== null
+}
+
+/**
+ * The price the plan gave an intent's level: its own, or, for an order the engine put on a tick
+ * the exchange changed before it was sent, the price its note says it had before.
+ */
+function plannedPriceOf(intent: IntentRecord): string | null {
+  const moved = /^put on the exchange's new tick and lot step: \S+ @ (\S+) → /.exec(intent.lastError ?? '')
+  return moved?.[1] ?? intent.price
 }
 
 function samePrice(known: Decimal | undefined, text: string | null): boolean {
