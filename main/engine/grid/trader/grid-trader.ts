@@ -124,13 +124,21 @@ export class GridTrader {
         // Fills it answered that something else closed since (a sale, a re-plan) owe it no more
         const answered = fills.filter((fill) => fill.counterIntentId === failed.intentId)
         if (answered.length > 0 && answered.every((fill) => fill.hedgeNote !== null)) continue
-        const state = this.level(failed.level)
-        const fresh = this.createIntent('counter', failed.level, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
-        this.repointFills(failed.intentId, fresh.intentId)
-        journal.updateIntent(failed.intentId, { status: 'done', lastError: `tried again as ${fresh.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
-        this.save({ ...state, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
+        this.tryAgain(failed)
       }
     })
+  }
+
+  /**
+   * Gives a level order that failed for good a fresh intent on its level (same purpose, side and
+   * quantity), moves its fills to it, and ends the failed one as tried again.
+   */
+  private tryAgain(failed: IntentRecord): void {
+    const state = this.level(failed.level as number)
+    const fresh = this.createIntent(failed.purpose, state.index, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
+    this.repointFills(failed.intentId, fresh.intentId)
+    this.deps.journal.updateIntent(failed.intentId, { status: 'done', lastError: `tried again as ${fresh.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
+    this.save({ ...state, failedIntentId: null, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
   }
 
   /**
@@ -148,13 +156,7 @@ export class GridTrader {
   async retryFailedPlacements(): Promise<void> {
     const { journal } = this.deps
     journal.transaction(() => {
-      for (const failed of this.failedPlacements()) {
-        const state = this.level(failed.level as number)
-        const fresh = this.createIntent(failed.purpose, state.index, failed.side, new Decimal(state.price), new Decimal(failed.quantity ?? '0'), failed.sourceFillKey)
-        this.repointFills(failed.intentId, fresh.intentId)
-        journal.updateIntent(failed.intentId, { status: 'done', lastError: `tried again as ${fresh.intentId}`, updatedAtMs: this.deps.clock.nowMs() })
-        this.save({ ...state, failedIntentId: null, waiting: [...state.waiting, fresh.intentId], reason: `waiting: ${failed.side} ${failed.quantity} tried again` })
-      }
+      for (const failed of this.failedPlacements()) this.tryAgain(failed)
     })
     await this.driveAll()
   }
@@ -170,11 +172,7 @@ export class GridTrader {
     const { journal, clock } = this.deps
     const rules = this.deps.rules.get(this.deps.symbol)
     let left = sold
-    const fillsOf = (intentId: string) => journal.listFills(this.deps.botId).filter((fill) => fill.counterIntentId === intentId)
-    const end = (intentId: string) => {
-      for (const fill of fillsOf(intentId)) journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
-      journal.updateIntent(intentId, { status: 'done', lastError: note, updatedAtMs: clock.nowMs() })
-    }
+    const end = (intentId: string) => this.endObligation(intentId, note)
     journal.transaction(() => {
       for (const index of [...this.levels.keys()].sort((a, b) => a - b)) {
         let state = this.level(index)
@@ -228,19 +226,14 @@ export class GridTrader {
    * Placed and filled counter-orders are left alone.
    */
   voidObligations(note: string, side?: 'BUY' | 'SELL'): void {
-    const { journal, clock } = this.deps
+    const { journal } = this.deps
     const voidable = (intent: IntentRecord | undefined) => intent !== undefined && (side === undefined || intent.side === side)
     journal.transaction(() => {
       for (const state of this.levels.values()) {
         const active = state.activeIntentId === null ? undefined : journal.getIntent(state.activeIntentId)
         const activeVoid = active !== undefined && voidable(active) && active.status !== 'placed' && active.status !== 'done'
         const ended = [...state.waiting.filter((id) => voidable(journal.getIntent(id))), ...(activeVoid ? [active.intentId] : [])]
-        for (const id of ended) {
-          for (const fill of journal.listFills(this.deps.botId)) {
-            if (fill.counterIntentId === id) journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
-          }
-          journal.updateIntent(id, { status: 'done', lastError: note, updatedAtMs: clock.nowMs() })
-        }
+        for (const id of ended) this.endObligation(id, note)
         const cleared = activeVoid ? { activeIntentId: null, phase: 'empty' as const, reason: `empty: ${note}` } : {}
         const dust = side === 'BUY' ? { dustBuy: '0' } : side === 'SELL' ? { dustSell: '0' } : { dustBuy: '0', dustSell: '0' }
         this.save({ ...state, ...cleared, ...dust, waiting: state.waiting.filter((id) => !ended.includes(id)) })
@@ -255,6 +248,15 @@ export class GridTrader {
         journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
       }
     })
+  }
+
+  /** Ends an obligation that was never placed: its intent is done with `note`, and the fills it answered are marked with it. */
+  private endObligation(intentId: string, note: string): void {
+    const { journal, clock } = this.deps
+    for (const fill of journal.listFills(this.deps.botId)) {
+      if (fill.counterIntentId === intentId) journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
+    }
+    journal.updateIntent(intentId, { status: 'done', lastError: note, updatedAtMs: clock.nowMs() })
   }
 
   /**
