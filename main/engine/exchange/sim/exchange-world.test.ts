@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isExchangeRetryableError } from '../errors/exchange-retryable-error'
 import type { TradeTick } from '../port/market-event'
-import { balanceOf, cid, d, describeEvents, flush, limit, market, sellOco, simSetup } from './stubs'
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    const typed = error as { name: string; venueCode?: number; venueMessage?: string; message: string }
-    return `${typed.name} ${typed.venueCode} ${typed.venueMessage ?? typed.message}`
-  }
-}
+import { balanceOf, cid, d, describeEvents, flush, limit, market, sellOco, simSetup, outcome } from './stubs'
 
 const ref = (id: string) => ({ symbol: 'BTCUSDT', clientOrderId: cid(id) })
 

@@ -3,7 +3,7 @@ import { TestClock } from '../../clock/test-clock'
 import { parseExchangeInfo } from '../rules'
 import noMarket from '../rules/fixtures/exchange-info-no-market.json'
 import { SimExchange } from './sim-exchange'
-import { cid, d, T0 } from './stubs'
+import { cid, d, T0, outcome } from './stubs'
 import type { NewOrder } from '../port/new-order'
 
 /** A simulator on the fixture's NOMKTUSDT: no MARKET orders, a tight PERCENT_PRICE_BY_SIDE band (bid 1.1/0.8, ask 1.2/0.9) over 5 minutes. */
@@ -30,16 +30,6 @@ const order = (side: 'BUY' | 'SELL', type: 'LIMIT' | 'MARKET', price: string | u
   quantity: d('0.1'),
   ...(price !== undefined ? { price: d(price), timeInForce: 'GTC' as const } : {})
 })
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    const typed = error as { name: string; venueCode?: number; venueMessage?: string }
-    return `${typed.name} ${typed.venueCode} ${typed.venueMessage}`
-  }
-}
 
 describe('a symbol without MARKET', () => {
   it('lists its order types as the fixture has them, without MARKET', () => {

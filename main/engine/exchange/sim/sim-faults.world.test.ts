@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PLACEMENT_REJECTS } from './sim-fault-rates'
 import { SimFaults } from './sim-faults'
-import { cid, d, describeEvents, limit, market, simRules, simSetup } from './stubs'
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-    return 'ok'
-  } catch (error) {
-    const typed = error as { name: string; venueCode?: number; venueMessage?: string; message: string }
-    return `${typed.name} ${typed.venueCode} ${typed.venueMessage ?? typed.message}`
-  }
-}
+import { cid, d, describeEvents, limit, market, simRules, simSetup, outcome } from './stubs'
 
 describe('the random reject mix', () => {
   it('refuses placements with Binance’s own non-retryable codes and texts, several kinds, placing nothing', async () => {

@@ -164,3 +164,14 @@ export function describeEvents(events: readonly UserEvent[]): string[] {
 export async function flush(): Promise<void> {
   await settle()
 }
+
+/** How a call ended, as text for tests: "ok", or the error's name, venue code and venue message (else its message). */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise
+    return 'ok'
+  } catch (error) {
+    const typed = error as { name: string; venueCode?: number; venueMessage?: string; message: string }
+    return `${typed.name} ${typed.venueCode} ${typed.venueMessage ?? typed.message}`
+  }
+}
