@@ -548,6 +548,20 @@ describe('OrderGateway.cancel', () => {
     expect([text(world.ledger.owned(TEST_BOT_ID, 'BTC')), text(world.ledger.owned(TEST_BOT_ID, 'USDT')), usdtLocked(world)]).toEqual(['0.053996', '764', '0'])
   })
 
+  it('ends an order the exchange took and then forgot as EXPIRED when its cancel finds it unknown, asking the exchange through one round of queries', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent()
+    placedOrder(await world.run(world.gateway.execute(id)))
+    world.sim.world.forgetOrder({ symbol: 'BTCUSDT', clientOrderId: clientOrderId(id) })
+    world.calls.reset()
+
+    const outcome = await world.run(world.gateway.cancel(id))
+
+    expect(outcome.kind === 'closed' ? outcome.order.status : outcome.kind).toBe('EXPIRED')
+    expect([world.calls.count('cancelOrder'), world.calls.count('queryOrder')]).toEqual([1, 4])
+    expect(usdtLocked(world)).toBe('0')
+  })
+
   it('reports an order the exchange never had as not found', async () => {
     const world = await orderWorld()
     const id = world.addIntent()

@@ -236,7 +236,7 @@ export class OrderGateway {
           const report = await this.query(intent)
           if (report === 'not-found') {
             // One the exchange had taken and now does not know is over: its level plans again
-            const forgotten = await this.forget(intentId)
+            const forgotten = await this.forget(intentId, true)
             return forgotten === undefined ? { kind: 'not-found' } : { kind: 'closed', order: forgotten }
           }
           if (report !== 'unresolved') {
@@ -409,16 +409,17 @@ export class OrderGateway {
    * An order the exchange once took (it has a venue id) and no longer knows after every query of
    * the policy's delays: its trades, if the exchange still lists any, are applied, then it ends as
    * EXPIRED with its lock released, so its level is planned again. Returns undefined for an
-   * order the exchange never took, or one it does know (then it is only tracked).
+   * order the exchange never took, or one it does know (then it is only tracked). `asked`: the
+   * caller has just queried it through the policy's delays and found nothing, so it is not asked again.
    */
-  async forget(intentId: string): Promise<Order | undefined> {
+  async forget(intentId: string, asked = false): Promise<Order | undefined> {
     const { tracker, exchange, logger } = this.deps
     const intent = this.intent(intentId)
     const known = tracker.order(intentId)
     const venueId = known?.venueOrderId ?? intent.venueOrderId ?? undefined
     if (venueId === undefined || known === undefined || CLOSED_STATUSES.has(known.status)) return undefined
     const venueOrderId = toVenueOrderId(venueId)
-    const report = await this.query(intent)
+    const report = asked ? 'not-found' : await this.query(intent)
     if (report === 'unresolved') return undefined
     if (report !== 'not-found') return this.track(report)
     const trades = await exchange.myTrades({ symbol: intent.symbol, orderId: venueOrderId, limit: 1000 })
