@@ -59,6 +59,8 @@ function auditBot(view: BotView, history: ExchangeHistory): string[] {
   const found = findEpochs(view.intents, levelCount, view.events.filter((event) => event.type === 'Recentered').map((event) => event.atMs))
   const common = [...checkBaseBound(view, found.epochs), ...checkOcoLists(view, history.openLists), ...checkJournalCompleteness(view)]
   const last = found.epochs[found.epochs.length - 1]
+  // A bot whose start failed has no grid to keep: nothing of it may trade on, and an incident must say why
+  if (view.record.status === 'failed') return [...checkBotStatus(view, incidentNames(view.incidents, view.symbol)), ...common]
   if (last === undefined) return [...(view.record.status === 'running' ? ['the bot is running, but the journal shows no grid laid out'] : []), ...common]
   const current = withPlannedPrices(last, view.levels)
   const map = { ...found, epochs: [...found.epochs.slice(0, -1), current] }

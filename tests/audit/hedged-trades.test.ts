@@ -112,4 +112,22 @@ describe('the auditor on hedging', () => {
     expect(new Decimal(report.soldBase ?? '0').gt(0)).toBe(true)
     expect(await t.audit()).toEqual([])
   })
+
+  it('accepts a SELL that one sale sold in part and a later sale sold the rest of', async () => {
+    const t = await world()
+    t.engine.bot.trader.halt('all')
+    await t.world.trade('58990')
+    // The first EMERGENCY sale meets a thin book: of the bot's base only a part sells, straddling level 5's SELL
+    const firstPart = new Decimal('0.0095')
+    expect(t.engine.engine.ledger.owned('b1', 'BTC').gt(firstPart.add('0.0003'))).toBe(true)
+    // Every attempt of the sale meets the thin book: the first sells a part, the others nothing
+    for (const liquidity of [firstPart, ...Array.from({ length: t.engine.bot.config.baseTrades.attempts - 1 }, () => '0')]) t.world.exchange.world.thinBookNext('BTCUSDT', new Decimal(liquidity))
+    const first = await t.world.run(t.engine.bot.emergencyStop({ sellBase: true }))
+    expect(first.soldBase).toBe(firstPart.toFixed())
+    await t.world.run(t.engine.bot.resume())
+    const second = await t.world.run(t.engine.bot.emergencyStop({ sellBase: true }))
+    expect(new Decimal(second.soldBase ?? '0').gt(0)).toBe(true)
+    for (const incident of t.engine.journal.listIncidents({ openOnly: true })) t.engine.journal.resolveIncident(incident.incidentId, t.world.clock.nowMs())
+    expect(await t.audit()).toEqual([])
+  })
 })

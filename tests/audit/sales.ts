@@ -24,18 +24,33 @@ export function saleClaimsIn(view: BotView, epoch: Epoch, inGrid: (intentId: str
   return [...new Set([...attempts.map((intent) => `${intent.intentId} ${intent.status}`), ...notes.map((intent) => intent.lastError as string)])]
 }
 
+/** The quantity a "sold:" note says sales sold of a SELL obligation ("…: 0.0456 of it sold"), if it names one. */
+function partSoldByNote(note: string | null): Decimal | undefined {
+  if (note?.startsWith(SOLD_HEDGE_PREFIX) !== true) return undefined
+  const match = / (\d+(?:\.\d+)?) of it sold$/.exec(note)
+  return match?.[1] === undefined ? undefined : new Decimal(match[1])
+}
+
 /**
  * SELL quantity per level of the grid that the journal says it ended because base was sold: its
- * intents voided with a "sold:" note, and failed ones whose fills it marked so.
+ * intents voided with a "sold:" note (the part the note counts when a sale sold only a part), and
+ * failed ones whose fills it marked so.
  */
 export function voidedAsSoldIn(view: BotView, inGrid: (intentId: string) => boolean): Map<number, Decimal> {
   const soldFills = new Set(view.fills.filter((fill) => fill.hedgeNote?.startsWith(SOLD_HEDGE_PREFIX) === true && fill.counterIntentId !== null).map((fill) => fill.counterIntentId as string))
   const voided = new Map<number, Decimal>()
   for (const intent of view.intents) {
     if (intent.side !== 'SELL' || intent.level === null || !inGrid(intent.intentId)) continue
+    const add = (quantity: Decimal | string) => voided.set(intent.level as number, (voided.get(intent.level as number) ?? new Decimal(0)).add(quantity))
+    // A SELL a sale sold in part keeps its rest (as an order, or moved to another) and its note counts what was sold of it
+    const soldPart = partSoldByNote(intent.lastError)
+    if (soldPart !== undefined) {
+      add(soldPart)
+      continue
+    }
     const voidedNow = intent.status === 'done' && intent.lastError?.startsWith(SOLD_HEDGE_PREFIX) === true
     const failedThenSold = (intent.status === 'failed' || intent.status === 'rejected') && soldFills.has(intent.intentId)
-    if (voidedNow || failedThenSold) voided.set(intent.level, (voided.get(intent.level) ?? new Decimal(0)).add(intent.quantity ?? '0'))
+    if (voidedNow || failedThenSold) add(intent.quantity ?? '0')
   }
   return voided
 }

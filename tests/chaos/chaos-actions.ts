@@ -10,7 +10,7 @@ export function countActions(trace: readonly string[], journal: Journal, botIds:
     if (kind !== undefined) actions[kind] = (actions[kind] ?? 0) + 1
   }
   const eventCount = (type: string) => botIds.reduce((total, botId) => total + journal.listBotEvents(botId, { limit: 100_000 }).filter((event) => event.type === type).length, 0)
-  for (const [name, type] of [['OCO placed', 'OcoPlaced'], ['market state changes', 'MarketStateChanged'], ['emergencies', 'EmergencyEntered']] as const) {
+  for (const [name, type] of [['OCO placed', 'OcoPlaced'], ['market state changes', 'MarketStateChanged'], ['emergencies', 'EmergencyEntered'], ['failed starts', 'StartFailed']] as const) {
     const count = eventCount(type)
     if (count > 0) actions[name] = count
   }

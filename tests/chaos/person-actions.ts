@@ -70,7 +70,8 @@ export class PersonActions {
     for (const entry of this.undo.filter((candidate) => candidate.atStep >= afterStep)) await this.apply(entry)
     for (const bot of this.world.process?.bots ?? []) {
       for (const level of bot.trader.levelStates().filter((state) => state.held === true)) await this.world.run(bot.releaseLevel(level.index))
-      if (bot.record().status !== 'running') await this.world.run(bot.resume())
+      // A start that fails again (a thin book at the touch, say) is tried again, as a person would
+      for (let attempt = 0; attempt < 3 && bot.record().status !== 'running'; attempt += 1) await this.resume(bot)
     }
   }
 
@@ -82,8 +83,23 @@ export class PersonActions {
     const bot = this.world.process?.bots.find((candidate) => candidate.config.id === entry.botId)
     if (bot === undefined) return
     this.trace.push(`${entry.botId} ${entry.what}${entry.level === undefined ? '' : ` level ${entry.level}`}`)
-    if (entry.what === 'resume') await this.world.run(bot.resume())
-    else await this.world.run(bot.releaseLevel(entry.level ?? 0))
+    if (entry.what === 'release') await this.world.run(bot.releaseLevel(entry.level ?? 0))
+    else if (!(await this.resume(bot))) this.later(entry.atStep, bot, 'resume')
+  }
+
+  /**
+   * Resumes a bot. A bot whose start failed starts again, and may fail again: it is then stored as
+   * failed with an incident (what the auditor checks), the trace says so, and this returns false.
+   */
+  private async resume(bot: GridBot): Promise<boolean> {
+    try {
+      await this.world.run(bot.resume())
+      return true
+    } catch (error) {
+      if (bot.record().status !== 'failed') throw error
+      this.trace.push(`${bot.config.id} did not start again: ${error instanceof Error ? error.message : String(error)}`)
+      return false
+    }
   }
 }
 

@@ -5,6 +5,7 @@ import { seededRandom, SimWorld } from '../engine/harness'
 import { countActions } from './chaos-actions'
 import { auditChaosWorld } from './chaos-audit'
 import { chaosConfigs } from './chaos-configs'
+import { chaosRules } from './chaos-rules'
 import { ChaosMarket } from './chaos-market'
 import { CHAOS_COMMISSION, CHAOS_RECONCILE_INTERVAL_MS, STARTING_BALANCES, type ChaosOptions, type ChaosResult } from './chaos-options'
 import { PersonActions } from './person-actions'
@@ -28,7 +29,9 @@ const SETTLE_MS = 2 * CHAOS_RECONCILE_INTERVAL_MS + 30_000
 export async function runChaos(options: ChaosOptions, folder: string): Promise<ChaosResult> {
   const random = seededRandom(options.seed)
   const trace: string[] = []
-  const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES, commission: CHAOS_COMMISSION })
+  const exchangeRules = chaosRules(options.seed)
+  const world = new SimWorld(join(folder, `chaos-${options.seed}.sqlite`), { seed: options.seed, faults: options.faults, balances: STARTING_BALANCES, commission: CHAOS_COMMISSION, rules: exchangeRules.rules })
+  trace.push(`rules: self-trade prevention ${exchangeRules.stpMode}${exchangeRules.withoutMarket.length === 0 ? '' : `, no MARKET orders on ${exchangeRules.withoutMarket.join(', ')}`}`)
   const configs = chaosConfigs(options, random)
   // In strategy runs the market's middle wanders, so the price can leave a grid's range for good
   const wander = options.strategy === true ? 0.004 : 0
@@ -37,9 +40,16 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   let crashes = 0
   let reconnectAtStep = -1
   let loops: AbortController | undefined
-  const boot = async (why: string) => {
+  const boot = async (why: string, step: number) => {
     try {
-      loops = startReconciling(await world.boot(configs, options.seed))
+      const process = await world.boot(configs, options.seed, true)
+      loops = startReconciling(process)
+      // A start can fail (its base bought short, say): the bot is stored failed, and the person resumes it later
+      for (const failed of process.failedStarts) {
+        trace.push(`${why}: ${failed.botId} did not start: ${failed.reason}`)
+        const bot = process.bots.find((candidate) => candidate.config.id === failed.botId)
+        if (bot !== undefined) person.resumeLater(step, bot, 2 + Math.floor(random() * 6))
+      }
     } catch (error) {
       trace.push(`${why} failed: ${String(error)}`)
       throw error
@@ -53,7 +63,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
     const { price, quantity } = (markets[index] as ChaosMarket).next()
     world.exchange.trade(config.symbol, price, quantity)
   })
-  await boot('start')
+  await boot('start', 0)
   for (let step = 0; step < options.steps; step += 1) {
     printTrades()
     await settle(Math.floor(random() * 6))
@@ -64,7 +74,7 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
       crash()
       const missed = Math.floor(random() * 3)
       for (let index = 0; index < missed; index += 1) printTrades()
-      await boot(`restart at step ${step}`)
+      await boot(`restart at step ${step}`, step)
     } else if (roll < options.crashRate + options.disconnectRate && reconnectAtStep < 0) {
       trace.push(`step ${step}: user-data stream dropped`)
       world.exchange.disconnectStream()
@@ -100,7 +110,8 @@ export async function runChaos(options: ChaosOptions, folder: string): Promise<C
   const fills = engine === undefined ? 0 : configs.reduce((total, config) => total + engine.journal.listFills(config.id).length, 0)
   const actions = engine === undefined ? {} : countActions(trace, engine.journal, configs.map((config) => config.id))
   crash()
-  const faults = { ...world.exchange.faults.stats() }
+  // What the run's rules held out of the ordinary counts beside the faults: a symbol without MARKET
+  const faults = { ...world.exchange.faults.stats(), symbolsWithoutMarket: exchangeRules.withoutMarket.length }
   trace.push(...world.pastProblems, `faults injected: ${JSON.stringify(faults)}`)
   return { seed: options.seed, violations, trace, crashes, fills, actions, faults }
 }

@@ -63,6 +63,8 @@ export interface EngineProcess {
   readonly bots: readonly GridBot[]
   readonly journal: Journal
   readonly logger: MemoryLogger
+  /** Bots whose start failed (stored `failed`, see BotStarter.fail), when boot was told to go on past them. */
+  readonly failedStarts: readonly { readonly botId: string; readonly reason: string }[]
 }
 
 /** A simulated exchange, a virtual clock and a journal file that outlive engine processes. */
@@ -90,8 +92,12 @@ export class SimWorld {
     })
   }
 
-  /** Starts an engine process; creates each bot, or restores it when the journal already has it. */
-  async boot(configs: GridBotConfig | readonly GridBotConfig[] = BOT_CONFIG, seed = 7): Promise<EngineProcess> {
+  /**
+   * Starts an engine process; creates each bot, or restores it when the journal already has it. A
+   * bot whose start fails throws, unless `goOnPastFailedStarts`: then a bot the engine stored as
+   * failed is listed in `failedStarts` and the others start.
+   */
+  async boot(configs: GridBotConfig | readonly GridBotConfig[] = BOT_CONFIG, seed = 7, goOnPastFailedStarts = false): Promise<EngineProcess> {
     const list = Array.isArray(configs) ? (configs as readonly GridBotConfig[]) : [configs as GridBotConfig]
     const journal = openJournal(this.journalPath)
     const logger = new MemoryLogger()
@@ -100,7 +106,8 @@ export class SimWorld {
     // Starting reads the exchange, and a refused read is asked again after a wait on the virtual clock
     await this.run(engine.start(list.map((config) => config.symbol)))
     const bots = list.map((config) => new GridBot(engine, { exchange: connection.exchange, journal, clock: this.clock, logger }, config))
-    this.process = { kill: connection.kill, engine, bot: bots[0] as GridBot, bots, journal, logger }
+    const failedStarts: { botId: string; reason: string }[] = []
+    this.process = { kill: connection.kill, engine, bot: bots[0] as GridBot, bots, journal, logger, failedStarts }
     for (const bot of bots) {
       const starting = journal.getBot(bot.config.id) === undefined ? bot.create() : bot.restore()
       let failure: unknown
@@ -114,6 +121,10 @@ export class SimWorld {
       )
       // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
       for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
+      if (failure !== undefined && goOnPastFailedStarts && journal.getBot(bot.config.id)?.status === 'failed') {
+        failedStarts.push({ botId: bot.config.id, reason: failure instanceof Error ? failure.message : String(failure) })
+        continue
+      }
       if (failure !== undefined) throw failure
       if (!done) throw new Error(`bot ${bot.config.id} did not finish starting`)
     }

@@ -50,6 +50,17 @@ export const NETTED_HEDGE_PREFIX = 'netted:'
 /** Marks a fill whose counter SELL became void because the bot's base was sold at market. */
 export const SOLD_HEDGE_PREFIX = 'sold:'
 
+/** The note of a SELL obligation a sale sold in part: what sold it, and how much of the obligation was sold in all. */
+export function soldNote(note: string, sold: Decimal): string {
+  return `${note}: ${sold.toFixed()} of it sold`
+}
+
+/** How much of a SELL obligation its note says sales sold before (soldNote's count), zero when it says none. */
+export function soldByNote(lastError: string | null | undefined): Decimal {
+  const match = lastError?.startsWith(SOLD_HEDGE_PREFIX) === true ? / (\d+(?:\.\d+)?) of it sold$/.exec(lastError) : null
+  return match?.[1] === undefined ? new Decimal(0) : new Decimal(match[1])
+}
+
 /** Marks a fill that needs no counter-order (acquisition, exit, emergency). */
 export const NO_HEDGE_PREFIX = 'none:'
 
@@ -172,7 +183,11 @@ export class GridTrader {
     const { journal, clock } = this.deps
     const rules = this.deps.rules.get(this.deps.symbol)
     let left = sold
-    const end = (intentId: string) => this.endObligation(intentId, note)
+    // An obligation ends as sold; when an earlier sale sold a part of it, the note counts the whole
+    const end = (intent: { readonly intentId: string; readonly lastError: string | null }, soldNow: Decimal) => {
+      const before = soldByNote(intent.lastError)
+      this.endObligation(intent.intentId, before.isZero() ? note : soldNote(note, before.add(soldNow)))
+    }
     journal.transaction(() => {
       for (const index of [...this.levels.keys()].sort((a, b) => a - b)) {
         let state = this.level(index)
@@ -184,13 +199,15 @@ export class GridTrader {
           const quantity = new Decimal(intent.quantity ?? '0')
           const rest = quantity.sub(Decimal.min(quantity, left))
           left = left.sub(quantity.sub(rest))
+          // A SELL an earlier sale sold in part says so in its note, and the note keeps counting
+          const soldBefore = soldByNote(intent.lastError)
           const keepsOrder = rest.gt(0) && !validateOrder(rules, { side: 'SELL', type: 'LIMIT', price: new Decimal(state.price), quantity: rest }).violations.some((v) => isSizeViolation(v.filter, v.rule))
           if (keepsOrder) {
-            journal.updateIntent(id, { quantity: rest.toFixed(), lastError: `${note}: ${quantity.sub(rest).toFixed()} of it sold`, updatedAtMs: clock.nowMs() })
+            journal.updateIntent(id, { quantity: rest.toFixed(), lastError: soldNote(note, soldBefore.add(quantity.sub(rest))), updatedAtMs: clock.nowMs() })
             this.deps.tracker.reload(id)
             continue
           }
-          end(id)
+          end(intent, quantity.sub(rest))
           const isActive = id === state.activeIntentId
           state = {
             ...state,
@@ -207,7 +224,7 @@ export class GridTrader {
         const quantity = new Decimal(failed.quantity ?? '0')
         if (left.lt(quantity)) continue
         left = left.sub(quantity)
-        end(failed.intentId)
+        end(failed, quantity)
       }
       for (const index of [...this.levels.keys()].sort((a, b) => a - b)) {
         const state = this.level(index)
