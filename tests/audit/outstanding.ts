@@ -67,9 +67,14 @@ export function outstandingOf(view: BotView, onExchange: ReadonlySet<string>, na
   return { waiting: (level, side) => waiting.get(`${level}:${side}`) ?? ZERO, dust: (level, side) => dust.get(`${level}:${side}`) ?? ZERO, violations }
 }
 
-/** Failed intents a level still owes: its failed one, and failed counters fills point to, unless a retry in its queue replaced them. */
+/**
+ * Failed intents a level still owes: its failed one, failed grid orders (what the level did since
+ * does not pay for them), and failed counters fills point to, unless a retry in its queue replaced them.
+ */
 function failedOf(view: BotView, state: LevelState, intents: ReadonlyMap<string, IntentRecord>, fillsByCounter: ReadonlyMap<string, readonly FillRecord[]>, queued: readonly string[]): string[] {
-  const candidates = view.intents.filter((intent) => intent.level === state.index && FAILED.has(intent.status) && fillsByCounter.has(intent.intentId)).map((intent) => intent.intentId)
+  const candidates = view.intents
+    .filter((intent) => intent.level === state.index && FAILED.has(intent.status) && (intent.purpose === 'grid' || fillsByCounter.has(intent.intentId)))
+    .map((intent) => intent.intentId)
   if (state.phase === 'failed' && state.failedIntentId) candidates.push(state.failedIntentId)
   return candidates.filter((id) => {
     const failed = intents.get(id)
@@ -86,7 +91,7 @@ function explanationOf(view: BotView, state: LevelState, intent: IntentRecord, n
   if (status === 'paused' || status === 'stopped') return `the bot is ${status}`
   if (status === 'emergency' && (intent.side === 'BUY' || view.config.emergency.flatten)) return 'the bot is in EMERGENCY'
   if (state.held === true) return 'the level is held'
-  if (intent.purpose === 'grid' && FAILED.has(intent.status)) return 'its placement failed; the deadlock rule retries it'
+  if (intent.purpose === 'grid' && FAILED.has(intent.status)) return 'its placement failed; the periodic deadlock check tries it again'
   if (intent.purpose === 'grid' && intent.side === 'BUY' && buysBlocked(view)) return `a protective mode holds new BUYs (${view.marketState ?? 'unknown'})`
   const sourceTrade = intent.sourceFillKey?.split(':')[1]
   const incident =

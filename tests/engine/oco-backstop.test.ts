@@ -45,6 +45,29 @@ async function placeKnownDuplicate(sim: SimWorld, journal: Journal): Promise<voi
 }
 
 describe('the OCO backstop', () => {
+  it('leaves out the base of a grid SELL the exchange refused, which the grid still owes and places again after the cooldown', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    const covered = (await botLists(sim))[0]?.orders[0]?.origQty.toFixed()
+    const sell = (await sim.exchange.openOrders('BTCUSDT')).find((order) => order.clientOrderId.startsWith('gk-b1-9S-'))
+    if (sell === undefined) throw new Error('the grid has no SELL on level 9')
+    // The exchange expires level 9's SELL, and refuses the order the grid puts there again
+    sim.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
+    sim.exchange.world.expireOrder({ symbol: 'BTCUSDT', orderId: sell.orderId })
+    await sim.quiesce()
+    expect(journal.listIntents('b1', ['rejected']).map((intent) => `${intent.purpose} ${intent.level} ${intent.side} ${intent.quantity}`)).toEqual([`grid 9 SELL ${sell.origQty.toFixed()}`])
+    // Its base is the grid's, not inventory outside it: the OCO does not take it
+    expect(await sim.run(bot.backstop.sync())).toBe('unchanged')
+    expect((await botLists(sim))[0]?.orders[0]?.origQty.toFixed()).toBe(covered)
+    // Funds suffice, so it is no deadlock; the periodic check places it again and says so
+    expect(await sim.run(bot.checkDeadlock())).toBe('none')
+    await sim.quiesce()
+    const again = (await sim.exchange.openOrders('BTCUSDT')).filter((order) => order.clientOrderId.startsWith('gk-b1-9S-'))
+    expect(again.map((order) => `${order.side} ${order.origQty.toFixed()} @ ${order.price.toFixed()}`)).toEqual([`SELL ${sell.origQty.toFixed()} @ ${sell.price.toFixed()}`])
+    expect(journal.listBotEvents('b1').map((event) => event.message)).toContain('tried again: the order of level 9 that could not be placed; next try after the cooldown if it fails again')
+    expect(await sim.run(bot.checkDeadlock())).toBe('cooldown')
+  })
+
   it('protects the inventory the grid SELLs do not hold, and only that', async () => {
     const sim = world()
     const { bot, journal } = await sim.boot(CONFIG)

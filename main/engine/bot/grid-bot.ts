@@ -372,6 +372,8 @@ export class GridBot {
    * in the proportion the two sides need (a bounded base trade: MARKET where the symbol allows it
    * and the config does, else a LIMIT at the touch re-priced until filled or the attempts are
    * spent), the failed placements are tried again, and a cooldown kept in the journal starts.
+   * Level orders that failed (or were refused) while their side could be funded are no deadlock:
+   * a running bot tries them again, with the same cooldown, and says so.
    */
   async checkDeadlock(): Promise<'none' | 'cooldown' | 'rebalanced'> {
     const { journal, exchange } = this.deps
@@ -380,7 +382,16 @@ export class GridBot {
     const cooldown = journal.getTimer(botId, DEADLOCK_COOLDOWN)
     if (cooldown !== undefined && nowMs - cooldown.atMs < deadlock.cooldownMs) return 'cooldown'
     const diagnosis = await this.diagnoseDeadlock()
-    if (diagnosis === undefined) return 'none'
+    if (diagnosis === undefined) {
+      // Not a deadlock: a level order that failed while its side could be funded is tried again, once per cooldown
+      const failed = this.trader.failedPlacements()
+      if (failed.length === 0 || this.record().status !== 'running') return 'none'
+      journal.setTimer({ botId, name: DEADLOCK_COOLDOWN, atMs: nowMs })
+      const levels = [...new Set(failed.map((intent) => intent.level))].sort((a, b) => (a ?? 0) - (b ?? 0)).join(', ')
+      this.event('PlacementsRetried', null, `tried again: the order${failed.length === 1 ? '' : 's'} of level${failed.length === 1 ? '' : 's'} ${levels} that could not be placed; next try after the cooldown if it fails again`)
+      await this.trader.retryFailedPlacements()
+      return 'none'
+    }
     const rules = this.account.rules.get(symbol)
     this.event('DeadlockFound', null, diagnosis.message)
     const traded = diagnosis.rebalance === null ? undefined : await this.shared.tradeBase(diagnosis.rebalance.side, diagnosis.rebalance.quantity, 'rebalance')

@@ -8,7 +8,7 @@ import { roundPrice, roundQuantity } from '../exchange/rules/round-order'
 import { validateOrderList } from '../exchange/rules/validate-order-list'
 import { counterNameOf, orderIdFor, parseOrderId } from '../grid/trader/client-order-ids'
 import type { Journal } from '../journal/journal'
-import type { IntentRecord } from '../journal/journal-records'
+import type { FillRecord, IntentRecord } from '../journal/journal-records'
 import type { Logger } from '../logging/logger'
 import { CLOSED_STATUSES } from '../orders/order-status'
 
@@ -139,8 +139,11 @@ export class OcoBackstop {
     const { journal, account } = this.deps
     const config = this.deps.config()
     let held = new Decimal(0)
-    for (const intent of journal.listIntents(config.id, ['pending', 'sending', 'placed', 'unknown'])) {
+    const fills = journal.listFills(config.id)
+    for (const intent of journal.listIntents(config.id, ['pending', 'sending', 'placed', 'unknown', 'failed', 'rejected'])) {
       if (intent.side !== 'SELL' || (intent.purpose !== 'grid' && intent.purpose !== 'counter')) continue
+      // A SELL that failed is still owed (the deadlock rule or a resume tries it again), unless what it answered was closed otherwise
+      if ((intent.status === 'failed' || intent.status === 'rejected') && !stillOwed(intent, fills)) continue
       const order = account.tracker.order(intent.intentId)
       held = held.add(new Decimal(intent.quantity ?? '0').sub(order?.filledQuantity ?? 0))
     }
@@ -201,4 +204,11 @@ export class OcoBackstop {
   private clear(): void {
     this.deps.journal.saveBotState(this.deps.config().id, OCO_STATE_KEY, '{}', this.deps.clock.nowMs())
   }
+}
+
+/** Tells whether a level SELL that failed is still owed: a grid order always; a counter-order while a fill it answers has no other answer. */
+function stillOwed(intent: IntentRecord, fills: readonly FillRecord[]): boolean {
+  if (intent.purpose === 'grid') return true
+  const answered = fills.filter((fill) => fill.counterIntentId === intent.intentId)
+  return answered.length === 0 || answered.some((fill) => fill.hedgeNote === null)
 }

@@ -158,8 +158,9 @@ export class GridTrader {
    * counter-order still owes that BUY.
    */
   failedPlacements(): IntentRecord[] {
+    // Refused for good by the exchange or the pre-send checks is failed too: the level still owes it
     return this.deps.journal
-      .listIntents(this.deps.botId, ['failed'])
+      .listIntents(this.deps.botId, ['failed', 'rejected'])
       .filter((intent) => intent.level !== null && (intent.purpose === 'grid' || intent.purpose === 'counter') && this.levels.has(intent.level))
   }
 
