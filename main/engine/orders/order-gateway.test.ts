@@ -311,6 +311,21 @@ describe('OrderGateway.execute', () => {
     expect(intentOf(world).lastError).toBe("put on the exchange's new tick and lot step: 0.0100009 @ 59000.005 → 0.01 @ 59000")
   })
 
+  it('puts an order off the lot step on it while the market is in BREAK, and waits for trading instead of rejecting it', async () => {
+    const world = await orderWorld()
+    const id = world.addIntent({ quantity: '0.0100009' })
+    world.sim.world.setSymbolStatus('BTCUSDT', 'BREAK')
+
+    expect((await world.run(world.gateway.execute(id))).kind).toBe('waiting')
+    expect([progress(world).status, intentOf(world).quantity]).toEqual(['pending', '0.01'])
+    expect(world.calls.count('placeOrder')).toBe(0)
+
+    world.sim.world.setSymbolStatus('BTCUSDT', 'TRADING')
+    placedOrder(await world.run(world.gateway.execute(id)))
+    const [sent] = await onExchange(world)
+    expect(sent?.origQty.toFixed()).toBe('0.01')
+  })
+
   it('refreshes the rules once for an order they refuse, then rejects it without sending or reserving', async () => {
     const world = await orderWorld()
     const id = world.addIntent({ quantity: '9500' })

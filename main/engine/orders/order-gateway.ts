@@ -612,13 +612,16 @@ export class OrderGateway {
 
   /**
    * Puts an unsent intent on the symbol's current tick and lot step when those are all that its
-   * order breaks (the exchange changed them while the bot ran): the price towards the safe side
+   * order breaks (the exchange changed them while the bot ran), beside refusals that pass by
+   * themselves (see WAITING_FILTERS): the price towards the safe side
    * (a BUY down, a SELL up), the quantity down, the step's remainder handed to the bot (its grid
    * carries it as dust). Returns false when anything else is wrong, or nothing would be left.
    */
   private reround(intentId: string, violations: readonly FilterViolation[]): boolean {
     const intent = this.intent(intentId)
-    if (violations.length === 0 || !violations.every((violation) => violation.rule === 'tickSize' || violation.rule === 'stepSize')) return false
+    // A refusal that passes by itself beside it (a BREAK, the band) is waited out once the order is on the new steps
+    const onSteps = (violation: FilterViolation) => violation.rule === 'tickSize' || violation.rule === 'stepSize'
+    if (!violations.some(onSteps) || !violations.every((violation) => onSteps(violation) || WAITING_FILTERS.has(violation.filter))) return false
     if (intent.status !== 'pending' || intent.quantity === null || intent.stopPrice !== undefined && intent.stopPrice !== null) return false
     const rules = this.deps.rules.get(intent.symbol)
     const type = intent.type as OrderType
