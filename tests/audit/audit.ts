@@ -62,7 +62,7 @@ function auditBot(view: BotView, history: ExchangeHistory): string[] {
   // A bot whose start failed has no grid to keep: nothing of it may trade on, and an incident must say why
   if (view.record.status === 'failed') return [...checkBotStatus(view, incidentNames(view.incidents, view.symbol)), ...common]
   if (last === undefined) return [...(view.record.status === 'running' ? ['the bot is running, but the journal shows no grid laid out'] : []), ...common]
-  const current = withPlannedPrices(last, view.levels)
+  const current = withPlannedPrices(last, view.levels, view.rules.filters.priceFilter?.tickSize ?? new Decimal(0))
   const map = { ...found, epochs: [...found.epochs.slice(0, -1), current] }
   const { orders, violations } = levelOrdersOf(view, map, levelCount)
   const grids = map.epochs.flatMap((epoch) => checkGapHistory(epochFlows(epoch, levelCount, orders, view.trades, view.rules.baseAsset), view.rules.baseAsset))

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { IntentRecord } from '../../main/engine/journal'
+import { Decimal } from '@shared/money/decimal'
+import type { LevelState } from '../../main/engine/grid/trader/level-state'
 import { findEpochs } from './epochs'
+import { checkPlannedLevels, withPlannedPrices } from './planned-levels'
 
 let sequence = 0
 function intent(level: number, side: 'BUY' | 'SELL', price: string, atMs: number, fields: Partial<IntentRecord> = {}): IntentRecord {
@@ -52,5 +55,29 @@ describe('finding the grids a bot laid out', () => {
     const partial = [intent(0, 'BUY', '105', 5_000), intent(1, 'BUY', '115', 5_000)]
     const single = intent(3, 'SELL', '135', 6_000)
     expect(findEpochs([...first, ...partial, single], 4).epochs).toHaveLength(1)
+  })
+
+  it("takes a level's price from the note of an order the engine moved onto a coarser tick, even when the level's first order lost its note", () => {
+    // The first order of level 1 was moved from 110.05 to 110 and a timeout then overwrote its note; a later one says so
+    const first = [intent(0, 'BUY', '100', 1_000), intent(1, 'BUY', '110', 1_000), intent(3, 'SELL', '130', 1_000)]
+    const later = intent(1, 'SELL', '110.1', 2_000, { purpose: 'counter', sourceFillKey: 'BTCUSDT:3', lastError: "put on the exchange's new tick and lot step: 0.001 @ 110.05 → 0.001 @ 110.1" })
+    const found = findEpochs([...first, later], 4)
+    expect(found.epochs[0]?.prices.get(1)?.toFixed()).toBe('110.05')
+  })
+})
+
+describe("the journal's level prices against the grid's orders", () => {
+  const epoch = (prices: Record<number, string>) => ({ index: 0, planTimeMs: 0, plan: new Map(Object.keys(prices).map((level) => [Number(level), { side: 'BUY' as const, quantity: new Decimal('0.001'), intentId: `gk-b1-${level}B-1` }])), prices: new Map(Object.entries(prices).map(([level, price]) => [Number(level), new Decimal(price)])) })
+  const level = (index: number, price: string) => ({ index, price }) as unknown as LevelState
+
+  it("keeps the journal's price of a level that is off the tick now, whose order sat on it rounded to the tick", () => {
+    const current = withPlannedPrices(epoch({ 1: '110' }), [level(1, '110.05')], new Decimal('0.1'))
+    expect(current.prices.get(1)?.toFixed()).toBe('110.05')
+    expect(checkPlannedLevels([level(1, '110.05')], current, 1)).toEqual([])
+  })
+
+  it('still finds a journal price that differs from the orders by a tick on an unchanged tick', () => {
+    const current = withPlannedPrices(epoch({ 1: '110.1' }), [level(1, '110')], new Decimal('0.1'))
+    expect(checkPlannedLevels([level(1, '110')], current, 1)).toEqual(['level 1 is at 110 in the journal, but grid 0 placed it at 110.1'])
   })
 })

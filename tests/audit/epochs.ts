@@ -52,7 +52,8 @@ export function findEpochs(intents: readonly IntentRecord[], levelCount: number,
     if (intent.level === null || epoch === undefined) continue
     epochOfIntent.set(intent.intentId, epoch.index)
     const planned = plannedPriceOf(intent)
-    if (!epoch.prices.has(intent.level) && planned !== null) epoch.prices.set(intent.level, new Decimal(planned))
+    // A note that the engine moved the order onto a changed tick names the plan's price: it wins over a price read before (whose own note a later error overwrote)
+    if (planned !== null && (!epoch.prices.has(intent.level) || movedFrom(intent) !== undefined)) epoch.prices.set(intent.level, new Decimal(planned))
   }
   return { epochs, epochOfIntent }
 }
@@ -81,8 +82,12 @@ function isPlanIntent(intent: IntentRecord): boolean {
  * the exchange changed before it was sent, the price its note says it had before.
  */
 function plannedPriceOf(intent: IntentRecord): string | null {
-  const moved = /^put on the exchange's new tick and lot step: \S+ @ (\S+) → /.exec(intent.lastError ?? '')
-  return moved?.[1] ?? intent.price
+  return movedFrom(intent) ?? intent.price
+}
+
+/** The price an intent had before the engine put it on the exchange's new tick, as its note says, if it says so. */
+function movedFrom(intent: IntentRecord): string | undefined {
+  return /^put on the exchange's new tick and lot step: \S+ @ (\S+) → /.exec(intent.lastError ?? '')?.[1]
 }
 
 function samePrice(known: Decimal | undefined, text: string | null): boolean {
