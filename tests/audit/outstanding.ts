@@ -69,12 +69,14 @@ export function outstandingOf(view: BotView, onExchange: ReadonlySet<string>, na
 
 /**
  * Failed intents a level still owes: its failed one, failed grid orders (what the level did since
- * does not pay for them), and failed counters fills point to, unless a retry in its queue replaced them.
+ * does not pay for them), failed counters fills point to, and failed counters that came of netting
+ * (no fill names them), unless a retry in its queue replaced them.
  */
 function failedOf(view: BotView, state: LevelState, intents: ReadonlyMap<string, IntentRecord>, fillsByCounter: ReadonlyMap<string, readonly FillRecord[]>, queued: readonly string[]): string[] {
-  const candidates = view.intents
-    .filter((intent) => intent.level === state.index && FAILED.has(intent.status) && (intent.purpose === 'grid' || fillsByCounter.has(intent.intentId)))
-    .map((intent) => intent.intentId)
+  // A failed counter no fill points to came of netting on its level: it is owed as a fill's counter would be
+  const answersAFill = new Set(view.fills.filter((fill) => fill.counterIntentId !== null).map((fill) => fill.counterIntentId as string))
+  const owed = (intent: IntentRecord) => intent.purpose === 'grid' || fillsByCounter.has(intent.intentId) || (intent.purpose === 'counter' && !answersAFill.has(intent.intentId))
+  const candidates = view.intents.filter((intent) => intent.level === state.index && FAILED.has(intent.status) && owed(intent)).map((intent) => intent.intentId)
   if (state.phase === 'failed' && state.failedIntentId) candidates.push(state.failedIntentId)
   return candidates.filter((id) => {
     const failed = intents.get(id)
@@ -98,7 +100,10 @@ function explanationOf(view: BotView, state: LevelState, intent: IntentRecord, n
     names.namingIntent(intent.intentId) ??
     fills.map((fill) => names.namingTrade(fill.tradeId)).find((found) => found !== undefined) ??
     (sourceTrade === undefined ? undefined : names.namingTrade(sourceTrade))
-  return incident === undefined ? undefined : `incident ${incident.incidentId}`
+  if (incident === undefined) return undefined
+  // A person's resume resolves the incidents and the bot tries what failed again: a running bot's failed order is not excused by one they resolved
+  if (status === 'running' && FAILED.has(intent.status) && incident.resolvedAtMs !== null) return undefined
+  return `incident ${incident.incidentId}`
 }
 
 function buysBlocked(view: BotView): boolean {
