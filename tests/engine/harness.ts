@@ -119,8 +119,9 @@ export class SimWorld {
           done = true
         }
       )
-      // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is done
-      for (let round = 0; round < 400 && !done; round += 1) await this.quiesce(1)
+      // Starting waits on the exchange and, for retries, on the virtual clock: move both until it is
+      // done, for as long as run() waits (a restart's reconciliation may retry reads for minutes)
+      for (let round = 0; round < 4_000 && !done; round += 1) await this.quiesce(1)
       if (failure !== undefined && goOnPastFailedStarts && journal.getBot(bot.config.id)?.status === 'failed') {
         failedStarts.push({ botId: bot.config.id, reason: failure instanceof Error ? failure.message : String(failure) })
         continue

@@ -5,6 +5,7 @@ import { botConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { settle } from '../../main/engine/clock/test-clock'
 import { parseOrderId } from '../../main/engine/grid/trader/client-order-ids'
+import { ExchangeRejectedError } from '../../main/engine/exchange/errors/exchange-rejected-error'
 import { BOT_CONFIG, SimWorld } from './harness'
 
 const folders: string[] = []
@@ -102,5 +103,29 @@ describe('stop-loss and take-profit', () => {
     expect(restarted.bot.record().status).toBe('stopped')
     expect(await botOrders(sim)).toBe(0)
     expect(restarted.journal.listBotEvents('b1').map((event) => event.type)).toContain('Exited')
+  })
+
+  it('sells all the base a SELL it could not cancel does not lock, and names that SELL for the person', async () => {
+    const sim = world()
+    const { bot, journal, engine } = await sim.boot(withRisk('sell-all'))
+    const sell = (await sim.exchange.openOrders('BTCUSDT')).find((order) => order.clientOrderId.startsWith('gk-b1-6S-'))
+    if (sell === undefined) throw new Error('the grid has no SELL on level 6')
+    // Every cancel of that SELL is refused: it stays open, and its base stays locked
+    const realCancel = sim.exchange.cancelOrder.bind(sim.exchange)
+    sim.exchange.cancelOrder = async (ref) => {
+      if (ref.clientOrderId === sell.clientOrderId) throw new ExchangeRejectedError(-2011, 'Order was not canceled due to cancel restrictions.')
+      return realCancel(ref)
+    }
+    sim.exchange.trade('BTCUSDT', new Decimal('53900'), new Decimal('1'))
+    await sim.quiesce()
+    expect(await sim.run(bot.checkRisk())).toBe('stop-loss')
+    const open = (await sim.exchange.openOrders('BTCUSDT')).filter((order) => parseOrderId(order.clientOrderId)?.botId === 'b1')
+    expect(open.map((order) => order.clientOrderId)).toEqual([sell.clientOrderId])
+    // What the open SELL does not hold is sold; what it holds is all the bot keeps
+    const kept = engine.ledger.owned('b1', 'BTC').sub(sell.origQty)
+    expect(kept.gte(0) && kept.lt('0.00001')).toBe(true)
+    const incidents = journal.listIncidents({ openOnly: true, botId: 'b1' }).map((incident) => incident.message)
+    expect(incidents).toEqual([`the stop-loss exit could not cancel ${sell.clientOrderId}. Cancel them on the exchange.`])
+    expect(journal.listBotEvents('b1').find((event) => event.type === 'Exited')?.message).toMatch(/^exited after the stop-loss: \d+ order\(s\) cancelled, 0\.0\d+ BTC sold; /)
   })
 })

@@ -78,8 +78,9 @@ export class BotExits {
     }
     if (risk.stopOutcome === 'sell-all') {
       const rules = account.rules.get(symbol)
-      const owned = Decimal.max(account.ledger.owned(botId, rules.baseAsset), 0)
-      const sold = await this.bot.tradeBase('SELL', owned, 'exit')
+      // What an order of the bot still open locks cannot be sold: the rest is sold, and what stays is reported below
+      const sellable = Decimal.max(account.ledger.owned(botId, rules.baseAsset).sub(account.ledger.lockedBy(botId, rules.baseAsset)), 0)
+      const sold = await this.bot.tradeBase('SELL', sellable, 'exit')
       // The SELLs that waited to sell what was sold end; what was not sold stays owed
       trader.forgetSells(`${SOLD_HEDGE_PREFIX}${trigger}`, sold.filled)
       summary += `, ${sold.filled.toFixed()} ${rules.baseAsset} sold`
@@ -124,7 +125,7 @@ export class BotExits {
     const { account, trader, incidents } = this.bot
     const { id: botId, symbol } = this.bot.config()
     const rules = account.rules.get(symbol)
-    const quantity = roundQuantity(rules, Decimal.max(account.ledger.owned(botId, rules.baseAsset), 0), 'LIMIT')
+    const quantity = roundQuantity(rules, Decimal.max(account.ledger.owned(botId, rules.baseAsset).sub(account.ledger.lockedBy(botId, rules.baseAsset)), 0), 'LIMIT')
     if (quantity.isZero()) return null
     const sold = await this.bot.tradeBase('SELL', quantity, 'emergency')
     if (sold.filled.isZero()) {

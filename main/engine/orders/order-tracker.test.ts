@@ -51,6 +51,26 @@ function listen(world: OrderWorld) {
 }
 
 describe('OrderTracker reports and events', () => {
+  it('ends an order the exchange reports FILLED short of its quantity (the rest prevented from a self-trade) as expired, by report and by event', async () => {
+    // Self-trade prevention (DECREMENT) took 0.006 out of the book; the 0.004 traded is all the order did
+    const short = venueReport({ status: 'FILLED', executedQty: d('0.004'), cumulativeQuoteQty: d('236'), preventedQuantity: d('0.006') })
+    const byReport = await orderWorld()
+    byReport.addIntent()
+    byReport.tracker.markSubmitted(ID)
+    const closed = listen(byReport).closed
+    byReport.tracker.applyReport({ ...short, fills: [trade7] })
+    expect(summary(byReport.tracker.order(ID))).toMatchObject({ status: 'EXPIRED', filled: '0.004' })
+    expect(closed.map((entry) => entry.status)).toEqual(['EXPIRED'])
+
+    const byEvent = await orderWorld()
+    byEvent.addIntent()
+    byEvent.tracker.markSubmitted(ID)
+    byEvent.tracker.applyExecution(executionEvent('NEW', venueReport()))
+    byEvent.tracker.applyExecution(executionEvent('TRADE', short, trade7))
+    expect(summary(byEvent.tracker.order(ID))).toMatchObject({ status: 'EXPIRED', filled: '0.004' })
+    expect(intentOf(byEvent).status).toBe('done')
+  })
+
   it('applies a report through the transition table, stores its events once and keeps the intent in step', async () => {
     const world = await orderWorld()
     world.addIntent()

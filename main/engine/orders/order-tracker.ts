@@ -125,7 +125,8 @@ export class OrderTracker {
     const events: OrderEvent[] = []
     if (event.executionType !== 'REJECTED') events.push({ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: event.eventTimeMs })
     if (event.fill !== undefined) events.push(fillEvent(event.fill))
-    const closing = event.executionType !== 'TRADE' && event.executionType !== 'NEW' ? closingEvents(report) : []
+    // A trade that ends the order short of its quantity (see closingEvents) closes it as well
+    const closing = (event.executionType !== 'TRADE' || report.status === 'FILLED') && event.executionType !== 'NEW' ? closingEvents(report) : []
     if (closing.length > 0 && this.covers(report, event.fill === undefined ? [] : [event.fill])) events.push(...closing)
     return this.apply(report.clientOrderId, events, this.nextSeq(), 'event')
   }
@@ -339,6 +340,12 @@ function closingEvents(report: OrderStatusReport): OrderEvent[] {
       return [{ type: 'OrderExpired', reason: report.expiryReason ?? report.status, atMs: report.updatedAtMs }]
     case 'REJECTED':
       return [{ type: 'OrderRejected', reason: 'rejected by the exchange', atMs: report.updatedAtMs }]
+    case 'FILLED': {
+      // FILLED short of its quantity: self-trade prevention (DECREMENT) took the rest out of the book, and the order is over
+      const unfilled = report.origQty.sub(report.executedQty)
+      if (!unfilled.gt(0)) return []
+      return [{ type: 'OrderExpired', reason: `${unfilled.toFixed()} of it was prevented from trading against the account's own order`, atMs: report.updatedAtMs }]
+    }
     default:
       return []
   }
