@@ -79,6 +79,8 @@ export class GridTrader {
   /** Levels with a later try scheduled (their order waits for the band or the market). */
   private readonly rechecks = new Set<number>()
   private halted: 'no' | 'buys' | 'all' = 'no'
+  /** Orders whose cancel for a merge failed and was said once: trying again is not news. */
+  private readonly mergeCancelsFailed = new Set<string>()
   private protection: (lowestOpenBuy: Decimal | null) => ProtectiveDecision = () => ({ blockNewBuys: false, reason: 'no protective mode' })
 
   constructor(private readonly deps: GridTraderDeps) {
@@ -473,7 +475,12 @@ export class GridTrader {
           // One order per level: the open one is cancelled, and its rest joins what waits (same side adds up, the other side nets)
           this.transition(state, 'replace', { reason: 'replacing: combining the open order with new counter quantity' })
           const outcome = await this.deps.gateway.cancel(active.intentId)
-          if (outcome.kind === 'failed') this.deps.logger.warn('cancel for a merge failed; will retry on the next event', { intentId: active.intentId, reason: outcome.reason })
+          if (outcome.kind === 'failed') {
+            const fields = { intentId: active.intentId, reason: outcome.reason }
+            if (this.mergeCancelsFailed.has(active.intentId)) this.deps.logger.debug('cancel for a merge failed again', fields)
+            else this.deps.logger.warn('cancel for a merge failed; will retry on the next event', fields)
+            this.mergeCancelsFailed.add(active.intentId)
+          }
         }
         return
       }
