@@ -1,4 +1,5 @@
 import { networkInterfaces } from 'node:os'
+import { isLoopbackHost } from '../web/loopback-host'
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost']
 const WILDCARDS = ['0.0.0.0', '::', '[::]']
@@ -13,7 +14,7 @@ const WILDCARDS = ['0.0.0.0', '::', '[::]']
 export function allowedHosts(host: string, port: number, interfaceAddresses: () => readonly string[] = machineAddresses): ReadonlySet<string> {
   const listening = host.toLowerCase()
   const names = new Set<string>([listening])
-  if (isLoopback(listening) || isWildcardHost(listening)) for (const name of LOOPBACK_NAMES) names.add(name)
+  if (isLoopbackHost(listening) || isWildcardHost(listening)) for (const name of LOOPBACK_NAMES) names.add(name)
   if (isWildcardHost(listening)) for (const address of interfaceAddresses()) names.add(address.toLowerCase())
   const hosts = new Set<string>()
   for (const name of names) {
@@ -34,10 +35,6 @@ export function isAllowedHost(header: string | undefined, allowed: ReadonlySet<s
 /** Tells whether a listening host is every interface (0.0.0.0 or ::). */
 export function isWildcardHost(host: string): boolean {
   return WILDCARDS.includes(host.toLowerCase())
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
 }
 
 function machineAddresses(): string[] {
