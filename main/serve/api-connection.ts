@@ -59,10 +59,12 @@ export function serveApiConnection(client: WebSocket, options: ApiConnectionOpti
     while (!dropped && inFlight < limits.maxCommandsInFlight && waiting.length > 0) {
       const text = waiting.shift() as string | null
       inFlight += 1
-      void answer(text).finally(() => {
-        inFlight -= 1
-        pump()
-      })
+      void answer(text)
+        .catch((error: unknown) => options.logger.error('an API command could not be answered', { error: String(error) }))
+        .finally(() => {
+          inFlight -= 1
+          pump()
+        })
     }
     if (dropped) return
     // Stop reading while commands wait: the flood stays in the client's own buffers
