@@ -1,14 +1,16 @@
 /** Entry point of the Electron main process: wires the app shell and the engine together and nothing else. */
-import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, powerSaveBlocker, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, powerSaveBlocker, session, shell } from 'electron'
 import { join } from 'node:path'
 import { eventChannels, PRODUCT_NAME } from '@shared/api'
 import { registerAppScheme, serveRendererOverAppScheme } from './app/app-protocol'
+import { installApplicationMenu } from './app/application-menu'
 import { createMainWindow } from './app/create-main-window'
+import { lockDevTools } from './app/devtools-lock'
 import { hardenWebContents } from './app/harden-web-contents'
 import { IncidentNotifier } from './app/incident-notifier'
 import { registerIpcHandlers } from './app/register-ipc-handlers'
 import { SleepGuard } from './app/sleep-guard'
-import { readEnvironmentOverrides } from './service/environment-overrides'
+import { describeIgnoredOverrides, readEnvironmentOverrides } from './service/environment-overrides'
 import { FileLogger } from './cli/run/file-logger'
 import { KeytarKeyStore } from './keys/keytar-key-store'
 import { AppService } from './service/app-service'
@@ -18,8 +20,10 @@ const rendererDir = join(__dirname, '../renderer')
 
 // The name decides the user-data folder, and the single-instance lock lives there
 app.setName(PRODUCT_NAME)
+// An installed app has no DevTools and takes only loopback addresses from the environment
+const packaged = app.isPackaged
 // Another data folder, and paper or testnet servers started separately: for end-to-end tests of the desktop app
-const overrides = readEnvironmentOverrides(process.env)
+const overrides = readEnvironmentOverrides(process.env, { packaged })
 if (overrides.dataDir !== undefined) app.setPath('userData', overrides.dataDir)
 
 if (!app.requestSingleInstanceLock()) {
@@ -81,9 +85,12 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenWebContents(app, session.defaultSession, (url) => shell.openExternal(url))
+    installApplicationMenu(Menu, { packaged, platform: process.platform })
+    if (packaged) app.on('web-contents-created', (_event, contents) => lockDevTools(contents))
     serveRendererOverAppScheme(rendererDir)
     const dataDir = app.getPath('userData')
     const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))
+    if (overrides.ignored.length > 0) logger.warn(describeIgnoredOverrides(overrides.ignored))
     service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), ...overrides.service })
     registerIpcHandlers(ipcMain, service.handlers())
     const running = service
@@ -103,10 +110,10 @@ if (!app.requestSingleInstanceLock()) {
     powerMonitor.on('suspend', () => (suspendedAtMs = Date.now()))
     powerMonitor.on('resume', () => void running.resumed(suspendedAtMs))
     void running.start()
-    mainWindow = createMainWindow(preloadPath)
+    mainWindow = createMainWindow(preloadPath, { devTools: !packaged })
     mainWindow.on('closed', () => (mainWindow = null))
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath)
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(preloadPath, { devTools: !packaged })
     })
   })
 }

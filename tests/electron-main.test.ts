@@ -18,10 +18,10 @@ afterEach(async () => {
 })
 
 /** Runs the built main process under plain Node with Electron stubbed, against a paper server. */
-async function launch(server: PaperServer, dataDir: string, dialogResponses = '0') {
+async function launch(server: PaperServer, dataDir: string, dialogResponses = '0', env: Readonly<Record<string, string>> = {}) {
   const child: ChildProcess = spawn(process.execPath, ['-r', join(projectRoot, 'tests', 'support', 'electron-stub.cjs'), join(projectRoot, 'out', 'main', 'index.js')], {
     cwd: projectRoot,
-    env: { ...process.env, GRIDKEEPER_DATA_DIR: dataDir, GRIDKEEPER_PAPER_SERVER: server.restUrl, GRIDKEEPER_API_KEY: TEST_KEY.apiKey, GRIDKEEPER_API_SECRET: TEST_KEY.secret, STUB_DIALOG_RESPONSES: dialogResponses },
+    env: { ...process.env, GRIDKEEPER_DATA_DIR: dataDir, GRIDKEEPER_PAPER_SERVER: server.restUrl, GRIDKEEPER_API_KEY: TEST_KEY.apiKey, GRIDKEEPER_API_SECRET: TEST_KEY.secret, STUB_DIALOG_RESPONSES: dialogResponses, ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc']
   })
   let output = ''
@@ -83,6 +83,33 @@ describe('the built Electron main process (Electron stubbed, everything else rea
     expect((await app.invoke(commandChannels.getInfo, [], null))['value']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
     expect((await app.invoke(commandChannels.emergencyStop, [{ botId: 'e1', sellBase: 'yes' }]))['value']).toMatchObject({ ok: false, error: { code: 'invalid-params' } })
     await waitUntil('a state pushed to the window', async () => app.reports.some((report) => report.type === 'send' && report['channel'] === eventChannels.state), 5_000)
+  })
+
+  it('as an installed app: no DevTools in the window or the menu, their shortcuts swallowed, and no address off this computer taken from the environment', { timeout: 60_000 }, async () => {
+    const app = await launch(await paperServer(), folder(), '0', { STUB_PACKAGED: '1', GRIDKEEPER_TESTNET_URL: 'https://testnet.evil.example' })
+    const window = app.reports.find((report) => report.type === 'window') as { options: { webPreferences: Record<string, unknown> } } | undefined
+    expect(window?.options.webPreferences).toMatchObject({ devTools: false, sandbox: true })
+    const menu = JSON.stringify(app.reports.find((report) => report.type === 'menu'))
+    expect(menu).toContain('editMenu')
+    expect(menu).not.toMatch(/toggleDevTools|reload|forceReload|viewMenu/i)
+    const press = (input: Record<string, unknown>) =>
+      new Promise<boolean>((done) => {
+        app.child.once('message', (message: Report) => message.type === 'input' && done(message['prevented'] as boolean))
+        app.child.send({ type: 'input', input: { type: 'keyDown', control: false, meta: false, alt: false, shift: false, ...input } })
+      })
+    expect(await press({ code: 'KeyI', key: 'I', control: true, shift: true })).toBe(true)
+    expect(await press({ code: 'KeyA', key: 'a' })).toBe(false)
+    // The loopback paper server is taken; the testnet elsewhere is not, and the log says so once
+    expect((await app.state()).connection.status).toBe('ready')
+    expect(app.output().match(/ignored GRIDKEEPER_TESTNET_URL \(testnet\.evil\.example is not this computer\)/g)).toHaveLength(1)
+  })
+
+  it('in development keeps DevTools and the environment as given', { timeout: 60_000 }, async () => {
+    const app = await launch(await paperServer(), folder())
+    const window = app.reports.find((report) => report.type === 'window') as { options: { webPreferences: Record<string, unknown> } } | undefined
+    expect(window?.options.webPreferences['devTools']).toBe(true)
+    expect(JSON.stringify(app.reports.find((report) => report.type === 'menu'))).toContain('toggleDevTools')
+    expect(app.output()).not.toContain('the installed app ignored')
   })
 
   it('on quit with orders open asks, and "cancel everything" leaves no order of the bot on the exchange', { timeout: 60_000 }, async () => {

@@ -1,8 +1,14 @@
 import { BrowserWindow } from 'electron'
 import { appEntryUrl } from '../web/app-origin'
 
+/** How the window is opened. */
+export interface MainWindowOptions {
+  /** Whether DevTools may open: in development only, never in an installed app. */
+  readonly devTools: boolean
+}
+
 /** Opens the single app window with the sandboxed preload and loads the renderer. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, options: MainWindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -19,7 +25,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
-      spellcheck: false
+      spellcheck: false,
+      devTools: options.devTools
     }
   })
   window.once('ready-to-show', () => window.show())

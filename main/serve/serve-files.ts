@@ -15,7 +15,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 }
 
 /** Headers of every answer: the app's CSP, no framing, no sniffing, no referrer (the token stays in the page). */
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'content-security-policy': contentSecurityPolicy,
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',

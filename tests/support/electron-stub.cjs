@@ -1,8 +1,8 @@
 // A stand-in for the `electron` module, so the built main process (out/main/index.js) runs under
 // plain Node: node -r ./tests/support/electron-stub.cjs out/main/index.js, spawned with an IPC
 // channel. It records what main does with Electron (windows, IPC handlers, messages to the page,
-// notifications, sleep blocks, dialogs) and reports it to the parent; the parent drives it with
-// messages: invoke a command channel as a given frame, emit a power event, quit.
+// notifications, sleep blocks, dialogs, the menu) and reports it to the parent; the parent drives
+// it with messages: invoke a command channel as a given frame, press a key, emit a power event, quit.
 const Module = require('node:module')
 const { EventEmitter } = require('node:events')
 const { resolve } = require('node:path')
@@ -14,6 +14,8 @@ const windows = []
 let dialogResponses = (process.env.STUB_DIALOG_RESPONSES ?? '0').split(',').map(Number)
 
 class App extends EventEmitter {
+  // STUB_PACKAGED=1 plays an installed app
+  isPackaged = process.env.STUB_PACKAGED === '1'
   setName(name) { report({ type: 'app', call: 'setName', name }) }
   setPath(name, path) { paths.set(name, path) }
   getPath(name) { return paths.get(name) }
@@ -32,6 +34,7 @@ const app = new App()
 class WebContents extends EventEmitter {
   send(channel, payload) { report({ type: 'send', channel, payload }) }
   setWindowOpenHandler() {}
+  closeDevTools() { report({ type: 'closeDevTools' }) }
 }
 
 class BrowserWindow extends EventEmitter {
@@ -66,9 +69,15 @@ const session = {
   }
 }
 
+const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu: (menu) => report({ type: 'menu', template: menu === null ? null : menu.template })
+}
+
 const electron = {
   app,
   BrowserWindow,
+  Menu,
   Notification,
   session,
   ipcMain: { handle: (channel, handler) => handlers.set(channel, handler) },
@@ -108,6 +117,11 @@ process.on('message', async (message) => {
     }
   } else if (message.type === 'channels') {
     report({ type: 'channels', channels: [...handlers.keys()].sort() })
+  } else if (message.type === 'input') {
+    // A key press in the window; reports whether main swallowed it
+    let prevented = false
+    windows[0]?.webContents.emit('before-input-event', { preventDefault: () => (prevented = true) }, message.input)
+    report({ type: 'input', prevented })
   } else if (message.type === 'power') {
     electron.powerMonitor.emit(message.event)
   } else if (message.type === 'dialog-responses') {
