@@ -54,8 +54,8 @@ describe('registerIpcHandlers', () => {
   test('rejects malformed payloads with a clear error, without calling the handler', async () => {
     const holdLevel = vi.fn(async () => ok(null))
     const listener = setUp(handlers({ holdLevel })).get(commandChannels.holdLevel)
-    await expect(listener?.(trusted, { botId: 'grid1', level: -1 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params', message: 'holdLevel: level: Too small: expected number to be >=0' } })
-    await expect(listener?.(trusted, { botId: 'no spaces!', level: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params', message: 'holdLevel: botId: must be a bot id: 1 to 8 letters or digits' } })
+    await expect(listener?.(trusted, { botId: 'grid1', level: -1 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params', message: 'Level must be at least 0' } })
+    await expect(listener?.(trusted, { botId: 'no spaces!', level: 1 })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params', message: 'Bot id must be 1 to 8 letters or digits' } })
     await expect(listener?.(trusted, { botId: 'grid1', level: 1, extra: true })).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params' } })
     await expect(listener?.(trusted, 'grid1')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params' } })
     await expect(listener?.(trusted, { botId: 'grid1', level: 1 }, 'a second argument')).resolves.toMatchObject({ ok: false, error: { code: 'invalid-params' } })

@@ -1,4 +1,5 @@
 import { Decimal, isPlainDecimal } from '@shared/money/decimal'
+import { quotedInput } from '@shared/validation/quoted-input'
 import { CliUsageError } from './cli-usage-error'
 
 /** Parsed option values as node:util parseArgs returns them. */
@@ -16,7 +17,7 @@ export function decimalOption(values: OptionValues, name: string, fallback?: str
   const value = values[name] ?? fallback
   if (value === undefined) throw new CliUsageError(`--${name} is required`)
   if (typeof value !== 'string' || !isPlainDecimal(value)) {
-    throw new CliUsageError(`--${name} must be a plain decimal number such as 0.001, got "${String(value)}"`)
+    throw new CliUsageError(`--${name} must be a plain decimal number such as 0.001, got ${quotedInput(value)}`)
   }
   return new Decimal(value)
 }
@@ -24,7 +25,7 @@ export function decimalOption(values: OptionValues, name: string, fallback?: str
 /** Returns a whole-number option, or throws naming it. */
 export function integerOption(values: OptionValues, name: string): number {
   const value = requiredText(values, name)
-  if (!/^\d+$/.test(value)) throw new CliUsageError(`--${name} must be a whole number, got "${value}"`)
+  if (!/^\d+$/.test(value)) throw new CliUsageError(`--${name} must be a whole number, got ${quotedInput(value)}`)
   return Number(value)
 }
 
@@ -32,7 +33,7 @@ export function integerOption(values: OptionValues, name: string): number {
 export function choiceOption<T extends string>(values: OptionValues, name: string, choices: readonly T[], fallback: T): T {
   const value = values[name] ?? fallback
   if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-    throw new CliUsageError(`--${name} must be one of ${choices.join(', ')}, got "${String(value)}"`)
+    throw new CliUsageError(`--${name} must be one of ${choices.join(', ')}, got ${quotedInput(value)}`)
   }
   return value as T
 }

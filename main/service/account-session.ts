@@ -226,13 +226,33 @@ export class AccountSession {
     })
   }
 
-  /** Runs work on one level of one bot, after checking the bot has it. */
+  /** Runs work on one level of one bot, or says the bot has no such level. */
   withLevel(params: { readonly botId: string; readonly level: number }, work: (bot: GridBot) => Promise<void>): Promise<Result<null>> {
-    return this.withBot(params.botId, async (bot) => {
+    return this.ready(async () => {
+      const running = this.bots.get(params.botId)
+      if (running === undefined) return fail('unknown-bot', `there is no bot ${params.botId}`)
       const levels = this.journal.listLevels(params.botId)
-      if (!levels.some((level) => level.level === params.level)) throw new Error(`bot ${params.botId} has no level ${params.level} (it has 0 to ${levels.length - 1})`)
-      await work(bot)
-      return null
+      if (!levels.some((level) => level.level === params.level)) {
+        return fail('unknown-level', levels.length === 0 ? `bot ${params.botId} has no levels yet` : `bot ${params.botId} has no level ${params.level}: its levels are 0 to ${levels.length - 1}`)
+      }
+      await work(running.bot)
+      return ok(null)
+    })
+  }
+
+  /**
+   * Moves a bot's OCO backstop to new stop-loss and take-profit prices; prices its configuration
+   * cannot take (a stop-loss above the grid, a take-profit below the stop) are refused, each named.
+   */
+  moveOco(botId: string, stopLoss: string, takeProfit: string): Promise<Result<null>> {
+    return this.ready(async () => {
+      const running = this.bots.get(botId)
+      if (running === undefined) return fail('unknown-bot', `there is no bot ${botId}`)
+      const current = running.bot.config
+      const checked = parseBotConfig({ ...current, risk: { ...current.risk, stopLoss, takeProfit, ocoBackstop: true } })
+      if (!checked.ok) return fail('invalid-params', checked.errors.join('; '), { problems: checked.errors })
+      await running.bot.moveBackstop(stopLoss, takeProfit)
+      return ok(null)
     })
   }
 

@@ -179,7 +179,7 @@ export class AppService {
         ),
       rebalanceNow: (params) => withSession((current) => current.withBot(params.botId, async (bot) => ({ outcome: await bot.rebalanceNow() }))),
       cancelOco: (params) => withSession((current) => current.withBot(params.botId, async (bot) => (await bot.cancelBackstop(), null))),
-      moveOco: (params) => withSession((current) => current.withBot(params.botId, async (bot) => (await bot.moveBackstop(params.stopLoss, params.takeProfit), null))),
+      moveOco: (params) => withSession((current) => current.moveOco(params.botId, params.stopLoss, params.takeProfit)),
       saveKeys: (params) => this.keyCommand(async () => {
         await this.options.keyStore.save(params.profile, { apiKey: params.apiKey, apiSecret: params.apiSecret })
         this.options.logger.info('API keys saved in the OS keychain', { profile: params.profile })

@@ -170,7 +170,7 @@ describe('BacktestRunner', () => {
     expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: 'klines.csv' } })).toMatch(/^give the klines file's full path on the machine running Gridkeeper, such as \//)
     expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: join(dir, 'ETHUSDT-1m-2024-03.csv') } })).toBe("the grid trades BTCUSDT, but the file's name says it holds ETHUSDT candles")
     expect(await outcome({ config: CONFIG, klines: { kind: 'download', symbol: 'ETHUSDT', interval: '1m', fromMs: START, toMs: START + MINUTE } })).toBe('the grid trades BTCUSDT, but the candles asked for are ETHUSDT')
-    expect(await outcome({ config: { ...CONFIG, grid: { lower: '61000', upper: '59000', grids: 10, investment: '1000' } }, klines: { kind: 'file', path: join(dir, 'x.csv') } })).toBe('grid.upper: must be above grid.lower (61000)')
+    expect(await outcome({ config: { ...CONFIG, grid: { lower: '61000', upper: '59000', grids: 10, investment: '1000' } }, klines: { kind: 'file', path: join(dir, 'x.csv') } })).toBe('Upper price must be above the lower price (61000)')
     const broken = join(dir, 'broken.csv')
     writeFileSync(broken, `${binanceCsvLine(waveKlines(1)[0] as KlineFixture)}\n1709251260000,1,2\n`)
     expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: broken } })).toBe(`The klines file cannot be used: ${broken} line 2: has 3 columns; Binance's klines CSV has 12 (or 11, without the last 'ignore' column)`)

@@ -1,7 +1,7 @@
 /**
  * The schema of every command's parameters. Main validates each payload against its schema
- * before a handler sees it, whichever transport it came by; a payload that does not match is
- * answered with `invalid-params` and the reason.
+ * before a handler sees it, whichever transport it came by (see parseCommandParams); a payload
+ * that does not match is answered with `invalid-params` and a sentence per problem.
  */
 import { z } from 'zod'
 import { positiveDecimalText } from '../config/decimal-text'
@@ -9,7 +9,7 @@ import type { ApiCommands } from './api'
 import { TRADING_MODES } from './app-info'
 import { BACKTEST_INTERVALS, BACKTEST_MAX_RANGE_MS } from './backtest-views'
 
-const botId = z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be a bot id: 1 to 8 letters or digits')
+const botId = z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'must be 1 to 8 letters or digits')
 const botRef = z.strictObject({ botId })
 const keyedMode = z.enum(['testnet', 'demo', 'live'], 'must be testnet, demo or live')
 const levelRef = z.strictObject({ botId, level: z.number().int().min(0).max(1000) })
@@ -26,16 +26,16 @@ const backtestKlines = z.discriminatedUnion(
   'kind',
   [
     z.strictObject({ kind: z.literal('download'), symbol, interval: z.enum(BACKTEST_INTERVALS, `must be one of ${BACKTEST_INTERVALS.join(', ')}`), fromMs: klinesTimeMs, toMs: klinesTimeMs }),
-    z.strictObject({ kind: z.literal('file'), path: z.string().trim().min(1, 'must name a klines file').max(4096), fromMs: klinesTimeMs.optional(), toMs: klinesTimeMs.optional() })
+    z.strictObject({ kind: z.literal('file'), path: z.string().trim().min(1, 'is empty: name a klines file').max(4096, 'is too long for a file name'), fromMs: klinesTimeMs.optional(), toMs: klinesTimeMs.optional() })
   ],
-  'must be {kind: "download", symbol, interval, fromMs, toMs} or {kind: "file", path}'
+  'must be a download of a symbol\'s candles or a klines file'
 )
 const backtestParams = z.strictObject({ config: z.record(z.string(), z.unknown()), klines: backtestKlines }).superRefine(({ klines }, context) => {
   const { fromMs, toMs } = klines
   // A time that is wrong by itself is reported as such, without a range problem on top
   if (!klinesTimeMs.safeParse(fromMs).success || !klinesTimeMs.safeParse(toMs).success || fromMs === undefined || toMs === undefined) return
-  if (toMs <= fromMs) context.addIssue({ code: 'custom', path: ['klines', 'toMs'], message: 'must be after klines.fromMs' })
-  else if (klines.kind === 'download' && toMs - fromMs > BACKTEST_MAX_RANGE_MS) context.addIssue({ code: 'custom', path: ['klines', 'toMs'], message: 'must be at most three years after klines.fromMs' })
+  if (toMs <= fromMs) context.addIssue({ code: 'custom', path: ['klines', 'toMs'], message: 'must be after the start' })
+  else if (klines.kind === 'download' && toMs - fromMs > BACKTEST_MAX_RANGE_MS) context.addIssue({ code: 'custom', path: ['klines', 'toMs'], message: 'must be at most three years after the start' })
 })
 
 /** The parameter schema of each command; `z.undefined()` for commands that take none. */
@@ -58,7 +58,7 @@ export const commandSchemas = {
   diagnoseRebalance: botRef,
   rebalanceNow: botRef,
   cancelOco: botRef,
-  moveOco: z.strictObject({ botId, stopLoss: positiveDecimalText, takeProfit: positiveDecimalText }),
+  moveOco: z.strictObject({ botId, stopLoss: positiveDecimalText('52000'), takeProfit: positiveDecimalText('68000') }),
   // Key and secret are only checked for shape here; the key store's own rules say what is wrong
   saveKeys: z.strictObject({ profile: keyedMode, apiKey: z.string().max(256), apiSecret: z.string().max(16_384) }),
   deleteKeys: z.strictObject({ profile: keyedMode }),
@@ -68,7 +68,7 @@ export const commandSchemas = {
   stopAll: z.strictObject({ sellBase: z.boolean() }),
   // The configuration is checked by the bot configuration schema when the backtest starts
   startBacktest: backtestParams,
-  cancelBacktest: z.strictObject({ backtestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a backtest id') })
+  cancelBacktest: z.strictObject({ backtestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be the id the backtest was given: letters, digits and dashes') })
 } as const satisfies { readonly [Method in keyof ApiCommands]: z.ZodType }
 
 /** The parameters of a command, after validation. */

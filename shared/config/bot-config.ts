@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { Decimal } from '../money/decimal'
-import { decimalText, durationMs, positiveDecimalText } from './decimal-text'
+import { issueSentences, predicateErrors } from '../validation/issue-sentences'
+import { decimalText, durationMs, positiveDecimalText, validDecimal } from './decimal-text'
 import { MARKET_STATE_INTERVALS } from './market-intervals'
+import { configSettingName } from './setting-names'
 import { upgradeStoredConfig } from './upgrade-stored-config'
 
 const MINUTE = 60_000
@@ -12,36 +13,36 @@ export const STOP_OUTCOMES = ['keep', 'cancel', 'sell-all'] as const
 
 const gridSchema = z.strictObject({
   /** Lowest level price. */
-  lower: positiveDecimalText,
+  lower: positiveDecimalText('55000'),
   /** Highest level price. */
-  upper: positiveDecimalText,
+  upper: positiveDecimalText('65000'),
   /** Number of intervals: N grids make N + 1 level prices. */
   grids: z.number().int().min(1).max(1000),
   spacing: z.enum(['arithmetic', 'geometric']).default('arithmetic'),
   /** Quote committed to the grid. */
-  investment: decimalText,
+  investment: decimalText('1000'),
   /** Base committed to the grid. */
-  baseHeld: decimalText.default('0')
+  baseHeld: decimalText('0.01').default('0')
 })
 
 const feesSchema = z.strictObject({
   /** Maker fee rate (0.001 = 0.1 %). */
-  maker: decimalText.default('0.001'),
+  maker: decimalText('0.001').default('0.001'),
   /** Taker fee rate. */
-  taker: decimalText.default('0.001')
+  taker: decimalText('0.001').default('0.001')
 })
 
 const riskSchema = z.strictObject({
   /** Price at or below which the bot exits; absent = no stop-loss. */
-  stopLoss: positiveDecimalText.optional(),
+  stopLoss: positiveDecimalText('52000').optional(),
   /** Price at or above which the bot exits; absent = no take-profit. */
-  takeProfit: positiveDecimalText.optional(),
+  takeProfit: positiveDecimalText('68000').optional(),
   /** What an exit does. */
   stopOutcome: z.enum(STOP_OUTCOMES).default('cancel'),
   /** Keep an exchange-side OCO over the inventory grid sells do not hold, so the stops work while the app is offline. */
   ocoBackstop: z.boolean().default(true),
   /** How far below its stop price, in percent, the OCO's stop leg may sell, so it still fills in a fast fall. */
-  stopLimitSlippagePct: decimalText.default('0.5')
+  stopLimitSlippagePct: decimalText('0.5').default('0.5')
 })
 
 const marketStateSchema = z.strictObject({
@@ -50,9 +51,9 @@ const marketStateSchema = z.strictObject({
   /** Candles in the window. */
   windowCandles: z.number().int().min(5).max(1000).default(48),
   /** Net move over the window, in percent, that counts as a trend. */
-  trendThresholdPct: decimalText.default('3'),
+  trendThresholdPct: decimalText('3').default('3'),
   /** Average candle range, in percent of price, that counts as volatile. */
-  volatilityThresholdPct: decimalText.default('1.5'),
+  volatilityThresholdPct: decimalText('1.5').default('1.5'),
   /** Consecutive candles a new state must hold before it is taken (no flapping). */
   hysteresisCandles: z.number().int().min(1).max(100).default(3)
 })
@@ -71,12 +72,12 @@ const recenterSchema = z.strictObject({
   /** Shortest time between two recenters, or attempts at one (on the exchange's clock). */
   cooldownMs: durationMs(6 * HOUR),
   /** How far outside the range, in percent of the range edge, the price must be to count as outside. */
-  hysteresisPct: decimalText.default('0.5'),
+  hysteresisPct: decimalText('0.5').default('0.5'),
   /**
    * Part of the bot's value, in percent, a recentered grid leaves unplanned: it absorbs the fee and
    * the price of the trade that rebalances the base, and the rounding to the exchange's steps.
    */
-  valueReservePct: decimalText.default('1')
+  valueReservePct: decimalText('1').default('1')
 })
 
 const deadlockSchema = z.strictObject({
@@ -98,7 +99,7 @@ const baseTradesSchema = z.strictObject({
   /** Ticks beyond the touch a LIMIT is priced (a BUY above the best ask, a SELL below the best bid), so a moving market still fills it. */
   priceOffsetTicks: z.number().int().min(0).max(1_000).default(0),
   /** A MARKET BUY's cost is known only once it fills: this much above the last price, in percent, is set aside for it until then. */
-  marketBuyHeadroomPct: decimalText.default('2')
+  marketBuyHeadroomPct: decimalText('2').default('2')
 })
 
 const ordersSchema = z.strictObject({
@@ -153,29 +154,26 @@ export const botConfigSchema = z
     emergency: emergencySchema.default(emergencySchema.parse({}))
   })
   .superRefine((config, context) => {
-    const lower = new Decimal(config.grid.lower)
-    const upper = new Decimal(config.grid.upper)
-    if (!upper.gt(lower)) context.addIssue({ code: 'custom', path: ['grid', 'upper'], message: `must be above grid.lower (${config.grid.lower})` })
-    if (new Decimal(config.grid.investment).isZero() && new Decimal(config.grid.baseHeld).isZero()) {
-      context.addIssue({ code: 'custom', path: ['grid', 'investment'], message: 'investment and baseHeld are both zero' })
-    }
-    const { stopLoss, takeProfit } = config.risk
-    if (stopLoss !== undefined && !new Decimal(stopLoss).lt(upper)) context.addIssue({ code: 'custom', path: ['risk', 'stopLoss'], message: `must be below grid.upper (${config.grid.upper})` })
-    if (takeProfit !== undefined && !new Decimal(takeProfit).gt(lower)) context.addIssue({ code: 'custom', path: ['risk', 'takeProfit'], message: `must be above grid.lower (${config.grid.lower})` })
-    if (stopLoss !== undefined && takeProfit !== undefined && !new Decimal(stopLoss).lt(takeProfit)) {
-      context.addIssue({ code: 'custom', path: ['risk', 'takeProfit'], message: `must be above risk.stopLoss (${stopLoss})` })
-    }
-    if (!new Decimal(config.baseTrades.marketBuyHeadroomPct).lt(50)) context.addIssue({ code: 'custom', path: ['baseTrades', 'marketBuyHeadroomPct'], message: 'must be below 50 (percent)' })
-    if (!new Decimal(config.risk.stopLimitSlippagePct).lt(50)) context.addIssue({ code: 'custom', path: ['risk', 'stopLimitSlippagePct'], message: 'must be below 50 (percent)' })
+    // Settings are compared only when each is valid by itself, so a bad one is named once, for what is wrong with it
+    const problem = (path: readonly string[], message: string) => context.addIssue({ code: 'custom', path: [...path], message })
+    const lower = validDecimal(config.grid.lower)
+    const upper = validDecimal(config.grid.upper)
+    const investment = validDecimal(config.grid.investment)
+    const baseHeld = validDecimal(config.grid.baseHeld)
+    if (lower !== undefined && upper !== undefined && !upper.gt(lower)) problem(['grid', 'upper'], `must be above the lower price (${lower.toFixed()})`)
+    if (investment?.isZero() === true && baseHeld?.isZero() === true) problem(['grid', 'investment'], 'and base held are both zero: the grid needs quote to invest or base to sell')
+    const stopLoss = validDecimal(config.risk.stopLoss)
+    const takeProfit = validDecimal(config.risk.takeProfit)
+    if (stopLoss !== undefined && upper !== undefined && !stopLoss.lt(upper)) problem(['risk', 'stopLoss'], `must be below the upper price (${upper.toFixed()})`)
+    if (takeProfit !== undefined && lower !== undefined && !takeProfit.gt(lower)) problem(['risk', 'takeProfit'], `must be above the lower price (${lower.toFixed()})`)
+    if (stopLoss !== undefined && takeProfit !== undefined && !stopLoss.lt(takeProfit)) problem(['risk', 'takeProfit'], `must be above the stop-loss (${stopLoss.toFixed()})`)
+    if (validDecimal(config.baseTrades.marketBuyHeadroomPct)?.lt(50) === false) problem(['baseTrades', 'marketBuyHeadroomPct'], 'must be below 50 (percent)')
+    if (validDecimal(config.risk.stopLimitSlippagePct)?.lt(50) === false) problem(['risk', 'stopLimitSlippagePct'], 'must be below 50 (percent)')
     for (const [name, rate] of Object.entries(config.fees)) {
-      if (new Decimal(rate).gte('0.5')) context.addIssue({ code: 'custom', path: ['fees', name], message: 'must be below 0.5 (a rate, e.g. 0.001 for 0.1 %)' })
+      if (validDecimal(rate)?.gte('0.5') === true) problem(['fees', name], 'must be below 0.5 (a rate: 0.001 is 0.1 %)')
     }
-    if (!new Decimal(config.recenter.valueReservePct).lt(50)) {
-      context.addIssue({ code: 'custom', path: ['recenter', 'valueReservePct'], message: 'must be below 50 (percent of the bot\'s value)' })
-    }
-    if (config.orders.maxRetryDelayMs < config.orders.baseRetryDelayMs) {
-      context.addIssue({ code: 'custom', path: ['orders', 'maxRetryDelayMs'], message: 'must not be below orders.baseRetryDelayMs' })
-    }
+    if (validDecimal(config.recenter.valueReservePct)?.lt(50) === false) problem(['recenter', 'valueReservePct'], "must be below 50 (percent of the bot's value)")
+    if (config.orders.maxRetryDelayMs < config.orders.baseRetryDelayMs) problem(['orders', 'maxRetryDelayMs'], 'must not be below the first retry wait')
   })
 
 /** A validated bot configuration with every default filled in. */
@@ -184,14 +182,18 @@ export type BotConfig = z.output<typeof botConfigSchema>
 /** A bot configuration as a person writes it: defaults may be left out. */
 export type BotConfigInput = z.input<typeof botConfigSchema>
 
-/** The outcome of validating a configuration: the config, or every problem with its path. */
+/** The outcome of validating a configuration: the config, or every problem as a sentence for a person. */
 export type BotConfigResult = { readonly ok: true; readonly config: BotConfig } | { readonly ok: false; readonly errors: readonly string[] }
 
-/** Validates a configuration; each error reads "path: what is wrong", e.g. "grid.upper: must be above grid.lower (65000)". */
+/**
+ * Validates a configuration, whatever it is, without throwing; each error is a sentence that
+ * names the setting, e.g. "Upper price must be above the lower price (65000)", and repeats at
+ * most a few dozen characters of what was given.
+ */
 export function parseBotConfig(input: unknown): BotConfigResult {
-  const result = botConfigSchema.safeParse(upgradeStoredConfig(input))
+  const result = botConfigSchema.safeParse(upgradeStoredConfig(input), { error: predicateErrors })
   if (result.success) return { ok: true, config: result.data }
-  return { ok: false, errors: result.error.issues.map((issue) => `${issue.path.length === 0 ? 'config' : issue.path.join('.')}: ${issue.message}`) }
+  return { ok: false, errors: issueSentences(result.error.issues, configSettingName) }
 }
 
 /** Validates a configuration and returns it, or throws one error listing every problem (for code and tests that build configs). */

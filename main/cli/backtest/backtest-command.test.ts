@@ -80,7 +80,7 @@ describe('gridkeeper backtest', () => {
     expect(await backtest([...GRID])).toMatchObject({ code: 2, stderr: 'gridkeeper backtest: --klines is required\n' })
     expect(await backtest(['--klines', file, '--lower', '62000', '--upper', '58000', '--grids', '4', '--investment', '1000'])).toMatchObject({
       code: 2,
-      stderr: 'gridkeeper backtest: the bot configuration is not valid: grid.upper: must be above grid.lower (62000)\n'
+      stderr: 'gridkeeper backtest: the bot configuration is not valid: Upper price must be above the lower price (62000)\n'
     })
     expect(await backtest(['--klines', file, ...GRID, '--symbol', 'DOGEUSDT'])).toMatchObject({ code: 2, stderr: expect.stringContaining('give --exchange-info FILE with DOGEUSDT') })
     expect(await backtest(['--klines', file, ...GRID, '--from', '2030-01-01'])).toMatchObject({ code: 2, stderr: expect.stringContaining('has no candle in --from/--to') })

@@ -92,6 +92,20 @@ describe('gridkeeper run (in process, against a paper server)', () => {
     journal.close()
   })
 
+  it('refuses a config whose decimal setting is not a number with one short line naming the setting, no stack trace', async () => {
+    const dir = folder()
+    const bad = join(dir, 'bad.json')
+    writeFileSync(bad, JSON.stringify({ ...CONFIG, grid: { ...CONFIG.grid, lower: 'abc', investment: 'x'.repeat(900_000) }, fees: { maker: '' } }))
+    const run = start(['--config', bad, '--endpoint', 'testnet'])
+    expect(await run.exit).toBe(2)
+    const { stdout, stderr } = run.output()
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      `gridkeeper run: --config ${bad} is not a valid bot configuration: Lower price must be a number like 55000, not "abc"; ` +
+        `Investment must be a number like 1000, not "${'x'.repeat(32)}…" (900000 characters); Maker fee is empty: write a number like 0.001\n`
+    )
+  })
+
   it('refuses bad options, a bad config and missing keys with one line on stderr and exit 2, touching nothing', async () => {
     const dir = folder()
     const bad = join(dir, 'bad.json')
@@ -105,7 +119,7 @@ describe('gridkeeper run (in process, against a paper server)', () => {
       [['--endpoint', 'testnet'], undefined, '--config is required'],
       [['--config', join(dir, 'none.json'), '--endpoint', 'testnet'], undefined, `cannot read --config ${join(dir, 'none.json')}: no such file`],
       [['--config', notJson, '--endpoint', 'testnet'], undefined, `--config ${notJson} is not JSON`],
-      [['--config', bad, '--endpoint', 'testnet'], undefined, `--config ${bad} is not a valid bot configuration: grid.upper: must be above grid.lower (55000)`],
+      [['--config', bad, '--endpoint', 'testnet'], undefined, `--config ${bad} is not a valid bot configuration: Upper price must be above the lower price (55000)`],
       [['--config', good], undefined, '--endpoint is required'],
       [['--config', good, '--endpoint', 'moon'], undefined, '--endpoint must be live, testnet, demo or an http(s):// URL, got "moon"'],
       [['--config', good, '--endpoint', 'live', '--ws', 'ws://x'], undefined, '--ws applies to a URL --endpoint only, not to live'],

@@ -1,4 +1,5 @@
 import { customEndpoints, DEMO_ENDPOINTS, LIVE_ENDPOINTS, TESTNET_ENDPOINTS, type BinanceEndpoints } from '../../engine/exchange/binance/urls'
+import { quotedInput } from '@shared/validation/quoted-input'
 import { CliUsageError } from '../cli-usage-error'
 
 /**
@@ -23,8 +24,8 @@ function parseUrl(text: string, option: string, protocols: readonly string[], ex
   try {
     url = new URL(text)
   } catch {
-    throw new CliUsageError(`${option} must be ${expected}, got "${text}"`)
+    throw new CliUsageError(`${option} must be ${expected}, got ${quotedInput(text)}`)
   }
-  if (!protocols.includes(url.protocol)) throw new CliUsageError(`${option} must be ${expected}, got "${text}"`)
+  if (!protocols.includes(url.protocol)) throw new CliUsageError(`${option} must be ${expected}, got ${quotedInput(text)}`)
   return text.replace(/\/+$/, '')
 }

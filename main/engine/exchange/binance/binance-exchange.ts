@@ -187,11 +187,13 @@ export class BinanceExchange implements Exchange {
     return reports
   }
 
-  /** Returns past and open orders of a symbol, oldest first. */
+  /** Returns past and open orders of a symbol, oldest first (see OrderHistoryQuery for which). */
   allOrders(query: OrderHistoryQuery): Promise<readonly OrderStatusReport[]> {
     const params: WireParams = {
       symbol: query.symbol,
+      ...(query.fromOrderId !== undefined ? { orderId: query.fromOrderId } : {}),
       ...(query.startTimeMs !== undefined ? { startTime: String(query.startTimeMs) } : {}),
+      ...(query.endTimeMs !== undefined ? { endTime: String(query.endTimeMs) } : {}),
       ...(query.limit !== undefined ? { limit: String(query.limit) } : {})
     }
     return this.caller.call(REQUEST_COSTS.allOrders, (client) => client.allOrders(params), parseReports)
@@ -204,6 +206,7 @@ export class BinanceExchange implements Exchange {
       ...(query.orderId !== undefined ? { orderId: query.orderId } : {}),
       ...(query.fromTradeId !== undefined ? { fromId: query.fromTradeId } : {}),
       ...(query.startTimeMs !== undefined ? { startTime: String(query.startTimeMs) } : {}),
+      ...(query.endTimeMs !== undefined ? { endTime: String(query.endTimeMs) } : {}),
       ...(query.limit !== undefined ? { limit: String(query.limit) } : {})
     }
     const cost = query.orderId !== undefined ? REQUEST_COSTS.myTradesOfOrder : REQUEST_COSTS.myTrades

@@ -82,15 +82,15 @@ export const ACCOUNT_ENDPOINTS: readonly Endpoint[] = [
       const startTimeMs = params.integer('startTime')
       const endTimeMs = params.integer('endTime')
       const limit = params.limit(500, 1000)
-      const fills = await context.exchange.myTrades({
+      // The simulator pages over the symbol's whole history, as Binance does
+      const page = await context.exchange.myTrades({
         symbol,
-        limit: endTimeMs === undefined ? limit : 1000,
+        limit,
         ...(orderId !== undefined ? { orderId: venueOrderId(String(orderId)) } : {}),
         ...(fromId !== undefined ? { fromTradeId: tradeId(String(fromId)) } : {}),
-        ...(startTimeMs !== undefined ? { startTimeMs } : {})
+        ...(startTimeMs !== undefined ? { startTimeMs } : {}),
+        ...(endTimeMs !== undefined ? { endTimeMs } : {})
       })
-      const inWindow = endTimeMs === undefined ? fills : fills.filter((fill) => fill.timeMs <= endTimeMs)
-      const page = startTimeMs === undefined && fromId === undefined && orderId === undefined ? inWindow.slice(-limit) : inWindow.slice(0, limit)
       const listIds = new Map<string, number>()
       const rows: Record<string, unknown>[] = []
       for (const fill of page) rows.push(await tradeJson(fill, context, listIds))

@@ -167,13 +167,15 @@ export const ORDER_ENDPOINTS: readonly Endpoint[] = [
       const startTimeMs = params.integer('startTime')
       const endTimeMs = params.integer('endTime')
       const limit = params.limit(500, 1000)
-      const widened = orderId !== undefined || endTimeMs !== undefined
-      const orders = await context.exchange.allOrders({ symbol, limit: widened ? 1000 : limit, ...(startTimeMs !== undefined ? { startTimeMs } : {}) })
-      const selected = orders.filter(
-        (order) => (orderId === undefined || Number(order.orderId) >= orderId) && (endTimeMs === undefined || order.createdAtMs <= endTimeMs)
-      )
-      const page = orderId !== undefined || startTimeMs !== undefined ? selected.slice(0, limit) : selected.slice(-limit)
-      return page.map((report) => orderQueryJson(report, context))
+      // The simulator pages over the symbol's whole history, as Binance does
+      const orders = await context.exchange.allOrders({
+        symbol,
+        limit,
+        ...(orderId !== undefined ? { fromOrderId: venueOrderId(String(orderId)) } : {}),
+        ...(startTimeMs !== undefined ? { startTimeMs } : {}),
+        ...(endTimeMs !== undefined ? { endTimeMs } : {})
+      })
+      return orders.map((report) => orderQueryJson(report, context))
     }
   }
 ]

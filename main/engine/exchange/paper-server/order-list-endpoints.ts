@@ -1,5 +1,7 @@
 import { venueOrderId } from '../port/identifiers'
 import type { OrderStatusReport } from '../port/order-report'
+import { historyPage } from '../sim/history-query'
+import { venueErrors } from '../sim/venue-errors'
 import type { Endpoint } from './endpoint'
 import { cancelOrderList, placeOcoList } from './journaled-calls'
 import { annotateCancel } from './order-endpoints'
@@ -105,15 +107,15 @@ export const ORDER_LIST_ENDPOINTS: readonly Endpoint[] = [
       const startTimeMs = params.integer('startTime')
       const endTimeMs = params.integer('endTime')
       const limit = params.limit(500, 1000)
-      const selected = context.lists
-        .all()
-        .filter(
-          (record) =>
-            (fromId === undefined || Number(record.orderListId) >= fromId) &&
-            (startTimeMs === undefined || record.transactionTimeMs >= startTimeMs) &&
-            (endTimeMs === undefined || record.transactionTimeMs <= endTimeMs)
-        )
-      const page = fromId !== undefined || startTimeMs !== undefined ? selected.slice(0, limit) : selected.slice(-limit)
+      // Binance: "If fromId is supplied, neither startTime or endTime can be provided"
+      if (fromId !== undefined && (startTimeMs !== undefined || endTimeMs !== undefined)) throw venueErrors.badParameterCombination()
+      const window = {
+        limit,
+        ...(fromId !== undefined ? { fromId: BigInt(fromId) } : {}),
+        ...(startTimeMs !== undefined ? { startTimeMs } : {}),
+        ...(endTimeMs !== undefined ? { endTimeMs } : {})
+      }
+      const page = historyPage(context.lists.all(), window, (record) => record.orderListId, (record) => record.transactionTimeMs)
       return Promise.all(page.map(async (record) => orderListJson(record, await legReports(context, record))))
     }
   }

@@ -12,19 +12,29 @@ import type { UserEvent } from './user-event'
 /** Stops a subscription. */
 export type Unsubscribe = () => void
 
-/** Which trades of a symbol to list: from a trade id on, or of one order. */
+/**
+ * Which trades of a symbol to list, as Binance's myTrades takes them: of one order, from a trade
+ * id on (the oldest first), from a time on, up to a time (the latest up to it), or both times.
+ */
 export interface TradeQuery {
   readonly symbol: string
   readonly orderId?: VenueOrderId
   readonly fromTradeId?: TradeId
   readonly startTimeMs?: number
+  readonly endTimeMs?: number
   readonly limit?: number
 }
 
-/** Which past orders of a symbol to list. */
+/**
+ * Which past orders of a symbol to list, as Binance's allOrders takes them: from an order id on
+ * or from a time on, the oldest first; otherwise the latest (up to `endTimeMs` when given).
+ */
 export interface OrderHistoryQuery {
   readonly symbol: string
+  /** The first order id to list (Binance's `orderId`). */
+  readonly fromOrderId?: VenueOrderId
   readonly startTimeMs?: number
+  readonly endTimeMs?: number
   readonly limit?: number
 }
 

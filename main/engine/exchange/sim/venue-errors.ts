@@ -14,6 +14,8 @@ export const venueErrors = {
   invalidInterval: () => new ExchangeRejectedError(-1120, 'Invalid interval.'),
   /** -1130: a parameter value out of its range (e.g. limit above 1000). */
   invalidParameter: (name: string) => new ExchangeRejectedError(-1130, `Data sent for parameter '${name}' is not valid.`),
+  /** -1127: startTime and endTime further apart than the endpoint allows. */
+  windowTooLong: (hours: number) => new ExchangeRejectedError(-1127, `More than ${hours} hours between startTime and endTime.`),
   /** -1128: optional parameters that may not be sent together. */
   badParameterCombination: () => new ExchangeRejectedError(-1128, 'Combination of optional parameters invalid.'),
   /** -1102: a mandatory parameter is missing or malformed. */
