@@ -86,7 +86,8 @@ export class GridTrader {
   constructor(private readonly deps: GridTraderDeps) {
     deps.tracker.addListener({
       onFill: (fill, intent) => this.onFill(fill, intent),
-      onClosed: (order, intent) => this.onClosed(order, intent)
+      onClosed: (order, intent) => this.onClosed(order, intent),
+      onPrevented: (order, intent) => this.onPrevented(order, intent)
     })
     // Base an order of a level could not carry after the exchange changed its lot step is owed there still
     deps.gateway.onRemainder(deps.botId, (intent, remainder) => {
@@ -417,6 +418,24 @@ export class GridTrader {
       this.transition(state, 'closed', { activeIntentId: null, waiting: [replacement.intentId, ...state.waiting], reason: why })
     }
     this.driveLater(intent.level)
+  }
+
+  /**
+   * Self-trade prevention (DECREMENT) took part of a level's open order out of the book: the rest
+   * would rest short of what the level owes, so the order is cancelled and, once closed, its whole
+   * unfilled quantity is placed again (see onClosed).
+   */
+  private onPrevented(order: Order, intent: IntentRecord): void {
+    if (intent.botId !== this.deps.botId || intent.level === null) return
+    const state = this.levels.get(intent.level)
+    if (state === undefined || state.activeIntentId !== intent.intentId || state.phase !== 'open') return
+    this.transition(state, 'replace', { reason: `replacing: ${order.preventedQuantity.toFixed()} of its order was kept from trading against the account's own order` })
+    this.deps.gateway
+      .cancel(intent.intentId)
+      .then((outcome) => {
+        if (outcome.kind === 'failed') this.deps.logger.warn('the cancel of an order self-trade prevention cut short failed; the next reconciliation looks again', { intentId: intent.intentId, reason: outcome.reason })
+      })
+      .catch((error: unknown) => this.deps.logger.error('an order self-trade prevention cut short could not be cancelled', { intentId: intent.intentId, error: String(error) }))
   }
 
   /** Drives a level again after `delayMs` of clock time, once (a level already scheduled is not scheduled twice). */
