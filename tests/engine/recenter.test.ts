@@ -30,6 +30,31 @@ async function botOrderPrices(sim: SimWorld): Promise<string[]> {
 }
 
 describe('recentering', () => {
+  it('ends a level order the exchange had refused with the old grid, so the periodic check tries nothing of it on the new one', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    const buy = (await sim.exchange.openOrders('BTCUSDT')).find((order) => order.clientOrderId.startsWith('gk-b1-0B-'))
+    if (buy === undefined) throw new Error('the grid has no BUY on level 0')
+    sim.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
+    sim.exchange.world.expireOrder({ symbol: 'BTCUSDT', orderId: buy.orderId })
+    await sim.quiesce()
+    const refused = journal.listIntents('b1', ['rejected'])
+    expect(refused.map((intent) => `${intent.level} ${intent.side}`)).toEqual(['0 BUY'])
+    await priceAt(sim, '70000')
+    await sim.run(bot.checkRecenter())
+    await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    await sim.quiesce()
+    expect(bot.trader.failedPlacements()).toEqual([])
+    expect(journal.getIntent(refused[0]?.intentId ?? '')?.status).toBe('done')
+    expect(await sim.run(bot.checkDeadlock())).toBe('none')
+    await sim.quiesce()
+    const prices = await botOrderPrices(sim)
+    expect(prices).toHaveLength(10)
+    expect(prices.every((price) => new Decimal(price).gte(65000) && new Decimal(price).lte(75000))).toBe(true)
+    expect(journal.listBotEvents('b1').map((event) => event.type)).not.toContain('PlacementsRetried')
+  })
+
   it('moves the grid around the price after two hours outside the range, keeping its width', async () => {
     const sim = world()
     const { bot, journal } = await sim.boot(CONFIG)
