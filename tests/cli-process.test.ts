@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -39,5 +39,19 @@ describe('the gridkeeper command', () => {
     const { code, stdout, stderr } = gridkeeper(...TSLAB.map((arg) => (arg === 'TSLABUSDT' ? 'XYZUSDT' : arg)), '--lower', '300', '--upper', '500')
     expect({ code, stdout }).toEqual({ code: 2, stdout: '' })
     expect(stderr).toBe(`gridkeeper plan: symbol XYZUSDT is not in ${FIXTURE} (2 symbols)\n`)
+  })
+
+  it('reads a file a person names only when it is a regular file: /dev/zero and a named pipe are one line on stderr, exit 2, without waiting', () => {
+    mkdirSync(join(ROOT, '.tmp'), { recursive: true })
+    const folder = mkdtempSync(join(ROOT, '.tmp', 'cli-process-'))
+    try {
+      const fifo = join(folder, 'BTCUSDT-1m-2024-01.csv')
+      execFileSync('mkfifo', [fifo])
+      expect(gridkeeper('klines', 'inspect', '/dev/zero')).toEqual({ code: 2, stdout: '', stderr: 'gridkeeper klines: cannot read klines file /dev/zero: it is a device, not a regular file; give the path of a file\n' })
+      expect(gridkeeper('klines', 'inspect', fifo)).toEqual({ code: 2, stdout: '', stderr: `gridkeeper klines: cannot read klines file ${fifo}: it is a named pipe (FIFO), not a regular file; give the path of a file\n` })
+      expect(gridkeeper('run', '--config', fifo, '--endpoint', 'testnet')).toMatchObject({ code: 2, stderr: `gridkeeper run: cannot read --config ${fifo}: it is a named pipe (FIFO), not a regular file; give the path of a file\n` })
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
   })
 })

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import packageJson from '../../package.json'
+import { readRegularFile } from '../files/read-regular-file'
 import { KeytarKeyStore } from '../keys/keytar-key-store'
 import { runCli } from './run-cli'
 
@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   const io = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),
-    readTextFile: (path: string) => readFile(path, 'utf8'),
+    readTextFile: (path: string) => readRegularFile(path),
     env: process.env,
     keyStore: new KeytarKeyStore(),
     readStdin,
