@@ -80,10 +80,18 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   }
   const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
   logger.info(`trading with the ${source}`, { botId: config.id })
+  // A stop during the start ends the start's waits (a rate limit, a backoff) at once
+  const stopping = new AbortController()
+  void stopped.then(() => stopping.abort())
   let session: RunSession
   try {
-    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, dataDir, logger })
+    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, dataDir, logger, signal: stopping.signal })
   } catch (error) {
+    if (stopping.signal.aborted) {
+      logger.info(`stopped on ${await stopped} while the bot was starting; its orders stay on the exchange`, { botId: config.id, reason: (error as Error).message })
+      logger.close()
+      return EXIT.ok
+    }
     logger.error('the bot could not start', { error: (error as Error).message })
     logger.close()
     throw new CliUsageError(`the bot could not start: ${(error as Error).message}`, { cause: error })
