@@ -10,6 +10,7 @@ import { registerIpcHandlers } from './app/register-ipc-handlers'
 import { SleepGuard } from './app/sleep-guard'
 import { readEnvironmentOverrides } from './service/environment-overrides'
 import { FileLogger } from './cli/run/file-logger'
+import { prepareDataFolder } from './files/prepare-data-folder'
 import { KeytarKeyStore } from './keys/keytar-key-store'
 import { AppService } from './service/app-service'
 
@@ -83,8 +84,18 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents(app, session.defaultSession, (url) => shell.openExternal(url))
     serveRendererOverAppScheme(rendererDir)
     const dataDir = app.getPath('userData')
-    const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))
-    service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), ...overrides.service })
+    try {
+      prepareDataFolder(dataDir, 'start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)')
+      const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text), Date.now, 'start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)')
+      service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), ...overrides.service })
+    } catch (error) {
+      // Nothing can run without its data folder: say why in words, and end
+      const message = error instanceof Error ? error.message : String(error)
+      process.stderr.write(`Gridkeeper cannot start: ${message}\n`)
+      dialog.showErrorBox('Gridkeeper cannot start', message)
+      app.exit(2)
+      return
+    }
     registerIpcHandlers(ipcMain, service.handlers())
     const running = service
     const notifier = new IncidentNotifier((title, body) => {
