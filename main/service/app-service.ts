@@ -133,7 +133,10 @@ export class AppService {
       clearInterval(this.heartbeat)
       this.markActive()
     }
+    // A session still connecting stops now, its waits ended, rather than the stop waiting them out
+    const stopping = this.session?.stop()
     await this.switching.catch(() => undefined)
+    await stopping
     await this.session?.stop()
     this.session = undefined
     this.lock.release()
@@ -281,6 +284,7 @@ export class AppService {
       if (this.stopping) return
       try {
         const target = await this.targetFor(mode)
+        if (this.stopping) return
         const folder = join(this.options.dataDir, mode)
         mkdirSync(folder, { recursive: true })
         const session = new AccountSession({

@@ -1,13 +1,13 @@
-import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
 import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
+import { openDataDir } from '../data-dir-option'
 import { readOptionJson } from '../read-input-file'
 import { choiceOption, requiredText } from '../read-option'
-import { FileLogger, LOG_LEVELS } from './file-logger'
+import { LOG_LEVELS } from './file-logger'
 import { resolveRunApiKeys } from './run-api-keys'
 import { runEndpoint } from './run-endpoint'
 import { startRunSession, type RunSession } from './run-session'
@@ -73,17 +73,20 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     endpoint: requiredText(values, 'endpoint')
   })
   const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : join(homedir(), '.gridkeeper'))
-  try {
-    mkdirSync(dataDir, { recursive: true })
-  } catch (error) {
-    throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
-  }
-  const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  const logger = openDataDir(dataDir, level, io)
   logger.info(`trading with the ${source}`, { botId: config.id })
+  // A stop during the start ends the start's waits (a rate limit, a backoff) at once
+  const stopping = new AbortController()
+  void stopped.then(() => stopping.abort())
   let session: RunSession
   try {
-    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, dataDir, logger })
+    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, dataDir, logger, signal: stopping.signal })
   } catch (error) {
+    if (stopping.signal.aborted) {
+      logger.info(`stopped on ${await stopped} while the bot was starting; its orders stay on the exchange`, { botId: config.id, reason: (error as Error).message })
+      logger.close()
+      return EXIT.ok
+    }
     logger.error('the bot could not start', { error: (error as Error).message })
     logger.close()
     throw new CliUsageError(`the bot could not start: ${(error as Error).message}`, { cause: error })

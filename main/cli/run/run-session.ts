@@ -7,6 +7,7 @@ import { BinanceExchange } from '../../engine/exchange/binance/binance-exchange'
 import type { BinanceEndpoints } from '../../engine/exchange/binance/urls'
 import { openJournal, type Journal } from '../../engine/journal'
 import type { Logger } from '../../engine/logging/logger'
+import { withoutStopIncidents } from '../../engine/logging/without-stop-incidents'
 import { startBotLoops } from '../../service/bot-loops'
 
 /** The bot state entry holding the configuration last read from the config file. */
@@ -23,12 +24,18 @@ export interface RunSessionOptions {
   readonly apiSecret: string
   readonly dataDir: string
   readonly logger: Logger
+  /** Aborted when the process is asked to stop: a start still waiting on the exchange gives up at once. */
+  readonly signal?: AbortSignal
 }
 
 /** A running headless bot. */
 export interface RunSession {
   readonly bot: GridBot
-  /** Stops the bot's loops and closes the connections and the journal; orders stay on the exchange. */
+  /**
+   * Stops the bot's loops and closes the connections and the journal; orders stay on the exchange
+   * and the next run reconciles. Nothing is waited out: a request waiting for the rate limit's
+   * next window or a retry's backoff ends at once. A request already sent is answered first.
+   */
   stop(): Promise<void>
 }
 
@@ -38,8 +45,12 @@ export interface RunSession {
  * the journal already holds it, and runs its reconciliation, market and risk loops.
  */
 export async function startRunSession(options: RunSessionOptions): Promise<RunSession> {
-  const { config, endpoints, logger } = options
+  const { config, endpoints } = options
+  // What the stop cuts short is no incident
+  const logger = withoutStopIncidents(options.logger)
   const clock = new LiveClock()
+  // Every wait ends when the process is asked to stop, also while the bot starts
+  options.signal?.addEventListener('abort', () => clock.stop(), { once: true })
   const journal = openJournal(join(options.dataDir, 'journal.sqlite'))
   const exchange = new BinanceExchange({ endpoints, apiKey: options.apiKey, apiSecret: options.apiSecret, clock, logger })
   const closeAll = async () => {
@@ -64,6 +75,8 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       // No new order from here on; the bot's status stays as it is, so the next run resumes it
       bot.trader.halt('all')
       engine.stop()
+      // Every wait ends now: a retry sleeping on a Retry-After, the rate-limit governor's wait for the next window
+      clock.stop()
       await loops.stop(STOP_GRACE_MS)
       await engine.lock.run(async () => undefined)
       await closeAll()
