@@ -4,6 +4,7 @@ import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { planToJson } from '../cli/plan/plan-json'
 import { AccountEngine } from '../engine/account/account-engine'
+import { isBotIdInUseError } from '../engine/bot/bot-id-in-use-error'
 import { GridBot } from '../engine/bot/grid-bot'
 import { settingsOf } from '../engine/bot/grid-bot-config'
 import { LiveClock } from '../engine/clock/live-clock'
@@ -32,6 +33,8 @@ export interface AccountSessionOptions {
   readonly target: SessionTarget
   /** The journal of this account's bots. */
   readonly journalPath: string
+  /** Asked before a journal is created where there is none: what shows an earlier one was there (see openJournal). */
+  readonly earlierJournalTraces?: () => readonly string[]
   readonly logger: Logger
   /** Called when a chart candle changes. */
   readonly onCandle: (symbol: string, interval: string, candle: CandleView) => void
@@ -77,7 +80,7 @@ export class AccountSession {
 
   /** Opens the account's journal; throws, naming the cause, when it cannot. */
   constructor(private readonly options: AccountSessionOptions) {
-    this.journal = openJournal(options.journalPath)
+    this.journal = openJournal(options.journalPath, options.earlierJournalTraces === undefined ? {} : { earlierJournalTraces: options.earlierJournalTraces })
   }
 
   /** Connects and restores every bot of the journal; a failure is kept for the UI to show, not thrown. */
@@ -272,6 +275,7 @@ export class AccountSession {
       try {
         await bot.create()
       } catch (error) {
+        if (isBotIdInUseError(error)) return fail('bot-id-in-use', error.message)
         if (this.journal.getBot(config.id) === undefined) return fail('not-started', (error as Error).message)
         // Stored as failed, with an incident: it shows, and resuming it tries the start again
         this.bots.set(config.id, { bot, loops: startBotLoops(bot) })

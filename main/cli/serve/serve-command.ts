@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../../service/default-data-dir'
 import { KeytarKeyStore } from '../../keys/keytar-key-store'
 import { AppService } from '../../service/app-service'
+import { LOG_FILE } from '../../service/log-bot-names'
 import { startServeServer } from '../../serve/serve-server'
 import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
@@ -83,7 +84,7 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const paperServer = externalPaperServer(values, io.env ?? {})
   const klinesUrl = values['klines-url']
   if (typeof klinesUrl === 'string' && !/^https?:\/\/[^\s/]+/.test(klinesUrl)) throw new CliUsageError(`--klines-url must be an http or https URL, got "${klinesUrl}"`)
-  const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  const logger = new FileLogger(join(dataDir, LOG_FILE), level, io.stdout)
   let service: AppService
   try {
     service = new AppService({
@@ -111,7 +112,9 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   }
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) logger.warn('the UI listens beyond loopback: anyone who can reach this address and has the token can trade', { host })
   io.stdout(`gridkeeper serve: open ${server.url}\n`)
-  await service.start()
+  // A stop is heard while the mode still opens (an exchange that is slow to answer, say); the
+  // service shows its own failures in the page, so one that escapes is logged, not fatal
+  void service.start().catch((error: unknown) => logger.error('the app could not open its mode', { error: error instanceof Error ? error.message : String(error) }))
   const signal = await stopped
   logger.info(`stopping on ${signal}; the bots' orders stay on the exchange`)
   await server.close()
