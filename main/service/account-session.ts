@@ -14,7 +14,7 @@ import type { Unsubscribe } from '../engine/exchange/port/exchange'
 import type { KlineInterval } from '../engine/exchange/port/kline-interval'
 import type { ExchangeRules } from '../engine/exchange/rules'
 import { planGrid } from '../engine/grid/planner'
-import { openJournal, type Journal } from '../engine/journal'
+import { isJournalUnreadable, openJournal, type Journal } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
 import { startBotLoops, type BotLoops } from './bot-loops'
 import { BotProfit } from './bot-profit'
@@ -83,12 +83,17 @@ export class AccountSession {
     this.journal = openJournal(options.journalPath, options.earlierJournalTraces === undefined ? {} : { earlierJournalTraces: options.earlierJournalTraces })
   }
 
-  /** Connects and restores every bot of the journal; a failure is kept for the UI to show, not thrown. */
+  /**
+   * Connects and restores every bot of the journal; a failure is kept for the UI to show, not
+   * thrown, except a journal found unreadable (see isJournalUnreadable), which is no connection
+   * problem: it takes the mode out of service.
+   */
   async start(): Promise<void> {
     try {
       await this.connect()
       this.connection = { status: 'ready', message: null }
     } catch (error) {
+      if (isJournalUnreadable(error)) throw error
       this.connection = { status: 'failed', message: `could not connect to the exchange: ${(error as Error).message}` }
       this.options.logger.error('the app could not connect to the exchange', { error: (error as Error).message })
     }
