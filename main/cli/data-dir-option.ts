@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { isDataFolderError } from '../files/data-folder-error'
 import { prepareDataFolder } from '../files/prepare-data-folder'
+import { LOG_FILE } from '../service/log-bot-names'
 import type { CliIo } from './cli-io'
 import { CliUsageError } from './cli-usage-error'
 import { FileLogger, type LogLevel } from './run/file-logger'
@@ -17,7 +18,7 @@ const OTHERWISE = 'give another folder with --data-dir'
 export function openDataDir(dataDir: string, level: LogLevel, io: CliIo): FileLogger {
   try {
     prepareDataFolder(dataDir, OTHERWISE)
-    return new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout, Date.now, OTHERWISE)
+    return new FileLogger(join(dataDir, LOG_FILE), level, io.stdout, Date.now, OTHERWISE)
   } catch (error) {
     if (isDataFolderError(error)) throw new CliUsageError(error.message, { cause: error })
     throw error

@@ -4,6 +4,7 @@ import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { planToJson } from '../cli/plan/plan-json'
 import { AccountEngine } from '../engine/account/account-engine'
+import { isBotIdInUseError } from '../engine/bot/bot-id-in-use-error'
 import { GridBot } from '../engine/bot/grid-bot'
 import { settingsOf } from '../engine/bot/grid-bot-config'
 import { LiveClock } from '../engine/clock/live-clock'
@@ -13,7 +14,7 @@ import type { Unsubscribe } from '../engine/exchange/port/exchange'
 import type { KlineInterval } from '../engine/exchange/port/kline-interval'
 import type { ExchangeRules } from '../engine/exchange/rules'
 import { planGrid } from '../engine/grid/planner'
-import { openJournal, type Journal } from '../engine/journal'
+import { isJournalUnreadable, openJournal, type Journal } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
 import { withoutStopIncidents } from '../engine/logging/without-stop-incidents'
 import { startBotLoops, type BotLoops } from './bot-loops'
@@ -33,6 +34,8 @@ export interface AccountSessionOptions {
   readonly target: SessionTarget
   /** The journal of this account's bots. */
   readonly journalPath: string
+  /** Asked before a journal is created where there is none: what shows an earlier one was there (see openJournal). */
+  readonly earlierJournalTraces?: () => readonly string[]
   readonly logger: Logger
   /** Called when a chart candle changes. */
   readonly onCandle: (symbol: string, interval: string, candle: CandleView) => void
@@ -83,12 +86,16 @@ export class AccountSession {
 
   /** Opens the account's journal; throws, naming the cause, when it cannot. */
   constructor(private readonly options: AccountSessionOptions) {
-    this.journal = openJournal(options.journalPath)
+    this.journal = openJournal(options.journalPath, options.earlierJournalTraces === undefined ? {} : { earlierJournalTraces: options.earlierJournalTraces })
     // What the stop cuts short is no incident
     this.logger = withoutStopIncidents(options.logger)
   }
 
-  /** Connects and restores every bot of the journal; a failure is kept for the UI to show, not thrown. */
+  /**
+   * Connects and restores every bot of the journal; a failure is kept for the UI to show, not
+   * thrown, except a journal found unreadable (see isJournalUnreadable), which is no connection
+   * problem: it takes the mode out of service.
+   */
   start(): Promise<void> {
     this.starting ??= this.connectOrSay()
     return this.starting
@@ -110,6 +117,7 @@ export class AccountSession {
       await this.connect()
       this.connection = { status: 'ready', message: null }
     } catch (error) {
+      if (isJournalUnreadable(error)) throw error
       if (this.stopping) {
         this.connection = { status: 'failed', message: 'the app stopped while connecting to the exchange' }
         this.logger.info('stopped while connecting to the exchange', { reason: (error as Error).message })
@@ -125,7 +133,8 @@ export class AccountSession {
     this.halt()
     // Every wait ends now, and a start still connecting gives up, closing what it opened
     this.clock.stop()
-    await this.starting
+    // A start that found the journal unreadable has said so already
+    await this.starting?.catch(() => undefined)
     // Bots a start restored meanwhile
     this.halt()
     for (const timer of this.timers) clearInterval(timer)
@@ -310,6 +319,7 @@ export class AccountSession {
       try {
         await bot.create()
       } catch (error) {
+        if (isBotIdInUseError(error)) return fail('bot-id-in-use', error.message)
         if (this.journal.getBot(config.id) === undefined) return fail('not-started', (error as Error).message)
         // Stored as failed, with an incident: it shows, and resuming it tries the start again
         this.bots.set(config.id, { bot, loops: startBotLoops(bot) })

@@ -1,11 +1,10 @@
-import { join } from 'node:path'
 import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
 import { AccountEngine } from '../../engine/account/account-engine'
 import { GridBot } from '../../engine/bot/grid-bot'
 import { LiveClock } from '../../engine/clock/live-clock'
 import { BinanceExchange } from '../../engine/exchange/binance/binance-exchange'
 import type { BinanceEndpoints } from '../../engine/exchange/binance/urls'
-import { openJournal, type Journal } from '../../engine/journal'
+import type { Journal } from '../../engine/journal'
 import type { Logger } from '../../engine/logging/logger'
 import { withoutStopIncidents } from '../../engine/logging/without-stop-incidents'
 import { startBotLoops } from '../../service/bot-loops'
@@ -22,7 +21,8 @@ export interface RunSessionOptions {
   readonly endpoints: BinanceEndpoints
   readonly apiKey: string
   readonly apiSecret: string
-  readonly dataDir: string
+  /** The journal, opened (see openRunJournal); the session closes it when it stops or fails to start. */
+  readonly journal: Journal
   readonly logger: Logger
   /** Aborted when the process is asked to stop: a start still waiting on the exchange gives up at once. */
   readonly signal?: AbortSignal
@@ -40,7 +40,7 @@ export interface RunSession {
 }
 
 /**
- * Starts one grid bot as the app does, without the app: the journal in the data directory, the
+ * Starts one grid bot as the app does, without the app: on the journal of the data directory, the
  * Binance adapter on the endpoint, the account engine; then creates the bot, or restores it when
  * the journal already holds it, and runs its reconciliation, market and risk loops.
  */
@@ -51,7 +51,7 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
   const clock = new LiveClock()
   // Every wait ends when the process is asked to stop, also while the bot starts
   options.signal?.addEventListener('abort', () => clock.stop(), { once: true })
-  const journal = openJournal(join(options.dataDir, 'journal.sqlite'))
+  const journal = options.journal
   const exchange = new BinanceExchange({ endpoints, apiKey: options.apiKey, apiSecret: options.apiSecret, clock, logger })
   const closeAll = async () => {
     await exchange.close()

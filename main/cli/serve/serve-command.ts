@@ -106,7 +106,9 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   }
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) logger.warn('the UI listens beyond loopback: anyone who can reach this address and has the token can trade', { host })
   io.stdout(`gridkeeper serve: open ${server.url}\n`)
-  await service.start()
+  // A stop is heard while the mode still opens (an exchange that is slow to answer, say); the
+  // service shows its own failures in the page, so one that escapes is logged, not fatal
+  void service.start().catch((error: unknown) => logger.error('the app could not open its mode', { error: error instanceof Error ? error.message : String(error) }))
   const signal = await stopped
   logger.info(`stopping on ${signal}; the bots' orders stay on the exchange`)
   await server.close()
