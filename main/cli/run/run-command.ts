@@ -91,9 +91,9 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   })
   const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : join(homedir(), '.gridkeeper'))
   const journalPath = join(dataDir, 'journal.sqlite')
+  const logger = openDataDir(dataDir, level, io)
   // Read before this run writes its first line to the log, which names the bot
   const traces = hasJournal(journalPath) ? [] : findJournalTraces({ dataDir, journalPath, logPath: join(dataDir, LOG_FILE) })
-  const logger = openDataDir(dataDir, level, io)
   logger.info(`trading with the ${source}`, { botId: config.id })
   let journal: Journal
   try {

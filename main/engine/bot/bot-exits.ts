@@ -100,9 +100,12 @@ export class BotExits {
     const config = this.bot.config()
     trader.halt()
     const record = this.bot.record()
+    // One incident per order that could not be placed: a second one while the first is open must be named too
+    const alreadyOpen = journal.listIncidents({ openOnly: true, botId: config.id }).some((incident) => incident.kind === 'emergency')
+    const kind = alreadyOpen && details['intentId'] !== undefined ? `emergency:${details['intentId']}` : 'emergency'
     journal.transaction(() => {
       journal.saveBot({ ...record, status: 'emergency', updatedAtMs: clock.nowMs() })
-      this.bot.incidents.open('emergency', `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`, details)
+      this.bot.incidents.open(kind, `EMERGENCY: ${reason.replace(/\.+$/, '')}. The bot opens no new positions until you act.`, details)
     })
     this.bot.event('EmergencyEntered', details['level'] === undefined ? null : Number(details['level']), `EMERGENCY: ${reason}`)
     if (config.emergency.flatten) {
