@@ -13,6 +13,7 @@ import { registerIpcHandlers } from './app/register-ipc-handlers'
 import { SleepGuard } from './app/sleep-guard'
 import { describeIgnoredOverrides, readEnvironmentOverrides } from './service/environment-overrides'
 import { FileLogger } from './cli/run/file-logger'
+import { prepareDataFolder } from './files/prepare-data-folder'
 import { KeytarKeyStore } from './keys/keytar-key-store'
 import { AppService } from './service/app-service'
 
@@ -90,9 +91,19 @@ if (!app.requestSingleInstanceLock()) {
     if (packaged) app.on('web-contents-created', (_event, contents) => lockDevTools(contents))
     serveRendererOverAppScheme(rendererDir)
     const dataDir = app.getPath('userData')
-    const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text))
-    if (overrides.ignored.length > 0) logger.warn(describeIgnoredOverrides(overrides.ignored))
-    service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), preferencesStore: openElectronPreferencesStore, ...overrides.service })
+    try {
+      prepareDataFolder(dataDir, 'start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)')
+      const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text), Date.now, 'start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)')
+      if (overrides.ignored.length > 0) logger.warn(describeIgnoredOverrides(overrides.ignored))
+      service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), preferencesStore: openElectronPreferencesStore, ...overrides.service })
+    } catch (error) {
+      // Nothing can run without its data folder: say why in words, and end
+      const message = error instanceof Error ? error.message : String(error)
+      process.stderr.write(`Gridkeeper cannot start: ${message}\n`)
+      dialog.showErrorBox('Gridkeeper cannot start', message)
+      app.exit(2)
+      return
+    }
     registerIpcHandlers(ipcMain, service.handlers())
     const running = service
     const notifier = new IncidentNotifier((title, body) => {

@@ -2,6 +2,7 @@ import { BacktestView } from './components/backtest-view'
 import { Dashboard } from './components/dashboard'
 import { Header } from './components/header'
 import { KeysView } from './components/keys-view'
+import { OutOfServiceBanner } from './components/out-of-service-banner'
 import { SetupView } from './components/setup-view'
 import { useApiConnection } from './components/use-api-connection'
 import { useAppStore } from './store/app-store'
@@ -19,6 +20,7 @@ export function App() {
       <Header />
       {link === 'unavailable' && <p className="app-status app-status-error">{linkProblem}</p>}
       {connection?.status === 'failed' && <p className="app-status app-status-error" role="alert">{connection.message}</p>}
+      <OutOfServiceBanner />
       {notice !== null && (
         <p className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
           {notice.text}

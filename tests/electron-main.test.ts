@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commandChannels, eventChannels } from '@shared/api'
@@ -148,5 +148,25 @@ describe('the built Electron main process (Electron stubbed, everything else rea
     await waitUntil('the quit question', async () => second.reports.some((report) => report.type === 'dialog'), 5_000)
     expect(second.child.exitCode).toBeNull()
     expect((await second.state()).connection.status).toBe('ready')
+  })
+
+  it('says in a box why it cannot start when its data folder cannot be created, and ends', { timeout: 60_000 }, async () => {
+    const file = join(folder(), 'not-a-folder')
+    writeFileSync(file, '')
+    const dataDir = join(file, 'Gridkeeper')
+    const child = spawn(process.execPath, ['-r', join(projectRoot, 'tests', 'support', 'electron-stub.cjs'), join(projectRoot, 'out', 'main', 'index.js')], {
+      cwd: projectRoot,
+      env: { ...process.env, GRIDKEEPER_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc']
+    })
+    const reports: Report[] = []
+    child.on('message', (message: Report) => reports.push(message))
+    let stderr = ''
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((done) => child.once('exit', (exitCode) => done(exitCode)))
+    const message = `cannot create the data folder ${dataDir}: a part of its path is a file, not a folder; start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)`
+    expect(code).toBe(2)
+    expect(reports.filter((report) => report.type === 'error-box' || report.type === 'window')).toEqual([{ type: 'error-box', title: 'Gridkeeper cannot start', content: message }])
+    expect(stderr).toBe(`Gridkeeper cannot start: ${message}\n`)
   })
 })

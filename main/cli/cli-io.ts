@@ -4,6 +4,7 @@ import type { KeyStore } from '../keys/key-store'
 export interface CliIo {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
+  /** Reads a file a person named as UTF-8: a regular file of at most INPUT_FILE_MAX_BYTES (see readRegularFile). */
   readonly readTextFile: (path: string) => Promise<string>
   /**
    * Resolves with the signal's name when the process is asked to stop (SIGINT, SIGTERM); used by

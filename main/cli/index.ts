@@ -1,14 +1,17 @@
-import { readFile } from 'node:fs/promises'
 import packageJson from '../../package.json'
+import { readRegularFile } from '../files/read-regular-file'
 import { KeytarKeyStore } from '../keys/keytar-key-store'
 import { runCli } from './run-cli'
+
+/** How long the process may go on after its command returned, for what it wrote to be flushed. */
+const EXIT_GRACE_MS = 1_000
 
 /** Entry point of the `gridkeeper` command line (built to out/main/cli.js, started by bin/gridkeeper.cjs). */
 async function main(): Promise<void> {
   const io = {
     stdout: (text: string) => void process.stdout.write(text),
     stderr: (text: string) => void process.stderr.write(text),
-    readTextFile: (path: string) => readFile(path, 'utf8'),
+    readTextFile: (path: string) => readRegularFile(path),
     env: process.env,
     keyStore: new KeytarKeyStore(),
     readStdin,
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
       })
   }
   process.exitCode = await runCli(process.argv.slice(2), io, packageJson.version)
+  // The command is done: a request still unanswered (an exchange that does not answer) or a timer left behind does not keep the process
+  setTimeout(() => process.exit(), EXIT_GRACE_MS).unref()
 }
 
 /** Reads standard input to its end; at a terminal, first says what to type and how to end it. */

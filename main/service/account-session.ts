@@ -4,6 +4,7 @@ import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import { planToJson } from '../cli/plan/plan-json'
 import { AccountEngine } from '../engine/account/account-engine'
+import { isBotIdInUseError } from '../engine/bot/bot-id-in-use-error'
 import { GridBot } from '../engine/bot/grid-bot'
 import { settingsOf } from '../engine/bot/grid-bot-config'
 import { LiveClock } from '../engine/clock/live-clock'
@@ -13,8 +14,9 @@ import type { Unsubscribe } from '../engine/exchange/port/exchange'
 import type { KlineInterval } from '../engine/exchange/port/kline-interval'
 import type { ExchangeRules } from '../engine/exchange/rules'
 import { planGrid } from '../engine/grid/planner'
-import { openJournal, type Journal } from '../engine/journal'
+import { isJournalUnreadable, openJournal, type Journal } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
+import { withoutStopIncidents } from '../engine/logging/without-stop-incidents'
 import { startBotLoops, type BotLoops } from './bot-loops'
 import { BotProfit } from './bot-profit'
 import { buildBotView, START_PRICE_KEY } from './bot-view'
@@ -32,6 +34,8 @@ export interface AccountSessionOptions {
   readonly target: SessionTarget
   /** The journal of this account's bots. */
   readonly journalPath: string
+  /** Asked before a journal is created where there is none: what shows an earlier one was there (see openJournal). */
+  readonly earlierJournalTraces?: () => readonly string[]
   readonly logger: Logger
   /** Called when a chart candle changes. */
   readonly onCandle: (symbol: string, interval: string, candle: CandleView) => void
@@ -74,39 +78,82 @@ export class AccountSession {
   private symbols: readonly string[] = []
   private readonly timers: ReturnType<typeof setInterval>[] = []
   private stopping = false
+  /** The session's time: stopping it ends every wait of the engine and the exchange adapter at once. */
+  private readonly clock = new LiveClock()
+  private starting: Promise<void> | undefined
+  private readonly logger: Logger
+  private stopped: Promise<void> | undefined
 
   /** Opens the account's journal; throws, naming the cause, when it cannot. */
   constructor(private readonly options: AccountSessionOptions) {
-    this.journal = openJournal(options.journalPath)
+    this.journal = openJournal(options.journalPath, options.earlierJournalTraces === undefined ? {} : { earlierJournalTraces: options.earlierJournalTraces })
+    // What the stop cuts short is no incident
+    this.logger = withoutStopIncidents(options.logger)
   }
 
-  /** Connects and restores every bot of the journal; a failure is kept for the UI to show, not thrown. */
-  async start(): Promise<void> {
+  /**
+   * Connects and restores every bot of the journal; a failure is kept for the UI to show, not
+   * thrown, except a journal found unreadable (see isJournalUnreadable), which is no connection
+   * problem: it takes the mode out of service.
+   */
+  start(): Promise<void> {
+    this.starting ??= this.connectOrSay()
+    return this.starting
+  }
+
+  /**
+   * Stops every bot's loops and closes the connection and the journal; orders stay on the
+   * exchange and the next start reconciles. Nothing is waited out: the session's clock stops, so a
+   * request waiting for the rate limit's next window or a retry's backoff ends at once (a start
+   * still connecting gives up the same way). A request already sent is answered first.
+   */
+  stop(): Promise<void> {
+    this.stopped ??= this.close()
+    return this.stopped
+  }
+
+  private async connectOrSay(): Promise<void> {
     try {
       await this.connect()
       this.connection = { status: 'ready', message: null }
     } catch (error) {
+      if (isJournalUnreadable(error)) throw error
+      if (this.stopping) {
+        this.connection = { status: 'failed', message: 'the app stopped while connecting to the exchange' }
+        this.logger.info('stopped while connecting to the exchange', { reason: (error as Error).message })
+        return
+      }
       this.connection = { status: 'failed', message: `could not connect to the exchange: ${(error as Error).message}` }
-      this.options.logger.error('the app could not connect to the exchange', { error: (error as Error).message })
+      this.logger.error('the app could not connect to the exchange', { error: (error as Error).message })
     }
   }
 
-  /** Stops every bot's loops and closes the connection and the journal; orders stay on the exchange. */
-  async stop(): Promise<void> {
+  private async close(): Promise<void> {
     this.stopping = true
+    this.halt()
+    // Every wait ends now, and a start still connecting gives up, closing what it opened
+    this.clock.stop()
+    // A start that found the journal unreadable has said so already
+    await this.starting?.catch(() => undefined)
+    // Bots a start restored meanwhile
+    this.halt()
     for (const timer of this.timers) clearInterval(timer)
     for (const unsubscribe of this.watches) unsubscribe()
     for (const feed of this.feeds.values()) feed.close()
     const connected = this.connected
     if (connected !== undefined) {
-      for (const { bot } of this.bots.values()) bot.trader.halt('all')
-      connected.engine.stop()
       await Promise.all([...this.bots.values()].map(({ loops }) => loops.stop(STOP_GRACE_MS)))
       await connected.engine.lock.run(async () => undefined)
       await connected.exchange.close()
       await connected.paper?.close()
     }
     this.journal.close()
+  }
+
+  /** No new order from any bot, and no more user events. */
+  private halt(): void {
+    for (const { bot } of this.bots.values()) bot.trader.halt('all')
+    this.connected?.engine.stop()
   }
 
   /** Where the connection stands. */
@@ -194,7 +241,7 @@ export class AccountSession {
   /** Reconciles every bot with the exchange now (after a resume from sleep); a failure is logged per bot. */
   async reconcileAll(): Promise<void> {
     for (const [botId, { bot }] of this.bots) {
-      await bot.reconcile().catch((error: unknown) => this.options.logger.error('reconciliation after a resume failed', { botId, error: String(error) }))
+      await bot.reconcile().catch((error: unknown) => this.logger.error('reconciliation after a resume failed', { botId, error: String(error) }))
     }
   }
 
@@ -268,10 +315,11 @@ export class AccountSession {
       if (!engine.rules.has(config.symbol)) await engine.rules.refresh([config.symbol])
       await this.watchPrice(config.symbol)
       const startPrice = await exchange.lastPrice(config.symbol)
-      const bot = new GridBot(engine, { exchange, journal: this.journal, clock, logger: this.options.logger }, config)
+      const bot = new GridBot(engine, { exchange, journal: this.journal, clock, logger: this.logger }, config)
       try {
         await bot.create()
       } catch (error) {
+        if (isBotIdInUseError(error)) return fail('bot-id-in-use', error.message)
         if (this.journal.getBot(config.id) === undefined) return fail('not-started', (error as Error).message)
         // Stored as failed, with an incident: it shows, and resuming it tries the start again
         this.bots.set(config.id, { bot, loops: startBotLoops(bot) })
@@ -279,7 +327,7 @@ export class AccountSession {
       }
       this.journal.saveBotState(config.id, START_PRICE_KEY, JSON.stringify(startPrice.toFixed()), clock.nowMs())
       this.bots.set(config.id, { bot, loops: startBotLoops(bot) })
-      this.options.logger.info('bot started', { botId: config.id, symbol: config.symbol })
+      this.logger.info('bot started', { botId: config.id, symbol: config.symbol })
       return ok({ botId: config.id })
     })
   }
@@ -321,11 +369,12 @@ export class AccountSession {
   }
 
   private async connect(): Promise<void> {
-    const { logger, target } = this.options
+    const { target } = this.options
+    const logger = this.logger
     const paper = target.kind === 'built-in-paper' ? await startPaperExchange({ dataDir: target.dataDir, onSaveError: (error) => logger.warn('the paper account could not be saved; the next save tries again', { error: error.message }), ...target.paper }) : undefined
     const access = paper ?? (target.kind === 'endpoint' ? target : undefined)
     if (access === undefined) throw new Error('there is no exchange to connect to')
-    const clock = new LiveClock()
+    const clock = this.clock
     const exchange = new BinanceExchange({ endpoints: access.endpoints, apiKey: access.apiKey, apiSecret: access.apiSecret, clock, logger })
     const engine = new AccountEngine({ exchange, journal: this.journal, clock, logger, random: Math.random })
     try {
@@ -374,7 +423,7 @@ export class AccountSession {
         .map((balance) => ({ asset: balance.asset, free: balance.free.toFixed(), locked: balance.locked.toFixed() }))
         .sort((a, b) => a.asset.localeCompare(b.asset))
     } catch (error) {
-      this.options.logger.debug('balances could not be read', { error: (error as Error).message })
+      this.logger.debug('balances could not be read', { error: (error as Error).message })
     }
   }
 }

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fail, ok, PRODUCT_NAME, type AppStateView, type AwayView, type BotRef, type ConnectionView, type EmergencyStopOutcome, type HealthView, type KeyedMode, type KeyProfileView, type Result, type TradingMode } from '@shared/api'
 import type { CommandHandlers } from '../api/command-handlers'
 import { DEMO_ENDPOINTS, LIVE_ENDPOINTS, TESTNET_ENDPOINTS, type BinanceEndpoints } from '../engine/exchange/binance/urls'
+import { isJournalOpenError, isJournalUnreadable, JournalOpenError } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
 import { isKeyStoreError } from '../keys/is-key-store-error'
 import { KeychainUnavailableError } from '../keys/keychain-unavailable-error'
@@ -11,6 +12,9 @@ import { AccountSession, type SessionTarget } from './account-session'
 import { BacktestRunner } from './backtest-runner'
 import { checkApiKeys } from './check-api-keys'
 import { lockDataDir, type DataDirLock } from './data-dir-lock'
+import { OPENING_ACCOUNT_MESSAGE } from './log-bot-names'
+import { modeJournalPath, modeJournalTraces, setModeJournalAside } from './mode-journals'
+import { ModeOutOfService } from './mode-out-of-service'
 import type { PaperExchangeOptions } from './paper-exchange'
 import { openPreferences, type PreferencesFile } from './preferences'
 import type { OpenPreferencesStore } from './preferences-store'
@@ -59,6 +63,9 @@ export class AppService {
   private mode: TradingMode
   private session: AccountSession | undefined
   private sessionProblem: string | null = null
+  private readonly outOfService: ModeOutOfService
+  /** The last error building the state, logged once rather than on every tick. */
+  private stateError: string | undefined
   private switching: Promise<unknown> = Promise.resolve()
   private keys: readonly KeyProfileView[] = []
   private keychainProblem: string | null = null
@@ -77,6 +84,7 @@ export class AppService {
   /** Takes the data folder (one process per journal) and reads the preferences; throws, naming the cause, when the folder is taken. */
   constructor(private readonly options: AppServiceOptions) {
     this.lock = lockDataDir(options.dataDir)
+    this.outOfService = new ModeOutOfService(options.logger)
     this.preferences = openPreferences(options.dataDir, (message) => options.logger.warn(message), options.preferencesStore)
     this.mode = this.preferences.preferences.mode
     this.lastActiveMs = this.preferences.preferences.lastActiveMs
@@ -95,9 +103,16 @@ export class AppService {
     await this.refreshKeys()
     const awaySince = this.lastActiveMs
     await this.switchTo(this.mode)
+    // Stopped while the mode opened: nothing more to start
+    if (this.stopping) return
     this.heartbeat = setInterval(() => this.markActive(), HEARTBEAT_MS)
     this.markActive()
     if (awaySince !== undefined) this.showAway(awaySince)
+  }
+
+  /** Tells whether the current mode is out of service because its journal cannot be used. */
+  isOutOfService(): boolean {
+    return this.outOfService.current() !== undefined
   }
 
   /**
@@ -115,12 +130,12 @@ export class AppService {
 
   /** Whether the computer should stay awake: a live bot is running. */
   keepAwake(): boolean {
-    return this.mode === 'live' && this.session?.hasRunningBot() === true
+    return this.mode === 'live' && this.readJournal(false, (session) => session.hasRunningBot())
   }
 
   /** Whether any bot of the mode has orders on the exchange (quitting then asks what to do with them). */
   hasOpenOrders(): boolean {
-    return this.session?.hasOpenOrders() === true
+    return this.readJournal(false, (session) => session.hasOpenOrders())
   }
 
   /** Cancels every order of every bot of the mode (quitting with "cancel everything"). */
@@ -139,7 +154,10 @@ export class AppService {
       clearInterval(this.heartbeat)
       this.markActive()
     }
+    // A session still connecting stops now, its waits ended, rather than the stop waiting them out
+    const stopping = this.session?.stop()
     await this.switching.catch(() => undefined)
+    await stopping
     await this.session?.stop()
     this.session = undefined
     this.lock.release()
@@ -150,9 +168,12 @@ export class AppService {
     const session = () => this.session
     const withSession = async <T>(work: (current: AccountSession) => Promise<Result<T>>): Promise<Result<T>> => {
       const current = session()
-      if (current === undefined) return fail('not-ready', this.sessionProblem ?? 'the app is switching modes')
+      if (current === undefined) return this.notReady()
       try {
         return await work(current)
+      } catch (error) {
+        if (!this.journalFailed(current, error)) throw error
+        return this.notReady()
       } finally {
         this.pushState()
       }
@@ -160,6 +181,7 @@ export class AppService {
     return {
       getInfo: async () => ok({ name: PRODUCT_NAME, version: this.options.version, mode: this.mode, transport: this.options.transport }),
       getState: async () => ok(this.state()),
+      startNewJournal: (params) => this.startNewJournal(params.mode),
       getCandles: (params) => withSession((current) => current.candles(params)),
       previewPlan: (params) => withSession((current) => current.previewPlan(params.config)),
       startBot: (params) => withSession((current) => current.startBot(params.config)),
@@ -233,24 +255,88 @@ export class AppService {
   /** Builds the dashboard state now. */
   state(): AppStateView {
     const session = this.session
-    const connection: ConnectionView = session?.connectionView() ?? (this.sessionProblem === null ? { status: 'starting', message: `opening ${this.mode} mode` } : { status: 'failed', message: this.sessionProblem })
+    let fromJournal: Pick<AppStateView, 'bots' | 'suggestedConfig'>
+    try {
+      fromJournal = { bots: session?.botViews() ?? [], suggestedConfig: session?.suggestion() ?? null }
+    } catch (error) {
+      // A journal found unreadable has just taken the mode out of service: the state says so
+      if (session === undefined || !this.journalFailed(session, error)) throw error
+      return this.state()
+    }
+    const { bots, suggestedConfig } = fromJournal
     return {
       mode: this.mode,
       keys: this.keys,
       keychainProblem: this.keychainProblem,
-      connection,
+      connection: this.connectionView(),
       health: session?.health() ?? NO_HEALTH,
       balances: session?.balanceViews() ?? [],
       symbols: session?.tradingSymbols() ?? [],
-      bots: session?.botViews() ?? [],
+      bots,
       away: this.away,
-      suggestedConfig: session?.suggestion() ?? null,
+      suggestedConfig,
       revision: this.revision
     }
   }
 
+  private connectionView(): ConnectionView {
+    return this.outOfService.connectionView() ?? this.session?.connectionView() ?? (this.sessionProblem === null ? { status: 'starting', message: `opening ${this.mode} mode` } : { status: 'failed', message: this.sessionProblem })
+  }
+
+  /** The failed answer of a command that needs the mode's account while it is not open. */
+  private notReady(): Result<never> {
+    return this.outOfService.failure() ?? fail('not-ready', this.sessionProblem ?? 'the app is switching modes')
+  }
+
+  /** Reads from the session's journal; a journal found unreadable takes the mode out of service and answers `fallback`. */
+  private readJournal<T>(fallback: T, read: (session: AccountSession) => T): T {
+    const session = this.session
+    if (session === undefined) return fallback
+    try {
+      return read(session)
+    } catch (error) {
+      if (!this.journalFailed(session, error)) throw error
+      return fallback
+    }
+  }
+
+  /**
+   * Tells whether an error from a session means its journal cannot be read (damaged on disk while
+   * the app ran); if so, and the session is still the current one, the mode goes out of service
+   * once: one log line, the banner, and the session's bots stopped (their orders stay).
+   */
+  private journalFailed(session: AccountSession, error: unknown): boolean {
+    if (!isJournalUnreadable(error)) return false
+    if (this.session !== session) return true
+    const journalPath = modeJournalPath(this.options.dataDir, this.mode)
+    const damaged = new JournalOpenError('JOURNAL_CORRUPT', journalPath, `journal ${journalPath} cannot be read: ${(error as Error).message}`, { cause: error })
+    this.session = undefined
+    this.takeOutOfService(this.mode, damaged)
+    this.switching = this.switching.then(() => session.stop()).catch(() => undefined)
+    return true
+  }
+
+  /** Puts a mode out of service for a journal that cannot be used (see ModeOutOfService). */
+  private takeOutOfService(mode: TradingMode, error: JournalOpenError): void {
+    this.sessionProblem = this.outOfService.take(mode, error).message
+    this.pushState()
+  }
+
+  /** Sets the current mode's unusable journal aside (in Paper mode with the paper account) and opens the mode on a new one. */
+  private async startNewJournal(mode: TradingMode): Promise<Result<{ setAside: string[] }>> {
+    await this.switching.catch(() => undefined)
+    if (mode !== this.mode) return fail('not-current-mode', `the app is in ${this.mode} mode: switch to ${mode} mode first`)
+    const problem = this.outOfService.current()
+    if (problem === undefined || !problem.newJournalAllowed) {
+      return fail('journal-in-use', problem === undefined ? `the ${mode} journal can be used: a new one is started only in place of one that cannot` : `a new journal cannot be started here: ${problem.message}`)
+    }
+    const setAside = setModeJournalAside(this.options.dataDir, mode, Date.now(), this.options.logger)
+    await this.switchTo(mode)
+    return ok({ setAside })
+  }
+
   private showAway(sinceMs: number): void {
-    const items = this.session?.timelineSince(sinceMs) ?? []
+    const items = this.readJournal([], (session) => session.timelineSince(sinceMs))
     this.away = items.length === 0 ? null : { sinceMs, items }
     this.pushState()
   }
@@ -284,26 +370,32 @@ export class AppService {
       this.session = undefined
       this.mode = mode
       this.sessionProblem = null
+      this.outOfService.clear()
       this.pushState()
       await previous?.stop()
       if (this.stopping) return
       try {
         const target = await this.targetFor(mode)
-        const folder = join(this.options.dataDir, mode)
-        mkdirSync(folder, { recursive: true })
+        if (this.stopping) return
+        const journalPath = modeJournalPath(this.options.dataDir, mode)
+        mkdirSync(dirname(journalPath), { recursive: true })
         const session = new AccountSession({
           target,
-          journalPath: join(folder, 'journal.sqlite'),
+          journalPath,
+          earlierJournalTraces: () => modeJournalTraces(this.options.dataDir, mode),
           logger: this.options.logger,
           onCandle: (symbol, interval, candle) => this.events.emit('candle', { symbol, interval, candle }),
           ...(this.options.balanceIntervalMs === undefined ? {} : { balanceIntervalMs: this.options.balanceIntervalMs })
         })
         this.session = session
-        this.options.logger.info('opening the account', { mode })
+        this.options.logger.info(OPENING_ACCOUNT_MESSAGE, { mode })
         await session.start()
       } catch (error) {
-        this.sessionProblem = `${mode} mode cannot start: ${(error as Error).message}`
-        this.options.logger.error('the mode cannot start', { mode, error: (error as Error).message })
+        if (isJournalOpenError(error)) this.takeOutOfService(mode, error)
+        else if (this.session === undefined || !this.journalFailed(this.session, error)) {
+          this.sessionProblem = `${mode} mode cannot start: ${(error as Error).message}`
+          this.options.logger.error('the mode cannot start', { mode, error: (error as Error).message })
+        }
       }
       this.pushState()
     })
@@ -351,9 +443,13 @@ export class AppService {
     try {
       state = this.state()
     } catch (error) {
-      this.options.logger.error('the dashboard state could not be built', { error: (error as Error).message })
+      // Logged once until it changes or goes away, not on every tick
+      const message = (error as Error).message
+      if (message !== this.stateError) this.options.logger.error('the dashboard state could not be built', { error: message })
+      this.stateError = message
       return
     }
+    this.stateError = undefined
     // The health ages every tick: the state is pushed when anything else changed, and every few ticks for the health
     const json = JSON.stringify({ ...state, health: { ...state.health, userStreamAgeMs: null }, revision: 0 })
     this.quietTicks += 1

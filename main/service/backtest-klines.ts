@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import type { BacktestKlines } from '@shared/api'
+import { megabytesText } from '../files/megabytes-text'
+import { readRegularFile } from '../files/read-regular-file'
 import type { CandleSeries } from '../klines/candle-series'
 import { downloadKlines } from '../klines/download/download-klines'
 import { readCachedSeries } from '../klines/download/read-cached-series'
@@ -22,8 +23,10 @@ export interface LoadKlinesOptions {
 /**
  * Loads a backtest's candles of `symbol`: downloads the range into the cache (what is cached
  * already is not fetched again) and reads it month by month, or reads a klines file on this
- * machine a chunk at a time, cut to its range when one is given. Throws the download's or the
- * file's own error, and the signal's reason when stopped. An empty series means no candle.
+ * machine a chunk at a time, cut to its range when one is given. Only a regular file of at most
+ * INPUT_FILE_MAX_BYTES is read (an InputFileError says why another is not), and the signal stops
+ * the reading between chunks as it stops the parsing. Throws the download's or the file's own
+ * error, and the signal's reason when stopped. An empty series means no candle.
  */
 export async function loadBacktestKlines(klines: BacktestKlines, symbol: string, options: LoadKlinesOptions): Promise<CandleSeries | undefined> {
   const { signal, onProgress } = options
@@ -39,8 +42,7 @@ export async function loadBacktestKlines(klines: BacktestKlines, symbol: string,
     return readCachedSeries(range, { signal, onMonth: (done, total, month) => onProgress(done, total, `Reading the candles: ${month}`) })
   }
   onProgress(0, 0, `Reading ${klines.path}`)
-  const text = await readText(klines.path)
-  signal.throwIfAborted()
+  const text = await readRegularFile(klines.path, { signal, onProgress: (read, size) => onProgress(read, size, `Reading ${klines.path}: ${megabytesText(read)} of ${megabytesText(size)}`) })
   const series = await parseKlinesInSteps(text, klines.path, { symbol, signal, onStep: (done, total) => onProgress(done, total, `Reading ${klines.path}`) })
   if (klines.fromMs === undefined && klines.toMs === undefined) return series
   return sliceSeries(series, { ...(klines.fromMs === undefined ? {} : { fromMs: klines.fromMs }), ...(klines.toMs === undefined ? {} : { toMs: klines.toMs }) })
@@ -50,15 +52,4 @@ export async function loadBacktestKlines(klines: BacktestKlines, symbol: string,
 export function klinesText(klines: BacktestKlines): string {
   const range = klines.fromMs === undefined && klines.toMs === undefined ? '' : ` from ${klines.fromMs === undefined ? 'the start' : isoTime(klines.fromMs)} to ${klines.toMs === undefined ? 'the end' : isoTime(klines.toMs)}`
   return klines.kind === 'download' ? `${klines.symbol} ${klines.interval}${range}` : `${klines.path}${range}`
-}
-
-/** Reads a whole file as UTF-8 in one decode; a failure names the path (reading a folder names none by itself). */
-async function readText(path: string): Promise<string> {
-  try {
-    return (await readFile(path)).toString('utf8')
-  } catch (error) {
-    const failure = error as NodeJS.ErrnoException
-    if (typeof failure.code === 'string') failure.path ??= path
-    throw failure
-  }
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { BacktestUpdate } from '@shared/api'
@@ -138,8 +139,54 @@ describe('BacktestRunner', () => {
     expect(backtests.start({ config: CONFIG, klines: { kind: 'file', path, toMs: START + 100 * MINUTE } }).ok).toBe(true)
   })
 
-  it('sends progress at most once an interval, and every change of phase and the end', async () => {
-    const path = klinesFile(folder(), 'BTCUSDT-1m.csv', waveKlines(20_000))
+  it('refuses a device, a named pipe and a file over the size limit at once, and the next backtest starts', async () => {
+    const dir = folder()
+    const fifo = join(dir, 'BTCUSDT-1m-pipe.csv')
+    execFileSync('mkfifo', [fifo])
+    const huge = join(dir, 'BTCUSDT-1m-huge.csv')
+    writeFileSync(huge, '')
+    // Sparse: 300 MB of size, no blocks on the disk
+    truncateSync(huge, 300_000_000)
+    const { runner: backtests, end } = runner()
+    const outcome = async (path: string) => {
+      const ended = end()
+      const started = backtests.start({ config: CONFIG, klines: { kind: 'file', path } })
+      if (!started.ok) throw new Error(started.error.message)
+      return (await ended).message
+    }
+    expect(await outcome('/dev/zero')).toBe('The klines file cannot be used: /dev/zero is a device, not a regular file; give the path of a file.')
+    expect(await outcome(fifo)).toBe(`The klines file cannot be used: ${fifo} is a named pipe (FIFO), not a regular file; give the path of a file.`)
+    expect(await outcome(huge)).toBe(`The klines file cannot be used: ${huge} is 300 MB, more than the 250 MB a file may have; split it into smaller files.`)
+    const path = klinesFile(dir, 'BTCUSDT-1m-2024-03.csv', waveKlines(100))
+    expect(await outcome(path)).toMatch(/^Done: 100 candles/)
+  })
+
+  it('stops reading a large file when cancelled, and the next backtest starts', async () => {
+    const dir = folder()
+    const large = join(dir, 'BTCUSDT-1m-large.csv')
+    writeFileSync(large, '')
+    truncateSync(large, 200_000_000)
+    const { runner: backtests, updates, end } = runner()
+    const ended = end()
+    const started = backtests.start({ config: CONFIG, klines: { kind: 'file', path: large } })
+    if (!started.ok) throw new Error(started.error.message)
+    // Cancelled on the first step read: the reading says how far it is in bytes
+    const reading = () => updates.find((update) => update.phase === 'loading' && update.message.startsWith(`Reading ${large}: `) && update.done > 0)
+    while (reading() === undefined && !updates.some((update) => update.phase !== 'loading')) await new Promise((resolve) => setTimeout(resolve, 1))
+    expect(reading()).toMatchObject({ total: 200_000_000 })
+    expect(backtests.cancel(started.value.backtestId)).toEqual({ ok: true, value: { cancelled: true } })
+    const final = await ended
+    expect(final).toMatchObject({ phase: 'cancelled', total: 200_000_000 })
+    expect(final.done).toBeLessThan(200_000_000)
+    const next = end()
+    const again = backtests.start({ config: CONFIG, klines: { kind: 'file', path: klinesFile(dir, 'BTCUSDT-1m-2024-03.csv', waveKlines(100)) } })
+    expect(again.ok).toBe(true)
+    expect((await next).phase).toBe('done')
+  })
+
+  // A loaded machine may take seconds over it: the interval, not the run's speed, is what is checked
+  it('sends progress at most once an interval, and every change of phase and the end', { timeout: 60_000 }, async () => {
+    const path = klinesFile(folder(), 'BTCUSDT-1m.csv', waveKlines(5_000))
     const { runner: backtests, updates, end } = runner({ updateIntervalMs: 60_000 })
     const ended = end()
     backtests.start({ config: CONFIG, klines: { kind: 'file', path } })
@@ -166,7 +213,7 @@ describe('BacktestRunner', () => {
       return started.ok ? (await ended).message : started.error.message
     }
     expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: join(dir, 'missing.csv') } })).toBe(`There is no file ${join(dir, 'missing.csv')} on the machine running Gridkeeper.`)
-    expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: dir } })).toBe(`${dir} is a folder, not a klines file.`)
+    expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: dir } })).toBe(`The klines file cannot be used: ${dir} is a folder, not a regular file; give the path of a file.`)
     expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: 'klines.csv' } })).toMatch(/^give the klines file's full path on the machine running Gridkeeper, such as \//)
     expect(await outcome({ config: CONFIG, klines: { kind: 'file', path: join(dir, 'ETHUSDT-1m-2024-03.csv') } })).toBe("the grid trades BTCUSDT, but the file's name says it holds ETHUSDT candles")
     expect(await outcome({ config: CONFIG, klines: { kind: 'download', symbol: 'ETHUSDT', interval: '1m', fromMs: START, toMs: START + MINUTE } })).toBe('the grid trades BTCUSDT, but the candles asked for are ETHUSDT')

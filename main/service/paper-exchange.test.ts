@@ -9,7 +9,8 @@ afterEach(() => {
 })
 
 describe('startPaperExchange', () => {
-  it('keeps the paper account in the data folder while it runs, not only when it closes', async () => {
+  // Waits on the file, not on the clock: a loaded machine may take seconds to start the server
+  it('keeps the paper account in the data folder while it runs, not only when it closes', { timeout: 60_000 }, async () => {
     mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
     const dataDir = mkdtempSync(join(process.cwd(), '.tmp', 'paper-exchange-'))
     folders.push(dataDir)
@@ -17,7 +18,7 @@ describe('startPaperExchange', () => {
     const file = join(dataDir, 'paper', 'account.json')
     try {
       // Written by the periodic save, the server still running (a crash now would keep it)
-      const deadline = Date.now() + 5_000
+      const deadline = Date.now() + 50_000
       while (!existsSync(file) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50))
       expect(existsSync(file)).toBe(true)
       expect(JSON.parse(readFileSync(file, 'utf8'))).toHaveProperty('header')

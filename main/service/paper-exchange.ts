@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { customEndpoints, type BinanceEndpoints } from '../engine/exchange/binance/urls'
 import { startPaperServer, type PaperServer } from '../engine/exchange/paper-server/paper-server'
 
 /** The starting balances of a new paper account. */
 export const PAPER_BALANCES: Readonly<Record<string, string>> = { USDT: '10000', BTC: '0', ETH: '0' }
+
+/** Returns where Paper mode's paper account is kept in a data folder, `paper/account.json`. */
+export function paperAccountPath(dataDir: string): string {
+  return join(dataDir, 'paper', 'account.json')
+}
 
 /** Paper mode's exchange: the paper server on loopback, and what the Binance adapter needs to reach it. */
 export interface PaperExchange {
@@ -39,8 +44,8 @@ export interface PaperExchangeOptions {
  * API key is made up for this start and never stored: the server accepts only this process.
  */
 export async function startPaperExchange(options: PaperExchangeOptions): Promise<PaperExchange> {
-  const folder = join(options.dataDir, 'paper')
-  mkdirSync(folder, { recursive: true })
+  const stateFile = paperAccountPath(options.dataDir)
+  mkdirSync(dirname(stateFile), { recursive: true })
   const apiKey = `paper-${randomBytes(16).toString('hex')}`
   const apiSecret = randomBytes(32).toString('hex')
   const server = await startPaperServer({
@@ -48,7 +53,7 @@ export async function startPaperExchange(options: PaperExchangeOptions): Promise
     port: 0,
     apiKeys: [{ apiKey, secret: apiSecret }],
     sim: { balances: PAPER_BALANCES },
-    stateFile: join(folder, 'account.json'),
+    stateFile,
     seed: options.seed ?? randomBytes(4).readUInt32LE() % 2_147_483_647,
     priceSource: { kind: 'synthetic', intervalMs: options.tickMs ?? 1_000, ...(options.volatility === undefined ? {} : { volatility: options.volatility }) }
   })

@@ -47,6 +47,7 @@ function ReadyToStart() {
   const suggested = app?.suggestedConfig ?? null
   useCandles(suggested?.symbol)
   if (app === null) return <p role="status">Connecting…</p>
+  if (app.connection.status === 'out-of-service') return <p role="status">No bot runs in this mode until its journal is dealt with (see above); the other modes open as before under Mode and keys.</p>
   if (app.connection.status !== 'ready') return <p role="status">{app.connection.message ?? 'Connecting to the exchange…'}</p>
   const start = async () => {
     if (api === null || suggested === null) return

@@ -11,6 +11,7 @@ export function HealthBadge() {
   const problems: string[] = []
   if (link !== 'open') problems.push(link === 'unavailable' ? 'no connection to the app' : 'reconnecting to the app')
   if (connection?.status === 'failed') problems.push('exchange unreachable')
+  if (connection?.status === 'out-of-service') problems.push('journal cannot be used')
   if (health?.userStream != null && health.userStream !== 'connected') problems.push(`user stream ${health.userStream}`)
   if (health?.userStreamAgeMs != null && health.userStreamAgeMs > STALE_STREAM_MS) problems.push('user stream silent')
   const weight = health?.usedWeight1m != null && health.weightLimit1m != null ? `${health.usedWeight1m}/${health.weightLimit1m}` : '–'

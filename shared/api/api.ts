@@ -78,6 +78,13 @@ export interface ApiCommands {
   /** Switches the app to a mode: its bots stop (their orders stay), the mode's account and bots start. */
   setMode(params: { readonly mode: TradingMode }): Promise<Result<null>>
   /**
+   * Starts the current mode over on a new journal, on purpose, when its journal cannot be used
+   * (lost, damaged or another program's): the old journal (and in Paper mode the paper account)
+   * is renamed with the date, never deleted, and the mode opens again. Refused while the mode's
+   * journal can be used. Answers the paths the old files were moved to.
+   */
+  startNewJournal(params: { readonly mode: TradingMode }): Promise<Result<{ readonly setAside: readonly string[] }>>
+  /**
    * Starts a backtest in the background and answers at once; its progress and its result arrive
    * as `backtest` events. One runs at a time: a second start while one runs is refused.
    */

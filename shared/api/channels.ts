@@ -21,6 +21,7 @@ export const commandChannels = {
   deleteKeys: 'keys.delete',
   testConnection: 'keys.testConnection',
   setMode: 'app.setMode',
+  startNewJournal: 'app.startNewJournal',
   dismissAway: 'app.dismissAway',
   stopAll: 'bot.stopAll',
   startBacktest: 'backtest.start',

@@ -64,6 +64,7 @@ export const commandSchemas = {
   deleteKeys: z.strictObject({ profile: keyedMode }),
   testConnection: z.strictObject({ profile: keyedMode }),
   setMode: z.strictObject({ mode: z.enum(TRADING_MODES) }),
+  startNewJournal: z.strictObject({ mode: z.enum(TRADING_MODES) }),
   dismissAway: z.undefined(),
   stopAll: z.strictObject({ sellBase: z.boolean() }),
   // The configuration is checked by the bot configuration schema when the backtest starts

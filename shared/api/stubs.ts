@@ -32,6 +32,7 @@ export function validCommandParams(botId: string, config: Readonly<Record<string
     dismissAway: undefined,
     stopAll: { sellBase: false },
     setMode: { mode: 'paper' },
+    startNewJournal: { mode: 'paper' },
     startBacktest: { config, klines: { kind: 'file', path: '/data/BTCUSDT-1m-2024-01.csv', fromMs: JAN_2024, toMs: JAN_2024 + 86_400_000 } },
     cancelBacktest: { backtestId: '0b6f2c1e-5d7a-4f5e-9a51-3f1d2b7c8e90' }
   }

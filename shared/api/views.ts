@@ -5,11 +5,31 @@
 import type { BotConfig, BotConfigInput } from '../config/bot-config'
 import type { TradingMode } from './app-info'
 
-/** Where the engine's connection to the exchange stands. */
+/**
+ * Where the engine's connection to the exchange stands. `out-of-service`: the mode's journal
+ * cannot be used (see `problem`), so none of its bots runs until a person acts; the other modes
+ * still open.
+ */
 export interface ConnectionView {
-  readonly status: 'starting' | 'ready' | 'failed'
+  readonly status: 'starting' | 'ready' | 'failed' | 'out-of-service'
   /** Why it failed, or what it is doing, for a person. */
   readonly message: string | null
+  /** Why the mode is out of service; present only then. */
+  readonly problem?: JournalProblemView
+}
+
+/**
+ * Why a mode's journal cannot be used: `journal-lost` (none there, but the folder shows there was
+ * one), `journal-damaged` (part of it cannot be read), `journal-foreign` (another program's
+ * file), `journal-too-new` (a newer Gridkeeper's), `journal-unusable` (it cannot be opened at all).
+ */
+export type JournalProblemCode = 'journal-lost' | 'journal-damaged' | 'journal-foreign' | 'journal-too-new' | 'journal-unusable'
+
+/** Why a mode is out of service, and whether it may be started over on a new journal. */
+export interface JournalProblemView {
+  readonly code: JournalProblemCode
+  /** Whether `startNewJournal` may set the old journal aside (renamed with the date, never deleted) and start the mode over. */
+  readonly newJournalAllowed: boolean
 }
 
 /** The connection's health: stream freshness, clock offset and the request budget. */

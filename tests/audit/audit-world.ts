@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { Decimal } from '@shared/money/decimal'
 import { join } from 'node:path'
 import type { GridBotConfig } from '../../main/engine/bot/grid-bot-config'
+import type { ExchangeRules } from '../../main/engine/exchange/rules'
 import { BOT_CONFIG, SimWorld, type EngineProcess } from '../engine/harness'
 import { auditAccount } from './audit'
 import type { BotAllocation } from './bot-view'
@@ -27,9 +28,9 @@ export interface AuditWorld {
 }
 
 /** Boots a world with the given bots (the ten-grid BTCUSDT bot from 55,000 to 65,000 by default). */
-export async function auditWorld(configs: GridBotConfig | readonly GridBotConfig[] = BOT_CONFIG, balances: Readonly<Record<string, string>> = WORLD_BALANCES): Promise<AuditWorld> {
+export async function auditWorld(configs: GridBotConfig | readonly GridBotConfig[] = BOT_CONFIG, balances: Readonly<Record<string, string>> = WORLD_BALANCES, rules?: ExchangeRules): Promise<AuditWorld> {
   const folder = mkdtempSync(join(process.cwd(), '.tmp', 'audit-'))
-  const world = new SimWorld(join(folder, 'journal.sqlite'), { balances: { ...balances } })
+  const world = new SimWorld(join(folder, 'journal.sqlite'), { balances: { ...balances }, ...(rules === undefined ? {} : { rules }) })
   await world.boot(configs)
   const topUps = new Map<string, Decimal>()
   const running = () => {

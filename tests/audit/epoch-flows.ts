@@ -45,7 +45,8 @@ export function epochFlows(epoch: Epoch, levelCount: number, orders: readonly Le
     byOrderId.set(order.order.orderId, order)
     const target = entry(order.level, order.side)
     target.orders.push(order)
-    if (isLive(order.order)) target.live = target.live.add(order.order.origQty.sub(order.order.executedQty))
+    // What self-trade prevention took out of the book will never trade: it holds nothing for the gap
+    if (isLive(order.order)) target.live = target.live.add(order.order.origQty.sub(order.order.executedQty).sub(order.order.preventedQuantity ?? ZERO))
   }
   for (const trade of trades) {
     const order = byOrderId.get(trade.orderId)

@@ -72,7 +72,8 @@ function locksOf(bot: BotView): Map<string, Decimal> {
   const locks = new Map<string, Decimal>()
   const lists = new Map<string, Decimal>()
   for (const order of bot.orders.filter(isLive)) {
-    const remaining = order.origQty.sub(order.executedQty)
+    // What self-trade prevention took out of the book is no longer locked
+    const remaining = order.origQty.sub(order.executedQty).sub(order.preventedQuantity ?? ZERO)
     if (order.orderListId !== undefined) {
       lists.set(order.orderListId, Decimal.max(lists.get(order.orderListId) ?? ZERO, remaining))
       continue

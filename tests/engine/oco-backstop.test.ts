@@ -187,7 +187,7 @@ describe('the OCO backstop', () => {
     await sim.run(bot.moveBackstop('48000', '72000'))
     const legs = (await botLists(sim))[0]?.orders ?? []
     expect(legs.map((leg) => `${leg.type} ${leg.price.toFixed()}`).sort()).toEqual(['LIMIT_MAKER 72000', 'STOP_LOSS_LIMIT 47760'])
-    await expect(sim.run(bot.moveBackstop('80000', '72000'))).rejects.toThrow('risk.stopLoss: must be below grid.upper (65000)')
+    await expect(sim.run(bot.moveBackstop('80000', '72000'))).rejects.toThrow('the OCO cannot move: Stop-loss must be below the upper price (65000)')
     expect((await botLists(sim))).toHaveLength(1)
     await sim.run(bot.cancelBackstop())
     expect(await botLists(sim)).toEqual([])

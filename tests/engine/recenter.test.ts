@@ -30,6 +30,53 @@ async function botOrderPrices(sim: SimWorld): Promise<string[]> {
 }
 
 describe('recentering', () => {
+  it('holds outside the new grid what the old grid traded while the stream was down, instead of answering it on a level that has moved', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    // The stream drops; the price runs through the SELLs, and the bot does not hear of those trades
+    sim.exchange.disconnectStream()
+    await priceAt(sim, '70000')
+    await sim.run(bot.checkRecenter())
+    await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    sim.exchange.reconnectStream()
+    await sim.quiesce()
+    await sim.run(bot.reconcile())
+    await sim.quiesce()
+    const oldSells = journal.listFills('b1').filter((fill) => fill.side === 'SELL' && /^gk-b1-\d+S-1$/.test(fill.clientOrderId))
+    expect(oldSells.length).toBeGreaterThan(0)
+    expect(oldSells.every((fill) => fill.counterIntentId === null && fill.hedgeNote?.startsWith('replanned:') === true)).toBe(true)
+    // Every order of the bot sits on a level of the new grid
+    const levelPrices = new Set(bot.trader.levelStates().map((state) => new Decimal(state.price).toFixed()))
+    const prices = await botOrderPrices(sim)
+    expect(prices.filter((price) => !levelPrices.has(price))).toEqual([])
+  })
+
+  it('ends a level order the exchange had refused with the old grid, so the periodic check tries nothing of it on the new one', async () => {
+    const sim = world()
+    const { bot, journal } = await sim.boot(CONFIG)
+    const buy = (await sim.exchange.openOrders('BTCUSDT')).find((order) => order.clientOrderId.startsWith('gk-b1-0B-'))
+    if (buy === undefined) throw new Error('the grid has no BUY on level 0')
+    sim.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
+    sim.exchange.world.expireOrder({ symbol: 'BTCUSDT', orderId: buy.orderId })
+    await sim.quiesce()
+    const refused = journal.listIntents('b1', ['rejected'])
+    expect(refused.map((intent) => `${intent.level} ${intent.side}`)).toEqual(['0 BUY'])
+    await priceAt(sim, '70000')
+    await sim.run(bot.checkRecenter())
+    await sim.clock.advance(2 * HOUR)
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+    await sim.quiesce()
+    expect(bot.trader.failedPlacements()).toEqual([])
+    expect(journal.getIntent(refused[0]?.intentId ?? '')?.status).toBe('done')
+    expect(await sim.run(bot.checkDeadlock())).toBe('none')
+    await sim.quiesce()
+    const prices = await botOrderPrices(sim)
+    expect(prices).toHaveLength(10)
+    expect(prices.every((price) => new Decimal(price).gte(65000) && new Decimal(price).lte(75000))).toBe(true)
+    expect(journal.listBotEvents('b1').map((event) => event.type)).not.toContain('PlacementsRetried')
+  })
+
   it('moves the grid around the price after two hours outside the range, keeping its width', async () => {
     const sim = world()
     const { bot, journal } = await sim.boot(CONFIG)

@@ -28,6 +28,10 @@ class App extends EventEmitter {
     report({ type: 'app', call: 'quit', prevented })
     if (!prevented) setImmediate(() => process.exit(0))
   }
+  exit(code) {
+    report({ type: 'app', call: 'exit', code })
+    setImmediate(() => process.exit(code))
+  }
 }
 const app = new App()
 
@@ -88,6 +92,7 @@ const electron = {
   shell: { openExternal: async (url) => report({ type: 'openExternal', url }) },
   net: { fetch: () => Promise.reject(new Error('no net in the stub')) },
   dialog: {
+    showErrorBox: (title, content) => report({ type: 'error-box', title, content }),
     showMessageBox: async (...args) => {
       const options = args.length > 1 ? args[1] : args[0]
       const response = dialogResponses.length > 1 ? dialogResponses.shift() : dialogResponses[0]

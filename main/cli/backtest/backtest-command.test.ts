@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -85,5 +86,22 @@ describe('gridkeeper backtest', () => {
     expect(await backtest(['--klines', file, ...GRID, '--symbol', 'DOGEUSDT'])).toMatchObject({ code: 2, stderr: expect.stringContaining('give --exchange-info FILE with DOGEUSDT') })
     expect(await backtest(['--klines', file, ...GRID, '--from', '2030-01-01'])).toMatchObject({ code: 2, stderr: expect.stringContaining('has no candle in --from/--to') })
     expect(await backtest(['--klines', file, ...GRID, '--maker-fee=-1'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--maker-fee must be a plain non-negative decimal number') })
+  })
+
+  it('reads only a regular file of at most 250 MB as --klines: a device, a named pipe or a larger file is one line, exit 2', async () => {
+    const folder = join(sawToothFile(1), '..')
+    const fifo = join(folder, 'BTCUSDT-1m-pipe.csv')
+    execFileSync('mkfifo', [fifo])
+    const huge = join(folder, 'BTCUSDT-1m-huge.csv')
+    writeFileSync(huge, '')
+    truncateSync(huge, 300_000_000)
+    expect(await backtest(['--klines', '/dev/zero', '--symbol', 'BTCUSDT', ...GRID])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gridkeeper backtest: cannot read --klines /dev/zero: it is a device, not a regular file; give the path of a file\n'
+    })
+    expect(await backtest(['--klines', fifo, ...GRID])).toEqual({ code: 2, stdout: '', stderr: `gridkeeper backtest: cannot read --klines ${fifo}: it is a named pipe (FIFO), not a regular file; give the path of a file\n` })
+    expect(await backtest(['--klines', huge, ...GRID])).toEqual({ code: 2, stdout: '', stderr: `gridkeeper backtest: cannot read --klines ${huge}: it is 300 MB, more than the 250 MB a file may have; split it into smaller files\n` })
+    expect(await backtest(['--klines', join(folder, 'none.csv'), ...GRID])).toEqual({ code: 2, stdout: '', stderr: `gridkeeper backtest: cannot read --klines ${join(folder, 'none.csv')}: no such file\n` })
   })
 })

@@ -4,6 +4,7 @@ import { Decimal, isPlainDecimal } from '@shared/money/decimal'
 import { BacktestError, runBacktest } from '../../backtest/run-backtest'
 import { parseExchangeInfo, type ExchangeRules } from '../../engine/exchange/rules'
 import { DEFAULT_EXCHANGE_INFO } from '../../engine/exchange/paper-server/default-exchange-info'
+import { isInputFileError } from '../../files/input-file-error'
 import { findGaps } from '../../klines/find-gaps'
 import { loadKlinesFile } from '../../klines/load-klines-file'
 import { sliceSeries } from '../../klines/slice-series'
@@ -11,7 +12,7 @@ import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
 import { utcTimeOption } from '../klines/utc-time-option'
 import { loadSymbolRules } from '../plan/load-symbol-rules'
-import { readOptionJson } from '../read-input-file'
+import { optionFileError, readOptionJson } from '../read-input-file'
 import { choiceOption } from '../read-option'
 import { backtestReportText } from './backtest-report-text'
 
@@ -37,7 +38,8 @@ The report's table is followed by each stop and each recenter: when, the range b
 and the fills the new grid made before the next recenter.
 
   --klines FILE         Binance CSV (12 columns, header or not), Binance klines JSON or freqtrade
-                        JSON ([ts, o, h, l, c, v]); see gridkeeper klines
+                        JSON ([ts, o, h, l, c, v]); a regular file of at most 250 MB; see
+                        gridkeeper klines
   --symbol S            the symbol (from the file name when absent, e.g. BTCUSDT-1m-2024-01.csv)
   --exchange-info FILE  the symbol's rules (built-in BTCUSDT and ETHUSDT rules when absent)
   --lower, --upper P    the range; --grids N intervals; --investment Q of the quote asset
@@ -98,6 +100,7 @@ export async function backtestCommand(args: readonly string[], io: CliIo): Promi
   try {
     series = await loadKlinesFile(klinesPath, text(values, 'symbol') === undefined ? {} : { symbol: text(values, 'symbol') as string })
   } catch (error) {
+    if (isInputFileError(error)) throw optionFileError(error, klinesPath, '--klines')
     throw new CliUsageError((error as Error).message, { cause: error })
   }
   const symbol = series.symbol

@@ -22,7 +22,8 @@ Missing candles stay missing: nothing is filled in, and gaps are reported.
   inspect    reads a klines file (Binance CSV from data.binance.vision with or without header,
              times in ms or µs; Binance's klines JSON; freqtrade's JSON) and prints its rows,
              first and last open time, interval, price scale and gaps (count, candles missing,
-             the largest five). A malformed row is an error naming the line or row.
+             the largest five). A malformed row is an error naming the line or row. Only a
+             regular file of at most 250 MB is read.
     --interval I      the interval, when the spacing of the open times should not decide it
     --from, --to      only the candles in that range
     --json            one JSON object instead of text

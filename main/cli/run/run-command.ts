@@ -1,13 +1,18 @@
-import { mkdirSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
+import type { Journal } from '../../engine/journal'
+import { findJournalTraces } from '../../service/journal-traces'
+import { LOG_FILE } from '../../service/log-bot-names'
 import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
+import { openDataDir } from '../data-dir-option'
 import { readOptionJson } from '../read-input-file'
 import { choiceOption, requiredText } from '../read-option'
-import { FileLogger, LOG_LEVELS } from './file-logger'
+import { LOG_LEVELS } from './file-logger'
+import { openRunJournal } from './open-run-journal'
 import { resolveRunApiKeys } from './run-api-keys'
 import { runEndpoint } from './run-endpoint'
 import { startRunSession, type RunSession } from './run-session'
@@ -15,6 +20,7 @@ import { startRunSession, type RunSession } from './run-session'
 /** Usage text of `gridkeeper run`. */
 export const RUN_USAGE = `Usage: gridkeeper run --config FILE --endpoint live|testnet|demo|URL [--ws URL]
                      [--profile NAME] [--data-dir DIR] [--log-level debug|info|warn|error]
+                     [--new-journal]
 
 Runs one grid bot without the app: creates it on the first run, and on every later run with the
 same data directory restores it (its journal reconciled with the exchange, every fill the bot
@@ -31,6 +37,16 @@ exchange and the next run picks them up.
   --data-dir DIR    where the journal (journal.sqlite) and the log (gridkeeper.log) are kept
                     (~/.gridkeeper when absent)
   --log-level L     the least severe level written to standard output and the log (info)
+  --new-journal     start over on purpose where the journal cannot be used: lost (missing or
+                    empty while the data directory shows there was one), damaged, or another
+                    program's. The old files are kept, renamed with the date; the exchange still
+                    holds the old bot's orders, so a bot id they carry is refused: give the new
+                    bot another id. Refused while the journal can be used.
+
+A journal is created only in a data directory with no trace of an earlier one (its files, a log
+naming a bot); otherwise run refuses and says what it found, as a new journal would not know the
+old bot's orders and would send them again. Before creating a bot it asks the exchange for orders
+whose client order ids carry the bot's id (gk-<id>-), and refuses to reuse them.
 
 API keys come from GRIDKEEPER_API_KEY and GRIDKEEPER_API_SECRET when both are set, otherwise from
 the profile in the OS keychain, saved there with gridkeeper keys set (gridkeeper keys --help). The
@@ -45,6 +61,7 @@ const OPTIONS = {
   profile: { type: 'string' },
   'data-dir': { type: 'string' },
   'log-level': { type: 'string' },
+  'new-journal': { type: 'boolean' },
   help: { type: 'boolean' }
 } as const
 
@@ -73,17 +90,30 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
     endpoint: requiredText(values, 'endpoint')
   })
   const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : join(homedir(), '.gridkeeper'))
-  try {
-    mkdirSync(dataDir, { recursive: true })
-  } catch (error) {
-    throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
-  }
-  const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  const journalPath = join(dataDir, 'journal.sqlite')
+  // Read before this run writes its first line to the log, which names the bot
+  const traces = hasJournal(journalPath) ? [] : findJournalTraces({ dataDir, journalPath, logPath: join(dataDir, LOG_FILE) })
+  const logger = openDataDir(dataDir, level, io)
   logger.info(`trading with the ${source}`, { botId: config.id })
+  let journal: Journal
+  try {
+    journal = openRunJournal({ journalPath, traces, newJournal: values['new-journal'] === true, nowMs: Date.now(), logger })
+  } catch (error) {
+    logger.close()
+    throw error
+  }
+  // A stop during the start ends the start's waits (a rate limit, a backoff) at once
+  const stopping = new AbortController()
+  void stopped.then(() => stopping.abort())
   let session: RunSession
   try {
-    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, dataDir, logger })
+    session = await startRunSession({ config, endpoints, apiKey: keys.apiKey, apiSecret: keys.apiSecret, journal, logger, signal: stopping.signal })
   } catch (error) {
+    if (stopping.signal.aborted) {
+      logger.info(`stopped on ${await stopped} while the bot was starting; its orders stay on the exchange`, { botId: config.id, reason: (error as Error).message })
+      logger.close()
+      return EXIT.ok
+    }
     logger.error('the bot could not start', { error: (error as Error).message })
     logger.close()
     throw new CliUsageError(`the bot could not start: ${(error as Error).message}`, { cause: error })
@@ -94,6 +124,15 @@ export async function runCommand(args: readonly string[], io: CliIo): Promise<nu
   logger.info('stopped', { botId: config.id })
   logger.close()
   return EXIT.ok
+}
+
+/** Tells whether a journal file with something in it is there (only then no trace of an earlier one is needed). */
+function hasJournal(path: string): boolean {
+  try {
+    return statSync(path).size > 0
+  } catch {
+    return false
+  }
 }
 
 async function readConfig(io: CliIo, path: string): Promise<BotConfig> {

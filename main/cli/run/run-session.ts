@@ -1,12 +1,12 @@
-import { join } from 'node:path'
 import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
 import { AccountEngine } from '../../engine/account/account-engine'
 import { GridBot } from '../../engine/bot/grid-bot'
 import { LiveClock } from '../../engine/clock/live-clock'
 import { BinanceExchange } from '../../engine/exchange/binance/binance-exchange'
 import type { BinanceEndpoints } from '../../engine/exchange/binance/urls'
-import { openJournal, type Journal } from '../../engine/journal'
+import type { Journal } from '../../engine/journal'
 import type { Logger } from '../../engine/logging/logger'
+import { withoutStopIncidents } from '../../engine/logging/without-stop-incidents'
 import { startBotLoops } from '../../service/bot-loops'
 
 /** The bot state entry holding the configuration last read from the config file. */
@@ -21,26 +21,37 @@ export interface RunSessionOptions {
   readonly endpoints: BinanceEndpoints
   readonly apiKey: string
   readonly apiSecret: string
-  readonly dataDir: string
+  /** The journal, opened (see openRunJournal); the session closes it when it stops or fails to start. */
+  readonly journal: Journal
   readonly logger: Logger
+  /** Aborted when the process is asked to stop: a start still waiting on the exchange gives up at once. */
+  readonly signal?: AbortSignal
 }
 
 /** A running headless bot. */
 export interface RunSession {
   readonly bot: GridBot
-  /** Stops the bot's loops and closes the connections and the journal; orders stay on the exchange. */
+  /**
+   * Stops the bot's loops and closes the connections and the journal; orders stay on the exchange
+   * and the next run reconciles. Nothing is waited out: a request waiting for the rate limit's
+   * next window or a retry's backoff ends at once. A request already sent is answered first.
+   */
   stop(): Promise<void>
 }
 
 /**
- * Starts one grid bot as the app does, without the app: the journal in the data directory, the
+ * Starts one grid bot as the app does, without the app: on the journal of the data directory, the
  * Binance adapter on the endpoint, the account engine; then creates the bot, or restores it when
  * the journal already holds it, and runs its reconciliation, market and risk loops.
  */
 export async function startRunSession(options: RunSessionOptions): Promise<RunSession> {
-  const { config, endpoints, logger } = options
+  const { config, endpoints } = options
+  // What the stop cuts short is no incident
+  const logger = withoutStopIncidents(options.logger)
   const clock = new LiveClock()
-  const journal = openJournal(join(options.dataDir, 'journal.sqlite'))
+  // Every wait ends when the process is asked to stop, also while the bot starts
+  options.signal?.addEventListener('abort', () => clock.stop(), { once: true })
+  const journal = options.journal
   const exchange = new BinanceExchange({ endpoints, apiKey: options.apiKey, apiSecret: options.apiSecret, clock, logger })
   const closeAll = async () => {
     await exchange.close()
@@ -64,6 +75,8 @@ export async function startRunSession(options: RunSessionOptions): Promise<RunSe
       // No new order from here on; the bot's status stays as it is, so the next run resumes it
       bot.trader.halt('all')
       engine.stop()
+      // Every wait ends now: a retry sleeping on a Retry-After, the rate-limit governor's wait for the next window
+      clock.stop()
       await loops.stop(STOP_GRACE_MS)
       await engine.lock.run(async () => undefined)
       await closeAll()

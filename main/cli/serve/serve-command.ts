@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { defaultDataDir } from '../../service/default-data-dir'
@@ -8,8 +7,9 @@ import { AppService } from '../../service/app-service'
 import { startServeServer } from '../../serve/serve-server'
 import { EXIT, type CliIo } from '../cli-io'
 import { CliUsageError } from '../cli-usage-error'
+import { openDataDir } from '../data-dir-option'
 import { choiceOption, integerOption } from '../read-option'
-import { FileLogger, LOG_LEVELS } from '../run/file-logger'
+import { LOG_LEVELS } from '../run/file-logger'
 import { runEndpoint } from '../run/run-endpoint'
 
 /** Usage text of `gridkeeper serve`. */
@@ -75,15 +75,10 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   const host = typeof values.host === 'string' ? values.host : '127.0.0.1'
   const level = choiceOption(values, 'log-level', LOG_LEVELS, 'info')
   const dataDir = resolve(typeof values['data-dir'] === 'string' ? values['data-dir'] : defaultDataDir(io.env))
-  try {
-    mkdirSync(dataDir, { recursive: true })
-  } catch (error) {
-    throw new CliUsageError(`cannot create --data-dir ${dataDir}: ${(error as Error).message}`, { cause: error })
-  }
   const paperServer = externalPaperServer(values, io.env ?? {})
   const klinesUrl = values['klines-url']
   if (typeof klinesUrl === 'string' && !/^https?:\/\/[^\s/]+/.test(klinesUrl)) throw new CliUsageError(`--klines-url must be an http or https URL, got "${klinesUrl}"`)
-  const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), level, io.stdout)
+  const logger = openDataDir(dataDir, level, io)
   let service: AppService
   try {
     service = new AppService({
@@ -111,7 +106,9 @@ export async function serveCommand(args: readonly string[], io: CliIo): Promise<
   }
   if (!['127.0.0.1', '::1', 'localhost'].includes(host)) logger.warn('the UI listens beyond loopback: anyone who can reach this address and has the token can trade', { host })
   io.stdout(`gridkeeper serve: open ${server.url}\n`)
-  await service.start()
+  // A stop is heard while the mode still opens (an exchange that is slow to answer, say); the
+  // service shows its own failures in the page, so one that escapes is logged, not fatal
+  void service.start().catch((error: unknown) => logger.error('the app could not open its mode', { error: error instanceof Error ? error.message : String(error) }))
   const signal = await stopped
   logger.info(`stopping on ${signal}; the bots' orders stay on the exchange`)
   await server.close()

@@ -3,6 +3,7 @@ import type { GridPlan } from '../grid/planner/grid-plan'
 import { planGrid } from '../grid/planner/plan-grid'
 import type { BotRecord } from '../journal/journal-records'
 import type { BotContext } from './bot-context'
+import { refuseEarlierBotOrders } from './earlier-bot-orders'
 import { settingsOf } from './grid-bot-config'
 import { missingSymbolSupport } from './symbol-support'
 
@@ -18,7 +19,10 @@ export const STARTING = 'starting'
 export class BotStarter {
   constructor(private readonly bot: BotContext) {}
 
-  /** Plans and starts a new bot; throws when the symbol or the plan forbids it (nothing stored then) or when the start failed. */
+  /**
+   * Plans and starts a new bot; throws when the symbol or the plan forbids it, or the exchange
+   * already shows orders under the bot's id (nothing stored then), or when the start failed.
+   */
   async create(): Promise<void> {
     const { journal, clock, exchange, account } = this.bot
     const config = this.bot.config()
@@ -26,6 +30,8 @@ export class BotStarter {
     const rules = account.rules.get(symbol)
     const missing = missingSymbolSupport(config, rules)
     if (missing.length > 0) throw new Error(`the configuration needs what ${symbol} does not offer: ${missing.join('; ')}`)
+    // Ids are deterministic: orders of an earlier bot of this id that no journal here knows would be sent again
+    await refuseEarlierBotOrders(exchange, botId, symbol)
     const plan = planGrid(rules, settingsOf(config, await exchange.lastPrice(symbol)), account.rules.exchangeFilters())
     if (plan.problems.length > 0) throw new Error(`the plan for ${symbol} has problems: ${plan.problems.map((problem) => problem.message).join('; ')}`)
     const now = clock.nowMs()

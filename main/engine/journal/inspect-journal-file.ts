@@ -63,21 +63,37 @@ function readHeader(path: string): Uint8Array {
   }
 }
 
-/** Opens the database read-only and reads what decides whether it is a journal we may use. */
+/**
+ * Opens the database read-only and reads what decides whether it is a journal we may use. A
+ * database with tables is checked whole (`PRAGMA quick_check`, a read of every page): a file
+ * damaged in the middle has an intact header and schema, and would otherwise open and fail on
+ * the first read of a damaged page, long after the bots were trusted to it.
+ */
 function readDatabaseFacts(path: string): JournalFileFacts {
   let db: DatabaseSync | undefined
+  let facts: JournalFileFacts
   try {
     db = new DatabaseSync(readOnlyLocation(path), { readOnly: true })
     const userVersion = readPragmaNumber(db, 'user_version')
     const applicationId = readPragmaNumber(db, 'application_id')
     const counted = db.prepare('SELECT count(*) AS objects FROM sqlite_schema').get()
-    return { kind: 'database', userVersion, applicationId, schemaObjectCount: Number(counted?.['objects'] ?? 0) }
+    facts = { kind: 'database', userVersion, applicationId, schemaObjectCount: Number(counted?.['objects'] ?? 0) }
+    const damage = facts.schemaObjectCount === 0 ? undefined : firstDamage(db)
+    if (damage !== undefined) throw new JournalOpenError('JOURNAL_CORRUPT', path, `journal ${path} is damaged: SQLite's check of it found ${damage}`)
   } catch (error) {
+    if (error instanceof JournalOpenError) throw error
     const reason = error instanceof Error ? error.message : String(error)
     throw new JournalOpenError('JOURNAL_CORRUPT', path, `journal ${path} is not a readable SQLite database: ${reason}`, { cause: error })
   } finally {
     db?.close()
   }
+  return facts
+}
+
+/** Returns the first problem SQLite's quick check finds in the database, or undefined when there is none. */
+function firstDamage(db: DatabaseSync): string | undefined {
+  const verdict = db.prepare('PRAGMA quick_check(1)').get()?.['quick_check']
+  return verdict === 'ok' ? undefined : `"${String(verdict).replace(/\s+/g, ' ').trim()}"`
 }
 
 /**

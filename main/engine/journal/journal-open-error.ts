@@ -2,7 +2,9 @@ import { GridkeeperError } from '@shared/errors/gridkeeper-error'
 
 /**
  * Why a journal could not be opened:
- * `JOURNAL_CORRUPT` the file is not a readable SQLite database;
+ * `JOURNAL_CORRUPT` the file is not a readable SQLite database, or part of it is damaged;
+ * `JOURNAL_LOST` there is no journal (no file, or an empty one), but the data folder shows an
+ *   earlier one was there: a new journal would not know its bots' orders and would send them again;
  * `JOURNAL_TOO_NEW` it was written by a newer Gridkeeper (its schema version is above ours);
  * `JOURNAL_FOREIGN` it is a SQLite database, but not a Gridkeeper journal;
  * `JOURNAL_FOLDER_MISSING` the folder it should live in does not exist;
@@ -12,6 +14,7 @@ import { GridkeeperError } from '@shared/errors/gridkeeper-error'
  */
 export type JournalOpenErrorCode =
   | 'JOURNAL_CORRUPT'
+  | 'JOURNAL_LOST'
   | 'JOURNAL_TOO_NEW'
   | 'JOURNAL_FOREIGN'
   | 'JOURNAL_FOLDER_MISSING'
@@ -25,10 +28,13 @@ export class JournalOpenError extends GridkeeperError {
   declare readonly code: JournalOpenErrorCode
   /** The journal file's absolute path. */
   readonly path: string
+  /** For `JOURNAL_LOST`: what shows an earlier journal was there, each for a person to read. */
+  readonly traces: readonly string[]
 
-  constructor(code: JournalOpenErrorCode, path: string, message: string, options?: { cause?: unknown }) {
-    super(code, message, options)
+  constructor(code: JournalOpenErrorCode, path: string, message: string, options?: { cause?: unknown; traces?: readonly string[] }) {
+    super(code, message, options?.cause === undefined ? undefined : { cause: options.cause })
     this.path = path
+    this.traces = options?.traces ?? []
   }
 }
 

@@ -1,10 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { isJournalOpenError, JournalOpenError, type JournalOpenErrorCode } from './journal-open-error'
 import { JOURNAL_APPLICATION_ID, LATEST_JOURNAL_VERSION } from './migrations'
-import { openJournal } from './open-journal'
+import { openJournal, type OpenJournalOptions } from './open-journal'
 import { botRecord, fileHash, fillRecord, incidentRecord, intentRecord, levelRecord, orderEventRecord, type TempFolder, tempFolder, timerRecord } from './stubs'
 
 let folder: TempFolder
@@ -18,9 +18,9 @@ afterEach(() => {
 })
 
 /** Returns the error openJournal throws for `file`, failing the test when it opens instead. */
-function openError(file: string): JournalOpenError {
+function openError(file: string, options: OpenJournalOptions = {}): JournalOpenError {
   try {
-    openJournal(file).close()
+    openJournal(file, options).close()
   } catch (error) {
     expect(isJournalOpenError(error)).toBe(true)
     return error as JournalOpenError
@@ -29,10 +29,10 @@ function openError(file: string): JournalOpenError {
 }
 
 /** Asserts that opening `file` is refused with `code` and leaves the file and its folder exactly as they were. */
-function expectRefusedUnchanged(file: string, code: JournalOpenErrorCode): JournalOpenError {
+function expectRefusedUnchanged(file: string, code: JournalOpenErrorCode, options: OpenJournalOptions = {}): JournalOpenError {
   const hash = fileHash(file)
   const listing = readdirSync(folder.path).sort()
-  const error = openError(file)
+  const error = openError(file, options)
   expect(error.code).toBe(code)
   expect(error.path).toBe(file)
   expect(error.message).toContain(file)
@@ -258,6 +258,62 @@ describe('openJournal on a file that is not a SQLite database', () => {
     expect(error.message).toMatch(/not a readable SQLite database/)
     expect(existsSync(`${file}-wal`)).toBe(false)
     expect(existsSync(`${file}-shm`)).toBe(false)
+  })
+})
+
+describe('openJournal on a journal damaged in the middle', () => {
+  it('refuses it at open, unchanged, although its header and schema are intact', () => {
+    const file = join(folder.path, 'damaged.db')
+    const journal = openJournal(file)
+    journal.saveBot(botRecord())
+    journal.transaction(() => {
+      for (let index = 0; index < 2_000; index += 1) journal.recordFill(fillRecord({ tradeId: String(10_000 + index), timeMs: 1_767_225_600_000 + index }))
+    })
+    journal.close()
+    // Overwrite the start of the page in the middle of the file: its header and cell pointers
+    const pages = statSync(file).size / 4096
+    expect(pages).toBeGreaterThan(10)
+    const descriptor = openSync(file, 'r+')
+    writeSync(descriptor, Buffer.alloc(200, 0xa5), 0, 200, Math.floor(pages / 2) * 4096)
+    closeSync(descriptor)
+    const error = expectRefusedUnchanged(file, 'JOURNAL_CORRUPT')
+    expect(error.message).toMatch(/is damaged: SQLite's check of it found/)
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
+})
+
+describe('openJournal where there is no journal but an earlier one left traces', () => {
+  const traces = () => ['the log gridkeeper.log names bot k1']
+
+  it('refuses to create a missing journal, naming the traces, and creates nothing', () => {
+    const file = join(folder.path, 'journal.db')
+    let error: unknown
+    try {
+      openJournal(file, { earlierJournalTraces: traces }).close()
+    } catch (caught) {
+      error = caught
+    }
+    expect(isJournalOpenError(error)).toBe(true)
+    expect(error).toMatchObject({ code: 'JOURNAL_LOST', path: file, traces: ['the log gridkeeper.log names bot k1'] })
+    expect(readdirSync(folder.path)).toEqual([])
+  })
+
+  it('refuses to start a zero-byte journal over, leaving it as it is', () => {
+    const file = join(folder.path, 'journal.db')
+    writeFileSync(file, '')
+    expect(expectRefusedUnchanged(file, 'JOURNAL_LOST', { earlierJournalTraces: traces }).message).toMatch(/is empty, but an earlier one was there: the log gridkeeper.log names bot k1/)
+    expect(statSync(file).size).toBe(0)
+  })
+
+  it('creates one where nothing is found, and does not look for traces beside a journal that is there', () => {
+    const file = join(folder.path, 'journal.db')
+    let asked = 0
+    const none = () => (asked += 1, [])
+    openJournal(file, { earlierJournalTraces: none }).close()
+    expect(asked).toBe(1)
+    const journal = openJournal(file, { earlierJournalTraces: traces })
+    expect(journal.listBots()).toEqual([])
+    journal.close()
   })
 })
 

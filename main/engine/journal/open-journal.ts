@@ -16,6 +16,13 @@ export interface OpenJournalOptions {
   readonly createFolder?: boolean
   /** How long a write waits for another connection's lock before failing, in ms; default 5000. */
   readonly busyTimeoutMs?: number
+  /**
+   * Asked before a journal is created where there is none (no file, or an empty one): returns
+   * what shows an earlier journal was there, each for a person to read. Any answer refuses the
+   * new journal with `JOURNAL_LOST`, as it would not know the earlier bots' orders and would send
+   * them again. Without it a journal is created wherever there is none.
+   */
+  readonly earlierJournalTraces?: () => readonly string[]
 }
 
 const IN_MEMORY = ':memory:'
@@ -23,9 +30,10 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
 /**
  * Opens the journal at `path` (or a private in-memory one for `':memory:'`), creating it when
- * missing and upgrading its schema. A file that is not a SQLite database, another program's
- * database, or a journal from a newer Gridkeeper is refused with a JournalOpenError and left
- * byte-for-byte as it was: it is only read, first as plain bytes and then read-only.
+ * missing and upgrading its schema. A file that is not a SQLite database, one damaged anywhere,
+ * another program's database, or a journal from a newer Gridkeeper is refused with a
+ * JournalOpenError and left byte-for-byte as it was: it is only read, first as plain bytes and
+ * then read-only. So is a missing or empty journal where `earlierJournalTraces` finds an earlier one.
  */
 export function openJournal(path: string, options: OpenJournalOptions = {}): SqliteJournal {
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
@@ -38,6 +46,9 @@ export function openJournal(path: string, options: OpenJournalOptions = {}): Sql
     if (facts.kind === 'database') {
       const problem = journalIdentityProblem(facts, LATEST_JOURNAL_VERSION)
       if (problem !== undefined) throw journalRefusedError(file, problem)
+    } else {
+      const traces = options.earlierJournalTraces?.() ?? []
+      if (traces.length > 0) throw journalLostError(file, facts.kind, traces)
     }
   } catch (error) {
     removeNewSidecars(file, sidecarsBefore)
@@ -62,6 +73,12 @@ function connect(location: string, path: string, busyTimeoutMs: number): SqliteJ
     db.close()
     throw error instanceof JournalOpenError ? error : inaccessible(path, error)
   }
+}
+
+/** Returns the error refusing to start a journal over where an earlier one left traces. */
+function journalLostError(file: string, kind: 'missing' | 'empty', traces: readonly string[]): JournalOpenError {
+  const found = kind === 'missing' ? 'is missing' : 'is empty'
+  return new JournalOpenError('JOURNAL_LOST', file, `journal ${file} ${found}, but an earlier one was there: ${traces.join('; ')}`, { traces })
 }
 
 /** Makes sure the journal's folder exists, creating it only when asked to. */

@@ -12,6 +12,7 @@ export function initialOrder(command: OrderCommand, atMs: number): Order {
     status: 'INITIALIZED',
     filledQuantity: new Decimal(0),
     filledQuote: new Decimal(0),
+    preventedQuantity: new Decimal(0),
     tradeIds: new Set(),
     events: [],
     updatedAtMs: atMs
@@ -33,7 +34,9 @@ export function applyOrderEvent(order: Order, event: OrderEvent): Result<Order, 
   if (venueOrderId !== undefined && order.venueOrderId !== undefined && venueOrderId !== order.venueOrderId) {
     return fail('wrong-order', `${id}: event for exchange order ${venueOrderId}, but this order is ${order.venueOrderId}`)
   }
-  let { filledQuantity, filledQuote, tradeIds } = order
+  let { filledQuantity, filledQuote, tradeIds, preventedQuantity } = order
+  // The exchange reports the prevented quantity in all, so a replayed or late report changes nothing
+  if (event.type === 'OrderPrevented') preventedQuantity = Decimal.max(preventedQuantity, event.quantity)
   if (event.type === 'OrderFilled') {
     if (tradeIds.has(event.tradeId)) return fail('duplicate-trade', `${id}: trade ${event.tradeId} is already applied`)
     filledQuantity = filledQuantity.add(event.quantity)
@@ -53,6 +56,7 @@ export function applyOrderEvent(order: Order, event: OrderEvent): Result<Order, 
       venueOrderId: order.venueOrderId ?? venueOrderId,
       filledQuantity,
       filledQuote,
+      preventedQuantity,
       tradeIds,
       events: [...order.events, event],
       updatedAtMs: Math.max(order.updatedAtMs, event.atMs)

@@ -17,6 +17,8 @@ export function dedupeKeyOf(event: OrderEvent): string {
       return 'canceled'
     case 'OrderExpired':
       return 'expired'
+    case 'OrderPrevented':
+      return `prevented:${event.quantity.toFixed()}`
   }
 }
 
@@ -40,6 +42,8 @@ export function decodeOrderEvent(text: string): OrderEvent {
       return { type: 'OrderCanceled', atMs }
     case 'OrderExpired':
       return { type: 'OrderExpired', reason: String(raw['reason']), atMs }
+    case 'OrderPrevented':
+      return { type: 'OrderPrevented', quantity: new Decimal(String(raw['quantity'])), atMs }
     case 'OrderFilled':
       return {
         type: 'OrderFilled',

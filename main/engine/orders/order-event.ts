@@ -47,8 +47,18 @@ export interface OrderExpired {
   readonly atMs: number
 }
 
+/**
+ * Self-trade prevention (DECREMENT) took `quantity` of the order out of the book in all (Binance's
+ * preventedQuantity): that much will never trade, and the exchange no longer locks it.
+ */
+export interface OrderPrevented {
+  readonly type: 'OrderPrevented'
+  readonly quantity: Decimal
+  readonly atMs: number
+}
+
 /** Anything that can happen to an order. */
-export type OrderEvent = OrderSubmitted | OrderAccepted | OrderRejected | OrderFilled | OrderCanceled | OrderExpired
+export type OrderEvent = OrderSubmitted | OrderAccepted | OrderRejected | OrderFilled | OrderCanceled | OrderExpired | OrderPrevented
 
 /** The kind of an order event. */
 export type OrderEventType = OrderEvent['type']

@@ -43,6 +43,8 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<Orde
   ACCEPTED: {
     // Real-world: the response and the NEW event both report the acceptance
     OrderAccepted: 'ACCEPTED',
+    // Self-trade prevention took part of it out of the book; the rest still rests
+    OrderPrevented: 'ACCEPTED',
     OrderFilled: 'BY_FILLED_QUANTITY',
     OrderCanceled: 'CANCELED',
     OrderExpired: 'EXPIRED'
@@ -50,23 +52,28 @@ export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<Orde
   PARTIALLY_FILLED: {
     // Real-world: a late NEW event after the first fill was processed
     OrderAccepted: 'PARTIALLY_FILLED',
+    OrderPrevented: 'PARTIALLY_FILLED',
     OrderFilled: 'BY_FILLED_QUANTITY',
     OrderCanceled: 'CANCELED',
     OrderExpired: 'EXPIRED'
   },
   FILLED: {
     // Real-world: a late NEW event after the fill; the order stays filled
-    OrderAccepted: 'FILLED'
+    OrderAccepted: 'FILLED',
+    // A report of an order that ended tells what self-trade prevention took, after the fact
+    OrderPrevented: 'FILLED'
   },
   CANCELED: {
     // Real-world: a fill that happened before the cancel can be reported after it
     OrderFilled: 'CANCELED',
-    OrderAccepted: 'CANCELED'
+    OrderAccepted: 'CANCELED',
+    OrderPrevented: 'CANCELED'
   },
   EXPIRED: {
     // Real-world: as after a cancel, a trade can be reported after the expiry
     OrderFilled: 'EXPIRED',
-    OrderAccepted: 'EXPIRED'
+    OrderAccepted: 'EXPIRED',
+    OrderPrevented: 'EXPIRED'
   },
   REJECTED: {}
 }

@@ -21,6 +21,8 @@ export interface OrderTrackerListener {
   onFill?(fill: FillRecord, intent: IntentRecord): void
   /** One of our orders reached a final status. */
   onClosed?(order: Order, intent: IntentRecord): void
+  /** Self-trade prevention took part of an open order of ours out of the book (it stays open for the rest). */
+  onPrevented?(order: Order, intent: IntentRecord): void
 }
 
 /** The dependencies of the tracker. */
@@ -110,6 +112,7 @@ export class OrderTracker {
     // A refused order was never on the book: no acceptance, and its funds are free again
     const events: OrderEvent[] = report.status === 'REJECTED' ? [] : [{ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: report.createdAtMs }]
     for (const fill of report.fills ?? []) events.push(fillEvent(fill))
+    events.push(...preventedEvents(report))
     const closing = closingEvents(report)
     if (closing.length > 0 && options.closeUncovered !== true && !this.covers(report, report.fills ?? [])) return this.apply(report.clientOrderId, events, this.nextSeq(), 'response')
     events.push(...closing)
@@ -125,6 +128,7 @@ export class OrderTracker {
     const events: OrderEvent[] = []
     if (event.executionType !== 'REJECTED') events.push({ type: 'OrderAccepted', venueOrderId: report.orderId, atMs: event.eventTimeMs })
     if (event.fill !== undefined) events.push(fillEvent(event.fill))
+    events.push(...preventedEvents(report))
     // A trade that ends the order short of its quantity (see closingEvents) closes it as well
     const closing = (event.executionType !== 'TRADE' || report.status === 'FILLED') && event.executionType !== 'NEW' ? closingEvents(report) : []
     if (closing.length > 0 && this.covers(report, event.fill === undefined ? [] : [event.fill])) events.push(...closing)
@@ -221,6 +225,8 @@ export class OrderTracker {
     this.syncLock(intent, order)
     if (CLOSED_STATUSES.has(order.status) && !CLOSED_STATUSES.has(before.status)) {
       for (const listener of this.listeners) listener.onClosed?.(order, journal.getIntent(clientOrderId) ?? intent)
+    } else if (!CLOSED_STATUSES.has(order.status) && order.preventedQuantity.gt(before.preventedQuantity)) {
+      for (const listener of this.listeners) listener.onPrevented?.(order, journal.getIntent(clientOrderId) ?? intent)
     }
     return order
   }
@@ -286,7 +292,7 @@ export class OrderTracker {
       const open = !CLOSED_STATUSES.has(order.status) && order.venueOrderId !== undefined
       const rules = this.deps.rules.get(intent.symbol)
       if (!open) ledger.clearOrderLock(intent.listId)
-      else if (order.command.side === 'SELL') ledger.setOrderLock(intent.listId, intent.botId, rules.baseAsset, order.command.quantity.sub(order.filledQuantity))
+      else if (order.command.side === 'SELL') ledger.setOrderLock(intent.listId, intent.botId, rules.baseAsset, order.command.quantity.sub(order.filledQuantity).sub(order.preventedQuantity))
       return
     }
     if (CLOSED_STATUSES.has(order.status) || order.venueOrderId === undefined || MARKET_PRICED_TYPES.has(order.command.type)) {
@@ -294,7 +300,8 @@ export class OrderTracker {
       return
     }
     const rules = this.deps.rules.get(intent.symbol)
-    const remaining = order.command.quantity.sub(order.filledQuantity)
+    // What self-trade prevention took out of the book the exchange no longer locks
+    const remaining = Decimal.max(order.command.quantity.sub(order.filledQuantity).sub(order.preventedQuantity), 0)
     if (order.command.side === 'BUY') {
       ledger.setOrderLock(intent.intentId, intent.botId, rules.quoteAsset, remaining.mul(order.command.price ?? 0))
     } else {
@@ -329,6 +336,12 @@ function fillEvent(fill: FillReport): OrderEvent {
     isMaker: fill.isMaker,
     atMs: fill.timeMs
   }
+}
+
+/** What self-trade prevention took out of the book, as the report counts it in all (nothing when it took nothing). */
+function preventedEvents(report: OrderStatusReport): OrderEvent[] {
+  const prevented = report.preventedQuantity
+  return prevented !== undefined && prevented.gt(0) ? [{ type: 'OrderPrevented', quantity: prevented, atMs: report.updatedAtMs }] : []
 }
 
 function closingEvents(report: OrderStatusReport): OrderEvent[] {

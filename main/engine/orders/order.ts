@@ -25,6 +25,8 @@ export interface Order {
   readonly filledQuantity: Decimal
   /** Σ price × quantity of the fills. */
   readonly filledQuote: Decimal
+  /** What self-trade prevention took out of the book (it will not trade, and is not locked). */
+  readonly preventedQuantity: Decimal
   readonly tradeIds: ReadonlySet<TradeId>
   readonly events: readonly OrderEvent[]
   readonly updatedAtMs: number

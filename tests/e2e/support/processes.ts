@@ -17,23 +17,58 @@ export interface Started {
   stop(): Promise<number | null>
 }
 
-/** Starts `gridkeeper <args>` and resolves with the first stdout line that `match` accepts. */
+/** How long a stopped process may take to exit on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 10_000
+
+/** Every process a spec started that has not exited: killed when the test process ends, however it ends. */
+const running = new Set<ChildProcess>()
+const killAll = () => {
+  for (const child of running) child.kill('SIGKILL')
+}
+process.once('exit', killAll)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killAll()
+    process.exit(1)
+  })
+}
+
+/** How many processes the specs started are still running (none once every spec has stopped its own). */
+export function runningProcesses(): number {
+  return running.size
+}
+
+/** Starts `gridkeeper <args>` and resolves with the first stdout line that `match` accepts; a process that does not get there is killed. */
 export async function startGridkeeper(args: readonly string[], env: Readonly<Record<string, string>>, match: (line: string) => boolean, timeoutMs = 30_000): Promise<{ started: Started; line: string }> {
   const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
   let output = ''
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child)
+      resolve(code)
+    })
+  )
   const started: Started = {
     child,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null) child.kill('SIGTERM')
-      return exited
+      if (child.exitCode !== null || child.signalCode !== null) return exited
+      child.kill('SIGTERM')
+      // A process that ignores SIGTERM is a failure of its own, but must not outlive the test
+      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS)
+      const code = await exited
+      clearTimeout(killer)
+      return code
     }
   }
   const lines = createInterface({ input: child.stdout! })
   const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gridkeeper ${args[0]} did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs)
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`gridkeeper ${args[0]} did not start within ${timeoutMs} ms:\n${output}`))
+    }, timeoutMs)
     lines.on('line', (text) => {
       output += `${text}\n`
       if (match(text)) {

@@ -31,6 +31,8 @@ export function parseExecutionEvent(raw: unknown): ExecutionEvent {
   const listId = integerField(source, 'g', WHAT)
   const expiryReason = optionalText(source, 'eR')
   const transactTimeMs = integerField(source, 'T', WHAT)
+  // "A": the quantity self-trade prevention has taken out of the book in all, when it took any
+  const preventedQuantity = optionalDecimal(source, 'A', WHAT)
   const report: OrderStatusReport = {
     symbol: textField(source, 's', WHAT),
     orderId,
@@ -46,6 +48,7 @@ export function parseExecutionEvent(raw: unknown): ExecutionEvent {
     ...(timeInForce !== undefined ? { timeInForce } : {}),
     ...(listId >= 0 ? { orderListId: String(listId) } : {}),
     ...(expiryReason !== undefined ? { expiryReason } : {}),
+    ...(preventedQuantity !== undefined && preventedQuantity.gt(0) ? { preventedQuantity } : {}),
     createdAtMs: integerField(source, 'O', WHAT),
     updatedAtMs: transactTimeMs
   }

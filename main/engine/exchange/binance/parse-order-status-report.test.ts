@@ -35,6 +35,12 @@ describe('parseOrderStatusReport', () => {
     expect(text(report.stopPrice)).toBe('90')
   })
 
+  it('reads the quantity self-trade prevention took out of the book, and leaves it out when it took none', () => {
+    const prevented = parseOrderStatusReport({ ...orders.queryPartiallyFilled, preventedQuantity: '0.10000000' })
+    expect(text(prevented.preventedQuantity)).toBe('0.1')
+    expect(parseOrderStatusReport({ ...orders.queryPartiallyFilled, preventedQuantity: '0.00000000' }).preventedQuantity).toBeUndefined()
+  })
+
   it('names a cancelled order by its own client id, not the cancel request’s', () => {
     const report = parseOrderStatusReport(orders.cancelResponse)
     expect(report).toMatchObject({ clientOrderId: 'b1-L2-B-1', status: 'CANCELED', createdAtMs: 1795893074849, updatedAtMs: 1795893074849 })

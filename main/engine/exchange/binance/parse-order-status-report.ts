@@ -34,6 +34,8 @@ export function parseOrderStatusReport(raw: unknown): OrderStatusReport {
   const timeInForce = timeInForceOf(source['timeInForce'])
   const listId = optionalInteger(source, 'orderListId', WHAT)
   const expiryReason = optionalText(source, 'expiryReason')
+  // Present when self-trade prevention took part of the order out of the book
+  const preventedQuantity = optionalDecimal(source, 'preventedQuantity', WHAT)
   const report: OrderStatusReport = {
     symbol,
     orderId,
@@ -50,6 +52,7 @@ export function parseOrderStatusReport(raw: unknown): OrderStatusReport {
     ...(timeInForce !== undefined ? { timeInForce } : {}),
     ...(listId !== undefined && listId >= 0 ? { orderListId: String(listId) } : {}),
     ...(expiryReason !== undefined ? { expiryReason } : {}),
+    ...(preventedQuantity !== undefined && preventedQuantity.gt(0) ? { preventedQuantity } : {}),
     createdAtMs,
     updatedAtMs
   }

@@ -25,6 +25,12 @@ describe('parseExecutionEvent', () => {
     ])
   })
 
+  it('reads what self-trade prevention took out of the book in all (A) from a TRADE_PREVENTION report', () => {
+    const event = parseExecutionEvent({ ...events.new, x: 'TRADE_PREVENTION', A: '0.10000000', B: '0.10000000' })
+    expect(event.report.preventedQuantity?.toFixed()).toBe('0.1')
+    expect(parseExecutionEvent(events.new).report.preventedQuantity).toBeUndefined()
+  })
+
   it('names a cancelled order by its own id (C), not the cancel request’s (c)', () => {
     expect(parseExecutionEvent(events.cancelled).report).toMatchObject({ clientOrderId: 'b1-L3-B-1', status: 'CANCELED' })
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { LiveClock } from '../../clock/live-clock'
 import { settle, TestClock } from '../../clock/test-clock'
 import { MemoryLogger } from '../../logging/logger'
 import type { UserEvent } from '../port/user-event'
@@ -169,4 +170,54 @@ describe('UserDataStream', () => {
     expect(world.stream.status().state).toBe('stopped')
     expect(world.clock.nextDueMs()).toBeUndefined()
   })
+
+  it('ends quietly when its clock stops (the process is stopping), instead of ticking on at once', async () => {
+    const clock = new LiveClock()
+    const logger = new MemoryLogger()
+    const connections: FakeConnection[] = []
+    const stream = new UserDataStream({
+      ...liveDeps(clock, logger),
+      connect: async (onFrame) => {
+        const connection = new FakeConnection(onFrame)
+        connections.push(connection)
+        return connection
+      }
+    })
+    stream.start()
+    while (stream.status().state !== 'connected') await new Promise((resolve) => setTimeout(resolve, 5))
+    clock.stop()
+    // Timers fire only while nothing spins: the stream ends by itself
+    while (stream.status().state !== 'stopped') await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(connections.map((connection) => connection.closedWith)).toEqual(['stopped'])
+    await stream.stop()
+    expect(logger.lines.filter((line) => line.level !== 'debug')).toEqual([])
+  })
+
+  it('lets an order entry waiting for the first subscription go on when its clock stops, and reconnects no more', async () => {
+    const clock = new LiveClock()
+    const logger = new MemoryLogger()
+    let attempts = 0
+    const stream = new UserDataStream({ ...liveDeps(clock, logger), connect: () => (attempts++, new Promise<FakeConnection>(() => undefined)) })
+    stream.start()
+    const entry = stream.beforeOrderEntry()
+    clock.stop()
+    await entry
+    while (stream.status().state !== 'stopped') await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(attempts).toBe(1)
+    expect(logger.lines.filter((line) => line.level !== 'debug')).toEqual([])
+    await stream.stop()
+  })
 })
+
+/** A stream's dependencies on a live clock: a minute between idle checks and for the first subscription. */
+function liveDeps(clock: LiveClock, logger: MemoryLogger) {
+  return {
+    readFrame: (raw: unknown) => parseUserEvent(raw, () => undefined),
+    onEvent: () => undefined,
+    hasOpenOrders: () => true,
+    clock,
+    logger,
+    random: () => 1,
+    settings: { idleCheckIntervalMs: 60_000, firstSubscribeWaitMs: 60_000, connectTimeoutMs: 60_000 }
+  }
+}

@@ -1,4 +1,5 @@
 import type { Clock } from '../../clock/clock'
+import { isClockStoppedError } from '../../clock/clock-stopped-error'
 import type { Logger } from '../../logging/logger'
 import type { UserEvent } from '../port/user-event'
 import { backoffMs, type BackoffSettings } from './backoff'
@@ -127,7 +128,7 @@ export class UserDataStream {
       try {
         connection = await this.connectOnce()
       } catch (error) {
-        if (signal.aborted) break
+        if (signal.aborted || isClockStoppedError(error)) break
         failures += 1
         ;(failures === 1 ? this.deps.logger.warn : this.deps.logger.debug).call(this.deps.logger, 'user-data stream: subscribing failed; retrying', { failures, error: messageOf(error) })
         continue
@@ -154,7 +155,7 @@ export class UserDataStream {
     })
     const timeout = this.deps.clock.sleep(this.settings.connectTimeoutMs, tick.signal).then(
       () => Promise.reject(new Error(`not subscribed within ${this.settings.connectTimeoutMs} ms`)),
-      () => Promise.reject(new Error('the user-data stream stopped'))
+      (error: unknown) => Promise.reject(tick.signal.aborted ? new Error('the user-data stream stopped') : error)
     )
     try {
       return { connection: await Promise.race([connecting, timeout]), alive }
@@ -182,17 +183,26 @@ export class UserDataStream {
     this.subscribedOnce = true
     this.wakeFirstWaiters()
     let reason: string | undefined
-    while (reason === undefined && !signal.aborted) {
+    // A stopped clock (the process is stopping) ends the stream as its own stop does, instead of ticking on at once forever
+    let clockStopped = false
+    while (reason === undefined && !signal.aborted && !clockStopped) {
       const tick = new AbortController()
       const stop = () => tick.abort()
       signal.addEventListener('abort', stop, { once: true })
-      reason = await Promise.race([connection.ended, clock.sleep(this.settings.idleCheckIntervalMs, tick.signal).then(() => undefined, () => undefined)])
+      const idle = clock.sleep(this.settings.idleCheckIntervalMs, tick.signal).then(
+        () => undefined,
+        () => {
+          clockStopped = !signal.aborted
+          return undefined
+        }
+      )
+      reason = await Promise.race([connection.ended, idle])
       tick.abort()
       signal.removeEventListener('abort', stop)
-      if (reason === undefined && !signal.aborted) this.watchIdle(connection)
+      if (reason === undefined && !signal.aborted && !clockStopped) this.watchIdle(connection)
     }
     this.current = undefined
-    if (signal.aborted) {
+    if (signal.aborted || clockStopped) {
       connection.close('stopped')
       return undefined
     }
@@ -248,13 +258,14 @@ export class UserDataStream {
         resolve(this.subscribedOnce)
       }
       this.firstWaiters.push(wake)
-      this.deps.clock.sleep(this.settings.firstSubscribeWaitMs, tick.signal).then(
-        () => {
-          this.firstWaiters = this.firstWaiters.filter((entry) => entry !== wake)
-          resolve(this.subscribedOnce)
-        },
-        () => undefined
-      )
+      const waited = () => {
+        this.firstWaiters = this.firstWaiters.filter((entry) => entry !== wake)
+        resolve(this.subscribedOnce)
+      }
+      // Woken (the wait is over already), or the clock stopped: an order entry waits no longer
+      this.deps.clock.sleep(this.settings.firstSubscribeWaitMs, tick.signal).then(waited, () => {
+        if (!tick.signal.aborted) waited()
+      })
     })
   }
 

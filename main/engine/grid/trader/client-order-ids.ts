@@ -27,6 +27,12 @@ export function orderIdFor(botId: string, tag: OrderTag, cycle: number): ClientO
   return clientOrderId(`${PREFIX}-${botId}-${middle}-${cycle}`)
 }
 
+/** Returns what every client order id of a bot starts with, `gk-<bot>-` (its order lists' ids too). */
+export function botOrderIdPrefix(botId: string): string {
+  if (!BOT_ID.test(botId)) throw new RangeError(`bot id "${botId}" must be 1 to 8 letters or digits`)
+  return `${PREFIX}-${botId}-`
+}
+
 /** Reads a client order id written by orderIdFor; undefined for anyone else's id. */
 export function parseOrderId(id: string): { readonly botId: string; readonly tag: OrderTag; readonly cycle: number } | undefined {
   const match = PATTERN.exec(id)

@@ -65,6 +65,15 @@ export function soldByNote(lastError: string | null | undefined): Decimal {
 export const NO_HEDGE_PREFIX = 'none:'
 
 /**
+ * Marks a fill of a grid that a re-plan replaced, learnt of only after the new grid was laid out:
+ * the new grid was planned without it, so what it traded is held outside the grid.
+ */
+export const REPLANNED_HEDGE_PREFIX = 'replanned:'
+
+/** Bot state: when the grid now trading was laid out (its levels' orders are the ones written since). */
+const GRID_PLANNED_AT = 'gridPlannedAtMs'
+
+/**
  * Runs one bot's grid: places the planned orders, answers every fill of a grid order with its
  * counter-order one level away (a durable intent first, then the order), keeps at most one live
  * order per level (further counter quantity for a busy level waits, and a same-side order is
@@ -86,7 +95,8 @@ export class GridTrader {
   constructor(private readonly deps: GridTraderDeps) {
     deps.tracker.addListener({
       onFill: (fill, intent) => this.onFill(fill, intent),
-      onClosed: (order, intent) => this.onClosed(order, intent)
+      onClosed: (order, intent) => this.onClosed(order, intent),
+      onPrevented: (order, intent) => this.onPrevented(order, intent)
     })
     // Base an order of a level could not carry after the exchange changed its lot step is owed there still
     deps.gateway.onRemainder(deps.botId, (intent, remainder) => {
@@ -305,6 +315,7 @@ export class GridTrader {
         if (failed.level !== null) journal.updateIntent(failed.intentId, { status: 'done', lastError: `${failed.lastError ?? 'failed'}; ended by a new plan`, updatedAtMs: this.deps.clock.nowMs() })
       }
       journal.clearLevels(botId)
+      journal.saveBotState(botId, GRID_PLANNED_AT, String(this.deps.clock.nowMs()), this.deps.clock.nowMs())
       this.levels.clear()
       for (const level of plan.levels) {
         let state: LevelState = { index: level.index, price: level.price.toFixed(), phase: 'empty', activeIntentId: null, waiting: [], dustSell: '0', dustBuy: '0', reason: 'empty: the level nearest the price' }
@@ -362,6 +373,13 @@ export class GridTrader {
     // Not loaded yet (a restart restores the account's bots one after another): the fill stays
     // unhedged in the journal, and resume() answers it once the levels are known
     if (this.levels.size === 0) return
+    if (this.isOfAReplacedGrid(intent)) {
+      // Its level is another price now: a counter-order there would hedge nothing
+      const note = `${REPLANNED_HEDGE_PREFIX}traded by the grid before the re-plan; held outside the grid`
+      journal.setFillHedgeNote(fill.symbol, fill.tradeId, note)
+      this.deps.logger.warn(`bot ${this.deps.botId}: a trade of the grid it replaced (${fill.side} ${fill.quantity} @ ${fill.price}) came in after the new grid was laid out; what it traded is held outside the grid`, { tradeId: fill.tradeId })
+      return
+    }
     const counter = counterOrderOf(
       { side: fill.side, level: intent.level, quantity: new Decimal(fill.quantity), commission: new Decimal(fill.commission), commissionAsset: fill.commissionAsset },
       this.levels.size,
@@ -374,6 +392,12 @@ export class GridTrader {
     const added = this.addCounter(counter, `${fill.symbol}:${fill.tradeId}`)
     if (added === undefined) journal.setFillHedgeNote(fill.symbol, fill.tradeId, `${DUST_HEDGE_PREFIX}${counter.level}`)
     else journal.setFillCounterIntent(fill.symbol, fill.tradeId, added)
+  }
+
+  /** Tells whether a level order was written for a grid before the one now trading (a re-plan replaced it). */
+  private isOfAReplacedGrid(intent: IntentRecord): boolean {
+    const plannedAt = this.deps.journal.getBotState(this.deps.botId, GRID_PLANNED_AT)
+    return plannedAt !== undefined && intent.createdAtMs < Number(plannedAt)
   }
 
   /**
@@ -417,6 +441,24 @@ export class GridTrader {
       this.transition(state, 'closed', { activeIntentId: null, waiting: [replacement.intentId, ...state.waiting], reason: why })
     }
     this.driveLater(intent.level)
+  }
+
+  /**
+   * Self-trade prevention (DECREMENT) took part of a level's open order out of the book: the rest
+   * would rest short of what the level owes, so the order is cancelled and, once closed, its whole
+   * unfilled quantity is placed again (see onClosed).
+   */
+  private onPrevented(order: Order, intent: IntentRecord): void {
+    if (intent.botId !== this.deps.botId || intent.level === null) return
+    const state = this.levels.get(intent.level)
+    if (state === undefined || state.activeIntentId !== intent.intentId || state.phase !== 'open') return
+    this.transition(state, 'replace', { reason: `replacing: ${order.preventedQuantity.toFixed()} of its order was kept from trading against the account's own order` })
+    this.deps.gateway
+      .cancel(intent.intentId)
+      .then((outcome) => {
+        if (outcome.kind === 'failed') this.deps.logger.warn('the cancel of an order self-trade prevention cut short failed; the next reconciliation looks again', { intentId: intent.intentId, reason: outcome.reason })
+      })
+      .catch((error: unknown) => this.deps.logger.error('an order self-trade prevention cut short could not be cancelled', { intentId: intent.intentId, error: String(error) }))
   }
 
   /** Drives a level again after `delayMs` of clock time, once (a level already scheduled is not scheduled twice). */
