@@ -146,19 +146,20 @@ export default defineConfig(
   },
   // Later blocks override earlier ones for the same rule, so the narrowest folders come last
   boundary(['main/**'], { runtime: 'The main process', forbiddenFolders: ['preload', 'renderer'] }),
+  // electron-store imports electron itself, so it is kept out of every folder that runs without Electron
   boundary(['main/engine/**'], {
     runtime: 'The engine (plain Node, no Electron)',
-    forbiddenModules: ['electron'],
+    forbiddenModules: ['electron', 'electron-store'],
     forbiddenFolders: ['main/app', 'main/cli', 'preload', 'renderer']
   }),
   boundary(['main/service/**', 'main/serve/**', 'main/api/**', 'main/backtest/**', 'main/klines/**', 'main/keys/**', 'main/web/**'], {
     runtime: 'The app service and what it runs on (plain Node, no Electron: gridkeeper serve runs it too)',
-    forbiddenModules: ['electron'],
+    forbiddenModules: ['electron', 'electron-store'],
     forbiddenFolders: ['main/app', 'preload', 'renderer']
   }),
   boundary(['main/cli/**'], {
     runtime: 'The command line (plain Node, no Electron)',
-    forbiddenModules: ['electron'],
+    forbiddenModules: ['electron', 'electron-store'],
     forbiddenFolders: ['main/app', 'preload', 'renderer']
   }),
   boundary(['preload/**'], {

@@ -27,5 +27,5 @@ export default defineConfig({
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 10_000 },
-  projects: [electron !== undefined ? { name: 'electron', testIgnore: ['serve-token.spec.ts'], use: chromium } : { name: 'debian-chromium', use: chromium }]
+  projects: [electron !== undefined ? { name: 'electron', testIgnore: ['serve-token.spec.ts', 'keychain-unavailable.spec.ts'], use: chromium } : { name: 'debian-chromium', use: chromium }]
 })

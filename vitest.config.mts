@@ -10,6 +10,8 @@ export default defineConfig({
   resolve: { alias: { '@shared': resolve('shared') } },
   test: {
     environment: 'node',
+    // So a test's vi.mock('electron') also reaches electron-store's own import of it
+    server: { deps: { inline: ['electron-store'] } },
     reporters: ['default', './tests/summary-reporter.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include, exclude: [...configDefaults.exclude, ...keychain], pool: 'threads' } },

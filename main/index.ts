@@ -5,6 +5,7 @@ import { eventChannels, PRODUCT_NAME } from '@shared/api'
 import { registerAppScheme, serveRendererOverAppScheme } from './app/app-protocol'
 import { installApplicationMenu } from './app/application-menu'
 import { createMainWindow } from './app/create-main-window'
+import { openElectronPreferencesStore } from './app/electron-preferences-store'
 import { lockDevTools } from './app/devtools-lock'
 import { hardenWebContents } from './app/harden-web-contents'
 import { IncidentNotifier } from './app/incident-notifier'
@@ -94,7 +95,7 @@ if (!app.requestSingleInstanceLock()) {
       prepareDataFolder(dataDir, 'start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)')
       const logger = new FileLogger(join(dataDir, 'gridkeeper.log'), 'info', (text) => void process.stdout.write(text), Date.now, 'start Gridkeeper with another data folder (GRIDKEEPER_DATA_DIR)')
       if (overrides.ignored.length > 0) logger.warn(describeIgnoredOverrides(overrides.ignored))
-      service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), ...overrides.service })
+      service = new AppService({ dataDir, version: app.getVersion(), logger, transport: 'ipc', keyStore: new KeytarKeyStore(), preferencesStore: openElectronPreferencesStore, ...overrides.service })
     } catch (error) {
       // Nothing can run without its data folder: say why in words, and end
       const message = error instanceof Error ? error.message : String(error)

@@ -108,14 +108,16 @@ describe('gridkeeper keys and run with the OS keychain (separate processes)', ()
     })
   })
 
-  it('says the keychain is not available, and why, when there is no D-Bus session', () => {
+  it('says the keychain is not available, and what makes it answer, when there is no D-Bus session', () => {
     const noBus = childEnv({ XDG_RUNTIME_DIR: dir })
     delete noBus['DBUS_SESSION_BUS_ADDRESS']
     delete noBus['DISPLAY']
     expect(gridkeeper(['keys', 'list'], '', noBus)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'gridkeeper keys: the OS keychain is not available: Cannot autolaunch D-Bus without X11 $DISPLAY\n'
+      stderr:
+        'gridkeeper keys: the OS keychain is not available: no Secret Service answered; on Debian it is gnome-keyring (sudo apt-get install gnome-keyring), ' +
+        'running and unlocked in a desktop session or in a D-Bus session\n'
     })
   })
 })

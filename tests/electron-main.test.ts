@@ -73,11 +73,13 @@ describe('the built Electron main process (Electron stubbed, everything else rea
     const window = app.reports.find((report) => report.type === 'window') as { options: { webPreferences: Record<string, unknown> } } | undefined
     expect(window?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
     expect(app.reports.find((report) => report.type === 'loadURL')).toMatchObject({ url: 'app://gridkeeper/index.html' })
-    const channels = await new Promise<string[]>((done) => {
-      app.child.on('message', (message: Report) => message.type === 'channels' && done(message['channels'] as string[]))
+    const { channels, listened } = await new Promise<{ channels: string[]; listened: string[] }>((done) => {
+      app.child.on('message', (message: Report) => message.type === 'channels' && done({ channels: message['channels'] as string[], listened: message['listened'] as string[] }))
       app.child.send({ type: 'channels' })
     })
     expect(channels).toEqual(Object.values(commandChannels).sort())
+    // electron-store's own channel (the data folder's path for a page that asks) is closed again
+    expect(listened).toEqual([])
     expect((await app.invoke(commandChannels.getInfo))['value']).toEqual({ ok: true, value: { name: 'Gridkeeper', version: '0.0.0-stub', mode: 'paper', transport: 'ipc' } })
     expect((await app.invoke(commandChannels.getInfo, [], 'https://evil.example/'))['value']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })
     expect((await app.invoke(commandChannels.getInfo, [], null))['value']).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } })

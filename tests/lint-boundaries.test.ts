@@ -60,7 +60,10 @@ const violations: readonly Case[] = [
   ['main/serve/serve-server.ts', "import { createMainWindow } from '../app/create-main-window'"],
   ['main/backtest/run-backtest.ts', "import { shell } from 'electron'"],
   ['main/klines/parse-klines.ts', "import { App } from '../../renderer/App'"],
-  ['main/keys/key-store.ts', "import { safeStorage } from 'electron'"]
+  ['main/keys/key-store.ts', "import { safeStorage } from 'electron'"],
+  ['main/service/preferences.ts', "import Store from 'electron-store'"],
+  ['main/cli/serve/serve-command.ts', "import Store from 'electron-store'"],
+  ['main/engine/journal/journal.ts', "import Store from 'electron-store'"]
 ]
 
 const allowed: readonly Case[] = [
@@ -74,6 +77,8 @@ const allowed: readonly Case[] = [
   ['main/app/create-main-window.ts', "import { BrowserWindow } from 'electron'"],
   ['main/app/create-main-window.ts', "import { planGrid } from '../engine/grid/plan'"],
   ['main/index.ts', "import { app } from 'electron'"],
+  ['main/app/electron-preferences-store.ts', "import ElectronStore from 'electron-store'"],
+  ['main/service/conf-preferences-store.ts', "import Conf from 'conf'"],
   ['renderer/App.tsx', "import { useState } from 'react'"],
   ['renderer/App.tsx', "import type { Api } from '@shared/api'"],
   ['renderer/App.tsx', "import { toDecimal } from '@shared/money/decimal'"],

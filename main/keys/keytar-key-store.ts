@@ -1,11 +1,11 @@
 import type { KeychainEntries } from './keychain-entries'
 import { KeychainKeyStore } from './keychain-key-store'
+import { keychainSetupText } from './keychain-setup-text'
 import { KeychainUnavailableError } from './keychain-unavailable-error'
+import { firstLine, loadKeytar, type Keytar, type LoadKeytar } from './keytar-loader'
 
 /** The keychain service every Gridkeeper key profile is saved under. */
 export const KEYCHAIN_SERVICE = 'Gridkeeper'
-
-type Keytar = typeof import('keytar')
 
 /**
  * Entries of one service in the OS keychain through keytar (the Secret Service on Linux, the
@@ -16,10 +16,13 @@ type Keytar = typeof import('keytar')
  */
 class KeytarEntries implements KeychainEntries {
   readonly #service: string
-  #keytar: Promise<Keytar> | undefined
+  readonly #load: LoadKeytar
+  readonly #platform: NodeJS.Platform
 
-  constructor(service: string) {
+  constructor(service: string, load: LoadKeytar, platform: NodeJS.Platform) {
     this.#service = service
+    this.#load = load
+    this.#platform = platform
   }
 
   async get(account: string): Promise<string | undefined> {
@@ -43,31 +46,16 @@ class KeytarEntries implements KeychainEntries {
     try {
       return await action(keytar)
     } catch (error) {
-      throw new KeychainUnavailableError(reasonOf(error), { cause: error })
+      // A keychain that did not answer may answer later (a keyring unlocked meanwhile), so this is not kept
+      throw new KeychainUnavailableError(keychainSetupText('no-keychain-service', this.#platform, firstLine(error)), { cause: error })
     }
   }
-
-  #load(): Promise<Keytar> {
-    // A failed load is not kept, so a later call tries again
-    this.#keytar ??= import('keytar').then(
-      (module) => (module as Keytar & { default?: Keytar }).default ?? module,
-      (error: unknown) => {
-        this.#keytar = undefined
-        throw new KeychainUnavailableError(`keytar could not be loaded (${reasonOf(error)})`, { cause: error })
-      }
-    )
-    return this.#keytar
-  }
-}
-
-function reasonOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return message.split('\n')[0] ?? message
 }
 
 /** The KeyStore in the OS keychain: service "Gridkeeper", one entry per profile. */
 export class KeytarKeyStore extends KeychainKeyStore {
-  constructor() {
-    super(new KeytarEntries(KEYCHAIN_SERVICE))
+  /** Takes how keytar is loaded and the platform the messages are for (the process's own by default). */
+  constructor(load: LoadKeytar = loadKeytar, platform: NodeJS.Platform = process.platform) {
+    super(new KeytarEntries(KEYCHAIN_SERVICE, load, platform))
   }
 }

@@ -3,6 +3,9 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AppStateView, BacktestUpdate } from '@shared/api'
 import { MemoryLogger } from '../engine/logging/logger'
+import type { KeyStore } from '../keys/key-store'
+import { KeytarKeyStore } from '../keys/keytar-key-store'
+import { createKeytarLoader } from '../keys/keytar-loader'
 import { MemoryKeyStore } from '../keys/memory-key-store'
 import { Decimal } from '@shared/money/decimal'
 import { customEndpoints } from '../engine/exchange/binance/urls'
@@ -23,7 +26,7 @@ function folder(): string {
   return path
 }
 
-async function open(dataDir: string, keyStore = new MemoryKeyStore(), paperServer?: AppServiceOptions['paperServer']) {
+async function open(dataDir: string, keyStore: KeyStore = new MemoryKeyStore(), paperServer?: AppServiceOptions['paperServer']) {
   const logger = new MemoryLogger()
   const service = new AppService({ dataDir, version: '1.2.3', logger, transport: 'websocket', keyStore, paper: { tickMs: 50, seed: 7 }, stateIntervalMs: 50, balanceIntervalMs: 200, ...(paperServer === undefined ? {} : { paperServer }) })
   let stopped = false
@@ -119,6 +122,23 @@ describe('AppService in Paper mode (the built-in paper exchange through the Bina
     expect(await keyStore.load('testnet')).toEqual({ apiKey: 'abcdEFGH12345678wxyz', apiSecret: 'the-secret-value' })
     expect(await handlers.deleteKeys({ profile: 'testnet' })).toEqual({ ok: true, value: { removed: true } })
     expect(service.state().keys).toEqual([])
+  })
+
+  it('without keytar runs Paper mode, and its state says why keys cannot be kept and how to install the keychain', { timeout: 30_000 }, async () => {
+    const missing = Object.assign(new Error("Cannot find module 'keytar'\nRequire stack:\n- out/main/cli.js"), { code: 'MODULE_NOT_FOUND' })
+    const keyStore = new KeytarKeyStore(createKeytarLoader(async () => Promise.reject(missing), 'linux'), 'linux')
+    const { service, handlers, logger } = await open(folder(), keyStore)
+    const problem = service.state().keychainProblem
+    expect(problem).toMatch(/^the OS keychain is not available: Gridkeeper was installed without its keychain module \(keytar\), which needs libsecret to build; on Debian: sudo apt-get install libsecret-1-dev gnome-keyring, then npm install again; [^\n]*D-Bus session[^\n]*$/)
+    await until('Paper mode', () => (service.state().connection.status === 'ready' ? true : undefined))
+    expect(await handlers.saveKeys({ profile: 'testnet', apiKey: 'abcdEFGH12345678wxyz', apiSecret: 'the-secret-value' })).toEqual({ ok: false, error: { code: 'keychain', message: problem } })
+    expect(service.state().keychainProblem).toBe(problem)
+    expect(logger.lines.filter((line) => line.message === problem)).toHaveLength(1)
+  })
+
+  it('shows no keychain problem when the keychain answers', async () => {
+    const { service } = await open(folder())
+    expect(service.state().keychainProblem).toBeNull()
   })
 
   it('runs a backtest in the background on the exchange rules of the mode, and pushes its progress and result as events', { timeout: 30_000 }, async () => {

@@ -6,6 +6,7 @@ import { DEMO_ENDPOINTS, LIVE_ENDPOINTS, TESTNET_ENDPOINTS, type BinanceEndpoint
 import { isJournalOpenError, isJournalUnreadable, JournalOpenError } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
 import { isKeyStoreError } from '../keys/is-key-store-error'
+import { KeychainUnavailableError } from '../keys/keychain-unavailable-error'
 import type { KeyStore } from '../keys/key-store'
 import { AccountSession, type SessionTarget } from './account-session'
 import { BacktestRunner } from './backtest-runner'
@@ -15,7 +16,8 @@ import { OPENING_ACCOUNT_MESSAGE } from './log-bot-names'
 import { modeJournalPath, modeJournalTraces, setModeJournalAside } from './mode-journals'
 import { ModeOutOfService } from './mode-out-of-service'
 import type { PaperExchangeOptions } from './paper-exchange'
-import { readPreferences, writePreferences } from './preferences'
+import { openPreferences, type PreferencesFile } from './preferences'
+import type { OpenPreferencesStore } from './preferences-store'
 import { ServiceEvents } from './service-events'
 
 /** What the app service needs. */
@@ -39,6 +41,8 @@ export interface AppServiceOptions {
   readonly balanceIntervalMs?: number
   /** Where backtests download klines from: Binance's public REST base (https://api.binance.com), or a test server. */
   readonly klinesBaseUrl?: string
+  /** How the preferences file is opened: electron-store in the desktop app; conf, its core, by default (the same file). */
+  readonly preferencesStore?: OpenPreferencesStore
 }
 
 const NAMED_ENDPOINTS: Readonly<Record<KeyedMode, BinanceEndpoints>> = { testnet: TESTNET_ENDPOINTS, demo: DEMO_ENDPOINTS, live: LIVE_ENDPOINTS }
@@ -64,6 +68,7 @@ export class AppService {
   private stateError: string | undefined
   private switching: Promise<unknown> = Promise.resolve()
   private keys: readonly KeyProfileView[] = []
+  private keychainProblem: string | null = null
   private away: AwayView | null = null
   private lastActiveMs: number | undefined
   private heartbeat: ReturnType<typeof setInterval> | undefined
@@ -73,15 +78,16 @@ export class AppService {
   private timer: ReturnType<typeof setInterval> | undefined
   private stopping = false
   private readonly lock: DataDirLock
+  private readonly preferences: PreferencesFile
   private readonly backtests: BacktestRunner
 
   /** Takes the data folder (one process per journal) and reads the preferences; throws, naming the cause, when the folder is taken. */
   constructor(private readonly options: AppServiceOptions) {
     this.lock = lockDataDir(options.dataDir)
     this.outOfService = new ModeOutOfService(options.logger)
-    const preferences = readPreferences(options.dataDir, (message) => options.logger.warn(message))
-    this.mode = preferences.mode
-    this.lastActiveMs = preferences.lastActiveMs
+    this.preferences = openPreferences(options.dataDir, (message) => options.logger.warn(message), options.preferencesStore)
+    this.mode = this.preferences.preferences.mode
+    this.lastActiveMs = this.preferences.preferences.lastActiveMs
     this.backtests = new BacktestRunner({
       cacheDir: join(options.dataDir, 'klines'),
       logger: options.logger,
@@ -261,6 +267,7 @@ export class AppService {
     return {
       mode: this.mode,
       keys: this.keys,
+      keychainProblem: this.keychainProblem,
       connection: this.connectionView(),
       health: session?.health() ?? NO_HEALTH,
       balances: session?.balanceViews() ?? [],
@@ -338,7 +345,7 @@ export class AppService {
   private markActive(): void {
     this.lastActiveMs = Date.now()
     try {
-      writePreferences(this.options.dataDir, { mode: this.mode, lastActiveMs: this.lastActiveMs })
+      this.preferences.write({ mode: this.mode, lastActiveMs: this.lastActiveMs })
     } catch (error) {
       this.options.logger.warn('the preferences could not be written', { error: (error as Error).message })
     }
@@ -348,6 +355,7 @@ export class AppService {
     try {
       return await work()
     } catch (error) {
+      if (error instanceof KeychainUnavailableError) this.noteKeychainUnavailable(error)
       if (isKeyStoreError(error)) return fail(error.name === 'InvalidApiKeysError' || error.name === 'InvalidProfileNameError' ? 'invalid-keys' : 'keychain', error.message)
       throw error
     } finally {
@@ -412,10 +420,21 @@ export class AppService {
   private async refreshKeys(): Promise<void> {
     try {
       this.keys = (await this.options.keyStore.list()).map((entry) => ({ profile: entry.profile, maskedKey: entry.maskedKey ?? null, problem: entry.problem ?? null }))
+      this.keychainProblem = null
     } catch (error) {
       this.keys = []
+      if (error instanceof KeychainUnavailableError) return this.noteKeychainUnavailable(error)
+      this.keychainProblem = 'the OS keychain cannot be read (gridkeeper.log has the details)'
       this.options.logger.warn('the OS keychain cannot be read', { error: (error as Error).message })
     }
+  }
+
+  /** Shows why the keychain cannot be used; the log also keeps what the keychain itself said, once per new problem. */
+  private noteKeychainUnavailable(error: KeychainUnavailableError): void {
+    if (this.keychainProblem === error.message) return
+    this.keychainProblem = error.message
+    const cause = error.cause instanceof Error ? error.cause.message.split('\n')[0] : undefined
+    this.options.logger.warn(error.message, cause === undefined ? {} : { cause })
   }
 
   private pushState(): void {

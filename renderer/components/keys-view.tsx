@@ -17,6 +17,7 @@ const KEYED: readonly KeyedMode[] = ['testnet', 'demo', 'live']
 export function KeysView() {
   const api = useAppStore((store) => store.api)
   const mode = useAppStore((store) => store.app?.mode)
+  const keychainProblem = useAppStore((store) => store.app?.keychainProblem ?? null)
   const [target, setTarget] = useState<TradingMode | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   if (api === null || mode === undefined) return <p role="status">Connecting…</p>
@@ -41,6 +42,16 @@ export function KeysView() {
           ))}
         </ul>
       </section>
+      {keychainProblem !== null && (
+        <section className="panel" aria-label="OS keychain">
+          <h2 className="panel-title">OS keychain</h2>
+          <p className="warning" role="alert">
+            {keychainProblem[0]?.toUpperCase()}
+            {keychainProblem.slice(1)}.
+          </p>
+          <p>Paper mode needs no keys and works meanwhile.</p>
+        </section>
+      )}
       {KEYED.map((profile) => (
         <KeyProfile key={profile} profile={profile} />
       ))}

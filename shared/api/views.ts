@@ -197,6 +197,8 @@ export interface AppStateView {
   readonly mode: TradingMode
   /** The key profiles in the OS keychain (one per mode that needs keys). */
   readonly keys: readonly KeyProfileView[]
+  /** Why the OS keychain cannot keep keys here and how to install it, in one line; null when it answers. */
+  readonly keychainProblem: string | null
   readonly connection: ConnectionView
   readonly health: HealthView
   readonly balances: readonly BalanceView[]

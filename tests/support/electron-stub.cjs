@@ -78,13 +78,16 @@ const Menu = {
   setApplicationMenu: (menu) => report({ type: 'menu', template: menu === null ? null : menu.template })
 }
 
+// Commands come through handle; `on` listeners (none should be left) are reported with the channels
+const ipcMain = Object.assign(new EventEmitter(), { handle: (channel, handler) => handlers.set(channel, handler) })
+
 const electron = {
   app,
   BrowserWindow,
   Menu,
   Notification,
   session,
-  ipcMain: { handle: (channel, handler) => handlers.set(channel, handler) },
+  ipcMain,
   protocol: { registerSchemesAsPrivileged() {}, handle() {} },
   shell: { openExternal: async (url) => report({ type: 'openExternal', url }) },
   net: { fetch: () => Promise.reject(new Error('no net in the stub')) },
@@ -121,7 +124,7 @@ process.on('message', async (message) => {
       report({ type: 'result', id: message.id, error: String(error) })
     }
   } else if (message.type === 'channels') {
-    report({ type: 'channels', channels: [...handlers.keys()].sort() })
+    report({ type: 'channels', channels: [...handlers.keys()].sort(), listened: ipcMain.eventNames().map(String).sort() })
   } else if (message.type === 'input') {
     // A key press in the window; reports whether main swallowed it
     let prevented = false
