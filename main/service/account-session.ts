@@ -245,15 +245,25 @@ export class AccountSession {
     }
   }
 
-  /** Emergency-stops every bot: each bot's orders cancelled, its base sold when asked. */
+  /**
+   * Emergency-stops every bot of the account at once: each is persisted as stopped and halted
+   * before any cancel is sent, so none keeps trading while another's orders are cancelled; then
+   * each bot's orders are cancelled and, when asked, its base sold. A bot whose stop fails does
+   * not keep the others from stopping: its outcome lists the orders the journal still holds open.
+   */
   stopAll(sellBase: boolean): Promise<Result<(EmergencyStopOutcome & { botId: string })[]>> {
     return this.ready(async () => {
-      const outcomes: (EmergencyStopOutcome & { botId: string })[] = []
-      for (const [botId, { bot }] of this.bots) {
-        const report = await bot.emergencyStop({ sellBase })
-        outcomes.push({ botId, cancelled: report.cancelled, stillOpen: report.stillOpen, soldBase: report.soldBase })
-      }
-      return ok(outcomes)
+      const running = [...this.bots.entries()]
+      const settled = await Promise.allSettled(running.map(([, { bot }]) => bot.emergencyStop({ sellBase })))
+      return ok(
+        settled.map((result, index) => {
+          const botId = running[index]![0]
+          if (result.status === 'fulfilled') return { botId, cancelled: result.value.cancelled, stillOpen: result.value.stillOpen, soldBase: result.value.soldBase }
+          this.logger.error('an emergency stop did not finish', { botId, error: String(result.reason) })
+          const open = this.journal.listIntents(botId, ['sending', 'placed', 'unknown']).map((intent) => intent.intentId)
+          return { botId, cancelled: [], stillOpen: open, soldBase: null }
+        })
+      )
     })
   }
 

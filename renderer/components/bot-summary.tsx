@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { BotView } from '@shared/api'
 import { useAppStore } from '../store/app-store'
 import { statusText } from '../store/selectors'
+import { BotStop } from './bot-stop'
 import { ConfirmDialog } from './confirm-dialog'
 import { runCommand } from './run-command'
 
@@ -108,6 +109,7 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
         >
           Rebalance now
         </button>
+        <BotStop bot={bot} />
       </div>
       {pending !== null && (
         <ConfirmDialog title={pending.title} busy={busy} onClose={() => setPending(null)} choices={pending.noAction === true ? [] : [{ label: pending.label, onChoose: () => void confirm() }]}>

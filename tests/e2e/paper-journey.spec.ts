@@ -112,24 +112,68 @@ test('override: holding a level cancels its order on the exchange and keeps it e
   await expect(page.getByRole('button', { name: 'Release level 0' })).toBeVisible()
 })
 
-test('EMERGENCY STOP cancels every order of the bot on the exchange, and the bot is stopped', async () => {
-  await page.getByRole('button', { name: 'EMERGENCY STOP' }).click()
-  const dialog = page.getByRole('dialog')
+test('a second bot trades another symbol beside the first', async () => {
+  await page.getByRole('button', { name: 'New grid', exact: true }).click()
+  const form = page.getByRole('form', { name: 'Grid setup' })
+  await form.getByLabel('Bot id').fill('eth1')
+  await form.getByLabel('Symbol').selectOption('ETHUSDT')
+  await form.getByLabel('Lower price').fill('2850')
+  await form.getByLabel('Upper price').fill('3150')
+  await form.getByLabel('Grids').fill('6')
+  await form.getByLabel('Investment (quote)').fill('1000')
+  await form.getByLabel('Stop-loss').fill('')
+  await form.getByLabel('Take-profit').fill('')
+  await expect(page.getByRole('region', { name: 'Plan preview' }).getByRole('table', { name: 'Planned levels' }).locator('tbody tr')).toHaveCount(7)
+  await form.getByRole('button', { name: 'Start grid' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Start and place the orders' }).click()
+  await expect(page.getByLabel('Bot status')).toHaveText('Running')
+  await expect.poll(async () => (await openOrderLabels(paper.rest, 'ETHUSDT')).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
+  expect((await openOrderLabels(paper.rest)).length).toBeGreaterThan(0)
+})
+
+test('EMERGENCY STOP stops every bot: no order of any bot stays open on the exchange, and each bot is stopped', async () => {
+  const button = page.getByRole('button', { name: 'EMERGENCY STOP: stop all bots' })
+  await expect(button).toHaveAccessibleName('EMERGENCY STOP: stop all bots')
+  await button.click()
+  const dialog = page.getByRole('dialog', { name: 'Emergency stop: all 2 bots' })
+  await expect(dialog.getByRole('list', { name: 'Bots to stop' }).getByRole('listitem')).toHaveCount(2)
   await expect(dialog.getByRole('button', { name: 'Cancel all orders' })).toBeVisible()
   await page.screenshot({ path: join(SHOTS, 'emergency-stop-confirmation.png') })
   await dialog.getByRole('button', { name: 'Cancel all orders' }).click()
-  await expect(page.getByRole('dialog', { name: 'Emergency stop done' })).toBeVisible({ timeout: 30_000 })
-  await expect(page.getByRole('dialog', { name: 'Emergency stop done' })).toContainText('The exchange reports no open order of this bot.')
+  const done = page.getByRole('dialog', { name: 'Emergency stop done' })
+  await expect(done).toBeVisible({ timeout: 30_000 })
+  const outcomes = done.getByRole('list', { name: 'What the stop did' })
+  await expect(outcomes.locator('li[data-bot="eth1"]')).toContainText('The exchange reports no open order of this bot.')
+  await expect(outcomes.getByRole('listitem')).toHaveCount(2)
+  for (const item of await outcomes.getByRole('listitem').all()) await expect(item).toContainText(/orders? cancelled\. The exchange reports no open order of this bot\./)
+  await page.screenshot({ path: join(SHOTS, 'emergency-stop-done.png') })
   expect(await openOrderLabels(paper.rest)).toEqual([])
-  await page.getByRole('dialog').getByRole('button', { name: 'Back' }).click()
-  await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+  expect(await openOrderLabels(paper.rest, 'ETHUSDT')).toEqual([])
+  await done.getByRole('button', { name: 'Back' }).click()
+  for (const botId of await botIds()) {
+    await page.getByRole('combobox', { name: /^Bot\b/ }).selectOption(botId)
+    await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+  }
 })
 
-test('after a restart the bot is still stopped, and nothing was placed again', async ({ browser }) => {
+test('after a restart every bot is still stopped, and nothing was placed again on any symbol', async ({ browser }) => {
   await app.close()
   await open(browser)
-  await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+  const ids = await botIds()
+  expect(ids).toHaveLength(2)
+  for (const botId of ids) {
+    await page.getByRole('combobox', { name: /^Bot\b/ }).selectOption(botId)
+    await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+  }
   await page.waitForTimeout(2_000)
   expect(await openOrderLabels(paper.rest)).toEqual([])
+  expect(await openOrderLabels(paper.rest, 'ETHUSDT')).toEqual([])
   expect(pageErrors).toEqual([])
 })
+
+/** The ids of the bots the header's bot picker offers. */
+async function botIds(): Promise<string[]> {
+  const picker = page.getByRole('combobox', { name: /^Bot\b/ })
+  await expect(picker.locator('option')).toHaveCount(2)
+  return picker.locator('option').evaluateAll((options) => options.map((option) => option.getAttribute('value') ?? ''))
+}
