@@ -336,6 +336,8 @@ export class AccountSession {
         return fail('not-started', `${(error as Error).message}; the bot is kept as failed: read its incident, and resume it to try again`, { botId: config.id })
       }
       this.journal.saveBotState(config.id, START_PRICE_KEY, JSON.stringify(startPrice.toFixed()), clock.nowMs())
+      const { grids, lower, upper, investment } = config.grid
+      this.journal.appendBotEvent({ botId: config.id, type: 'Started', level: null, message: `started by you: ${grids} grids from ${lower} to ${upper} on ${config.symbol}, ${investment} ${engine.rules.get(config.symbol).quoteAsset} invested`, detailsJson: '{}', atMs: clock.nowMs() })
       this.bots.set(config.id, { bot, loops: startBotLoops(bot) })
       this.logger.info('bot started', { botId: config.id, symbol: config.symbol })
       return ok({ botId: config.id })

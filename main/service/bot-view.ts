@@ -1,9 +1,9 @@
 import { parseBotConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
-import type { BotView, FillView, LevelView, OcoView, OrderView } from '@shared/api'
+import type { BotView, EventView, FillView, LevelView, OcoView, OrderView } from '@shared/api'
 import type { LevelState } from '../engine/grid/trader/level-state'
 import type { Journal } from '../engine/journal/journal'
-import type { BotRecord, IntentRecord } from '../engine/journal/journal-records'
+import type { BotEventRecord, BotRecord, FillRecord, IntentRecord } from '../engine/journal/journal-records'
 import { BotProfit } from './bot-profit'
 
 /** The journal's names the view reads (owned by the engine: market state, OCO backstop). */
@@ -15,6 +15,10 @@ export const START_PRICE_KEY = 'app.start-price'
 const RECENT_FILLS = 200
 const RECENT_EVENTS = 200
 const OPEN_STATUSES = ['pending', 'sending', 'placed', 'unknown'] as const
+/** What an open order is: sent, on the exchange, or sent without an answer yet; an unsent intent (a level's next order, waiting) is none. */
+const LIVE_STATUSES: ReadonlySet<string> = new Set(['sending', 'placed', 'unknown'])
+/** The reasons the engine gives a level it may not place on while the bot is halted or its sends refused. */
+const HALTED_REASONS = [/^paused: the bot opens no new exposure$/, /^waiting: (bot \S+|the bot) is stopped$/]
 
 /** What the view needs besides the journal. */
 export interface BotViewContext {
@@ -52,8 +56,8 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
     config,
     lastPrice: context.lastPrice?.toFixed() ?? null,
     marketState: marketState === undefined ? null : (JSON.parse(marketState) as { state: string }).state,
-    levels: journal.listLevels(record.botId).map((row) => levelView(JSON.parse(row.stateJson) as LevelState, intents)),
-    openOrders: open.filter((intent) => intent.status !== 'pending' || intent.listId == null).map(orderView),
+    levels: journal.listLevels(record.botId).map((row) => levelView(JSON.parse(row.stateJson) as LevelState, intents, record.status)),
+    openOrders: open.filter((intent) => LIVE_STATUSES.has(intent.status)).map(orderView),
     fills: fills.map((fill): FillView => ({
       tradeId: fill.tradeId,
       clientOrderId: fill.clientOrderId,
@@ -71,7 +75,7 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
       context.lastPrice === null || startPrice === null
         ? null
         : (context.profit ?? new BotProfit()).view(journal, record.botId, { quote: new Decimal(config.grid.investment), base: new Decimal(config.grid.baseHeld), startPrice }, context, context.lastPrice),
-    events: journal.listBotEvents(record.botId, { limit: RECENT_EVENTS }).map((event) => ({ type: event.type, level: event.level, message: event.message, atMs: event.atMs })),
+    events: eventViews(journal.listBotEvents(record.botId, { limit: RECENT_EVENTS }), fills, levelOf, context.baseAsset),
     incidents: journal.listIncidents({ botId: record.botId }).map((incident) => ({
       incidentId: incident.incidentId,
       kind: incident.kind,
@@ -83,7 +87,29 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
   }
 }
 
-function levelView(state: LevelState, intents: ReadonlyMap<string, IntentRecord>): LevelView {
+/** The bot's events and its fills, as one log, oldest first (the latest RECENT_EVENTS). */
+function eventViews(events: readonly BotEventRecord[], fills: readonly FillRecord[], levelOf: (clientOrderId: string) => number | null, baseAsset: string): EventView[] {
+  const logged: EventView[] = events.map((event) => ({ type: event.type, level: event.level, message: event.message, atMs: event.atMs }))
+  const filled: EventView[] = fills.map((fill) => ({ type: 'Filled', level: levelOf(fill.clientOrderId), message: `${fill.side} ${fill.quantity}${baseAsset === '' ? '' : ` ${baseAsset}`} filled at ${fill.price}`, atMs: fill.timeMs }))
+  return [...logged, ...filled].sort((a, b) => a.atMs - b.atMs).slice(-RECENT_EVENTS)
+}
+
+/** Says why a level places nothing in the bot's own words: a stopped bot's levels say stopped, a paused bot's paused. */
+function levelReason(reason: string, status: BotRecord['status']): string {
+  if (status === 'running' || !HALTED_REASONS.some((pattern) => pattern.test(reason))) return reason
+  switch (status) {
+    case 'stopped':
+      return 'stopped: no order until you resume the bot'
+    case 'paused':
+      return 'paused: no new order until you resume the bot'
+    case 'emergency':
+      return 'EMERGENCY: no new exposure until you act'
+    case 'failed':
+      return 'not started: resume the bot to try again'
+  }
+}
+
+function levelView(state: LevelState, intents: ReadonlyMap<string, IntentRecord>, status: BotRecord['status']): LevelView {
   const active = state.activeIntentId === null ? undefined : intents.get(state.activeIntentId)
   return {
     index: state.index,
@@ -92,7 +118,7 @@ function levelView(state: LevelState, intents: ReadonlyMap<string, IntentRecord>
     side: active?.side ?? null,
     quantity: active?.quantity ?? null,
     held: state.held === true,
-    reason: state.reason
+    reason: levelReason(state.reason, status)
   }
 }
 

@@ -88,6 +88,11 @@ test('a fill shows a marker on the chart and its counter-order', async () => {
   await expect.poll(async () => Number(await page.getByTestId('price-chart').getAttribute('data-markers')), { timeout: 15_000 }).toBeGreaterThan(0)
   // The first fills' counters are placed: no fill stays unanswered
   await expect(fills.locator('tbody tr').last().locator('td').last()).not.toHaveText('pending', { timeout: 15_000 })
+  // The event log shows the start and the fills
+  const log = page.getByRole('region', { name: 'Event log' })
+  await expect(log).toContainText('started by you: 8 grids from 58800 to 61200 on BTCUSDT')
+  await expect(log).toContainText(/BUY [\d.]+ BTC filled at 59700/)
+  await expect(log).not.toContainText('Nothing yet.')
   await page.screenshot({ path: join(SHOTS, 'paper-dashboard.png'), fullPage: true })
 })
 
@@ -110,6 +115,8 @@ test('override: holding a level cancels its order on the exchange and keeps it e
   await expect(page.locator('tr[data-level="0"]')).toContainText('held')
   await expect.poll(async () => await openOrderLabels(paper.rest), { timeout: 15_000 }).not.toContain('BUY@58800')
   await expect(page.getByRole('button', { name: 'Release level 0' })).toBeVisible()
+  // The open orders are the live ones: none is an unsent "pending" intent
+  await expect(page.getByRole('table', { name: /Open orders/ }).locator('tbody tr').filter({ hasText: /pending$/ })).toHaveCount(0)
 })
 
 test('a second bot trades another symbol beside the first', async () => {
@@ -153,6 +160,11 @@ test('EMERGENCY STOP stops every bot: no order of any bot stays open on the exch
   for (const botId of await botIds()) {
     await page.getByRole('combobox', { name: /^Bot\b/ }).selectOption(botId)
     await expect(page.getByLabel('Bot status')).toHaveText('Stopped: resume to trade again')
+    // What is shown agrees with the exchange and the status: no open order, no level "paused"
+    await expect(page.getByRole('table', { name: /Open orders/ })).toHaveAccessibleName('Open orders (0)')
+    const levels = page.getByRole('region', { name: 'Levels' })
+    await expect(levels).toContainText('stopped: no order until you resume the bot')
+    await expect(levels).not.toContainText('paused')
   }
 })
 
