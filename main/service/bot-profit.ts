@@ -3,6 +3,9 @@ import type { ProfitView } from '@shared/api'
 import type { Journal } from '../engine/journal'
 import { ProfitFold, type StartingHoldings } from './profit'
 
+/** Orders whose sales are no grid trade: the base sold by an EMERGENCY STOP, an exit or a rebalance. */
+const OUTSIDE_GRID: ReadonlySet<string> = new Set(['emergency', 'exit', 'rebalance'])
+
 /** The assets a bot's profit is counted in. */
 export interface ProfitAssets {
   readonly baseAsset: string
@@ -28,10 +31,11 @@ export class BotProfit {
     const count = journal.countFills(botId)
     if (count !== fold.folded) {
       const fresh = journal.listFillsFrom(botId, this.lastTimeMs).filter((fill) => !(fill.timeMs === this.lastTimeMs && this.atLastTime.has(fill.tradeId)))
-      if (fold.folded + fresh.length === count) this.add(fresh)
+      const isGridTrade = (clientOrderId: string) => !OUTSIDE_GRID.has(journal.getIntent(clientOrderId)?.purpose ?? 'grid')
+      if (fold.folded + fresh.length === count) this.add(fresh, isGridTrade)
       else {
         this.restart(start, assets, startKey)
-        this.add(journal.listFills(botId))
+        this.add(journal.listFills(botId), isGridTrade)
       }
     }
     return (this.fold as ProfitFold).view(lastPrice)
@@ -44,10 +48,10 @@ export class BotProfit {
     this.atLastTime.clear()
   }
 
-  private add(fills: readonly { readonly timeMs: number; readonly tradeId: string }[]): void {
+  private add(fills: readonly { readonly timeMs: number; readonly tradeId: string }[], isGridTrade: (clientOrderId: string) => boolean): void {
     const fold = this.fold as ProfitFold
     for (const fill of fills as Parameters<ProfitFold['add']>[0][]) {
-      fold.add(fill)
+      fold.add(fill, isGridTrade(fill.clientOrderId))
       if (fill.timeMs !== this.lastTimeMs) {
         this.lastTimeMs = fill.timeMs
         this.atLastTime.clear()

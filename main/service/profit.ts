@@ -18,7 +18,8 @@ export interface StartingHoldings {
  * at its quote value when it was paid (recorded with the fill): on a BUY it is part of the base's
  * cost, on a SELL it comes off the realised profit, and either way it comes off the current value,
  * since the account paid it; one whose value was not known is counted in `unvaluedFees`. Floating
- * PnL is the base still held marked at the last price minus its cost. Exact decimals throughout.
+ * PnL is the rest of the change in value: the base still held marked at the last price minus its
+ * cost, and what sales outside the grid made or lost. Exact decimals throughout.
  */
 export class ProfitFold {
   private base: Decimal
@@ -42,8 +43,12 @@ export class ProfitFold {
     this.quote = start.quote
   }
 
-  /** Folds the next fill (fills must come in trade time order). */
-  add(fill: FillRecord): void {
+  /**
+   * Folds the next fill (fills must come in trade time order). A SELL that is no grid trade (an
+   * EMERGENCY STOP's or an exit's sale of the base, a rebalance) realises nothing as grid profit:
+   * what it made or lost stays in the floating PnL.
+   */
+  add(fill: FillRecord, gridTrade = true): void {
     const quantity = new Decimal(fill.quantity)
     const quoteAmount = new Decimal(fill.quoteQuantity)
     const commission = new Decimal(fill.commission)
@@ -60,7 +65,7 @@ export class ProfitFold {
     } else {
       const averageCost = this.base.gt(0) ? this.cost.div(this.base) : new Decimal(0)
       const sold = Decimal.min(quantity.add(baseFee), this.base)
-      this.realised = this.realised.add(quoteAmount).sub(quoteFee).sub(otherFee).sub(averageCost.mul(sold))
+      if (gridTrade) this.realised = this.realised.add(quoteAmount).sub(quoteFee).sub(otherFee).sub(averageCost.mul(sold))
       this.cost = this.cost.sub(averageCost.mul(sold))
       this.base = this.base.sub(quantity).sub(baseFee)
       this.quote = this.quote.add(quoteAmount).sub(quoteFee)

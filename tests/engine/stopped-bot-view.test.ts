@@ -46,4 +46,21 @@ describe('the dashboard view of a bot', () => {
     const fills = viewOf(journal).events.filter((event) => event.type === 'Filled')
     expect(fills.map((event) => event.message)).toContainEqual(expect.stringMatching(/^BUY [\d.]+ BTC filled at 59000$/))
   })
+
+  it('does not count the base an EMERGENCY STOP sells as grid profit', async () => {
+    const world = new SimWorld(journalPath())
+    const { bot, journal } = await world.boot()
+    await world.trade('58990')
+    await world.quiesce()
+    await world.trade('60010')
+    await world.quiesce()
+    const before = viewOf(journal).profit
+    expect(new Decimal(before?.gridProfit ?? '0').gt(0)).toBe(true)
+    const report = await world.run(bot.emergencyStop({ sellBase: true }))
+    expect(report.soldBase).not.toBeNull()
+    const after = viewOf(journal).profit
+    expect(after?.gridProfit).toBe(before?.gridProfit)
+    // The sale's result is in the floating PnL: the value still adds up
+    expect(new Decimal(after?.gridProfit ?? '0').add(after?.floatingPnl ?? '0').toFixed()).toBe(new Decimal(after?.currentValue ?? '0').sub(after?.startValue ?? '0').toFixed())
+  })
 })
