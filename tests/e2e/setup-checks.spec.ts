@@ -41,6 +41,16 @@ test.afterAll(async () => {
   if (folder !== undefined) rmSync(folder, { recursive: true, force: true })
 })
 
+/** In the page: types 1500 as the investment, then reads whether Start is off two frames later, before a preview can answer. */
+const CHANGE_INVESTMENT_AND_READ_START = `(async () => {
+  const form = document.querySelector('form[aria-label="Grid setup"]')
+  const input = [...form.querySelectorAll('label.field')].find((label) => label.querySelector('span')?.textContent === 'Investment (quote)').querySelector('input')
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '1500')
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  return form.querySelector('button[type=submit]').disabled
+})()`
+
 /** Types into a field and waits until the plan of the new value is shown. */
 async function settle(label: string, value: string): Promise<void> {
   await form.getByLabel(label).fill(value)
@@ -93,14 +103,7 @@ test('settings problems read as sentences at their fields: one grid, a range ups
 test('Start is off from the moment a field changes until the plan of the new value is shown', async () => {
   const start = form.getByRole('button', { name: 'Start grid' })
   await expect(start).toBeEnabled()
-  // Changes the field and reads the button in the frames that follow, before any preview can answer
-  const disabledAfterChange = await form.getByLabel('Investment (quote)').evaluate(async (input: HTMLInputElement) => {
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set
-    setValue?.call(input, '1500')
-    input.dispatchEvent(new Event('input', { bubbles: true }))
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
-    return (input.form?.querySelector('button[type=submit]') as HTMLButtonElement | null)?.disabled
-  })
+  const disabledAfterChange = await page.evaluate(CHANGE_INVESTMENT_AND_READ_START)
   expect(disabledAfterChange).toBe(true)
   await expect(start).toBeEnabled()
 })
