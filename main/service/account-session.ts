@@ -1,4 +1,4 @@
-import { fail, ok, type AwayItem, type BalanceView, type EmergencyStopOutcome, type BotView, type CandleView, type ConnectionView, type HealthView, type PlanPreview, type Result } from '@shared/api'
+import { fail, ok, type AwayItem, type ConfirmedPlan, type BalanceView, type EmergencyStopOutcome, type BotView, type CandleView, type ConnectionView, type HealthView, type PlanPreview, type Result } from '@shared/api'
 import type { CommandParams } from '@shared/api/command-schemas'
 import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
@@ -6,14 +6,12 @@ import { planToJson } from '../cli/plan/plan-json'
 import { AccountEngine } from '../engine/account/account-engine'
 import { isBotIdInUseError } from '../engine/bot/bot-id-in-use-error'
 import { GridBot } from '../engine/bot/grid-bot'
-import { settingsOf } from '../engine/bot/grid-bot-config'
 import { LiveClock } from '../engine/clock/live-clock'
 import { BinanceExchange } from '../engine/exchange/binance/binance-exchange'
 import type { BinanceEndpoints } from '../engine/exchange/binance/urls'
 import type { Unsubscribe } from '../engine/exchange/port/exchange'
 import type { KlineInterval } from '../engine/exchange/port/kline-interval'
 import type { ExchangeRules } from '../engine/exchange/rules'
-import { planGrid } from '../engine/grid/planner'
 import { isJournalUnreadable, openJournal, type Journal } from '../engine/journal'
 import type { Logger } from '../engine/logging/logger'
 import { withoutStopIncidents } from '../engine/logging/without-stop-incidents'
@@ -21,6 +19,8 @@ import { startBotLoops, type BotLoops } from './bot-loops'
 import { BotProfit } from './bot-profit'
 import { buildBotView, START_PRICE_KEY } from './bot-view'
 import { CandleFeed } from './candle-feed'
+import { checkedPlan } from './checked-plan'
+import { samePlan } from './same-plan'
 import { startPaperExchange, type PaperExchange, type PaperExchangeOptions } from './paper-exchange'
 import { suggestConfig } from './suggest-config'
 
@@ -313,8 +313,12 @@ export class AccountSession {
     })
   }
 
-  /** Creates a bot from a configuration and starts its loops. */
-  startBot(input: unknown): Promise<Result<{ botId: string }>> {
+  /**
+   * Creates a bot from a configuration and starts its loops, once its plan at the price passes
+   * every check (funds, exits) and, when `expected` is given, places exactly the confirmed orders;
+   * a refused start stores nothing.
+   */
+  startBot(input: unknown, expected?: ConfirmedPlan): Promise<Result<{ botId: string }>> {
     return this.ready(async (connected) => {
       const parsed = parseBotConfig(input)
       if (!parsed.ok) return fail('invalid-config', parsed.errors.join('; '), { errors: parsed.errors })
@@ -325,6 +329,12 @@ export class AccountSession {
       if (!engine.rules.has(config.symbol)) await engine.rules.refresh([config.symbol])
       await this.watchPrice(config.symbol)
       const startPrice = await exchange.lastPrice(config.symbol)
+      const plan = checkedPlan(engine, config, startPrice)
+      const preview = planToJson(plan, false)
+      if (expected !== undefined && !samePlan(preview, expected)) {
+        return fail('plan-changed', `the price moved to ${preview.price} since the preview, and the plan changed: nothing was sent; read the new plan and confirm again`, { plan: preview })
+      }
+      if (plan.problems.length > 0) return fail('plan-problems', `the plan cannot start: ${plan.problems.map((problem) => problem.message).join(' ')}`, { plan: preview })
       const bot = new GridBot(engine, { exchange, journal: this.journal, clock, logger: this.logger }, config)
       try {
         await bot.create()
@@ -354,7 +364,7 @@ export class AccountSession {
       const { engine, exchange } = connected
       if (!engine.rules.has(config.symbol)) await engine.rules.refresh([config.symbol])
       const price = this.prices.get(config.symbol) ?? (await exchange.lastPrice(config.symbol))
-      return ok(planToJson(planGrid(engine.rules.get(config.symbol), settingsOf(config, price), engine.rules.exchangeFilters()), false))
+      return ok(planToJson(checkedPlan(engine, config, price), false))
     })
   }
 

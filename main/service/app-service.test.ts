@@ -65,16 +65,16 @@ describe('AppService in Paper mode (the built-in paper exchange through the Bina
     expect(await handlers.startBot({ config: suggested })).toMatchObject({ ok: false, error: { code: 'bot-exists' } })
   })
 
-  it('keeps a bot whose start failed visible as failed, with the incident that says why', { timeout: 30_000 }, async () => {
+  it('refuses to start a grid the free balance cannot pay for, says so at the investment, and leaves no bot behind', { timeout: 30_000 }, async () => {
     const { service, handlers } = await open(folder())
     const suggested = await until('a suggestion', () => service.state().suggestedConfig ?? undefined)
-    // More quote than the account holds: the purchase of base for the SELLs cannot be funded
-    const config = { ...suggested, grid: { ...suggested.grid, investment: '50000' }, orders: { maxAttempts: 1, budgetMs: 1_000 }, baseTrades: { attempts: 1 } }
+    const config = { ...suggested, grid: { ...suggested.grid, investment: '50000' } }
+    const preview = await handlers.previewPlan({ config })
+    const problem = { field: 'grid.investment', code: 'INSUFFICIENT_QUOTE', message: expect.stringMatching(/^Investment of 50000 USDT is more than the 10000 USDT the account has free/) }
+    expect(preview.ok && preview.value.problems).toEqual(expect.arrayContaining([expect.objectContaining(problem)]))
     const started = await handlers.startBot({ config })
-    expect(started).toMatchObject({ ok: false, error: { code: 'not-started', message: expect.stringMatching(/did not start: buying [\d.]+ BTC for the SELLs fell short: .*the bot is kept as failed/) } })
-    const bot = await until('the failed bot', () => service.state().bots.find((view) => view.botId === suggested.id))
-    expect([bot.status, bot.levels.length, bot.openOrders.length]).toEqual(['failed', 0, 0])
-    expect(bot.incidents.map((incident) => incident.kind)).toEqual(['start'])
+    expect(started).toMatchObject({ ok: false, error: { code: 'plan-problems', message: expect.stringContaining('Investment of 50000 USDT is more than') } })
+    expect(service.state().bots).toEqual([])
   })
 
   it('after a restart shows what happened while it was away, and can then cancel everything', { timeout: 60_000 }, async () => {

@@ -184,7 +184,7 @@ export class AppService {
       startNewJournal: (params) => this.startNewJournal(params.mode),
       getCandles: (params) => withSession((current) => current.candles(params)),
       previewPlan: (params) => withSession((current) => current.previewPlan(params.config)),
-      startBot: (params) => withSession((current) => current.startBot(params.config)),
+      startBot: (params) => withSession((current) => current.startBot(params.config, params.expected)),
       pauseBot: (params) => withSession((current) => current.withBot(params.botId, async (bot) => (bot.pause(), null))),
       resumeBot: (params) => withSession((current) => current.withBot(params.botId, async (bot) => (await bot.resume(), null))),
       emergencyStop: (params) =>

@@ -1,17 +1,18 @@
 import { useMemo, useState } from 'react'
+import type { PlanPreview } from '@shared/api'
+import type { BotConfigInput } from '@shared/config/bot-config'
 import { useAppStore } from '../store/app-store'
 import { fillMark, levelLine, selectedBot } from '../store/selectors'
 import { AwayPanel } from './away-panel'
 import { BalancesPanel } from './balances-panel'
 import { BotSummary } from './bot-summary'
-import { ConfirmDialog } from './confirm-dialog'
 import { EventLog } from './event-log'
 import { FillsTable } from './fills-table'
 import { LevelsTable } from './levels-table'
 import { MarketChart } from './market-chart'
 import { OcoPanel } from './oco-panel'
 import { OrdersTable } from './orders-table'
-import { runCommand } from './run-command'
+import { StartConfirmation } from './start-confirmation'
 import { useCandles } from './use-candles'
 
 /** The dashboard of the bot shown: chart, summary and overrides, levels, orders, fills, OCO, balances, events. */
@@ -42,20 +43,20 @@ export function Dashboard() {
 function ReadyToStart() {
   const api = useAppStore((store) => store.api)
   const app = useAppStore((store) => store.app)
-  const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState<string | null>(null)
+  // The grid as it was when Start was pressed, and its plan: the suggestion follows the price, the confirmation does not
+  const [confirming, setConfirming] = useState<{ readonly config: BotConfigInput; readonly plan: PlanPreview } | null>(null)
   const suggested = app?.suggestedConfig ?? null
   useCandles(suggested?.symbol)
   if (app === null) return <p role="status">Connecting…</p>
   if (app.connection.status === 'out-of-service') return <p role="status">No bot runs in this mode until its journal is dealt with (see above); the other modes open as before under Mode and keys.</p>
   if (app.connection.status !== 'ready') return <p role="status">{app.connection.message ?? 'Connecting to the exchange…'}</p>
-  const start = async () => {
+  const confirm = async () => {
     if (api === null || suggested === null) return
-    setBusy('Starting the grid: placing its orders…')
-    const started = await runCommand(`Start ${suggested.id}`, () => api.startBot({ config: suggested }))
-    setBusy(null)
-    setConfirming(false)
-    if (started !== undefined) useAppStore.getState().selectBot(started.botId)
+    const config = suggested
+    const planned = await api.previewPlan({ config })
+    if (!planned.ok) return useAppStore.getState().tell('error', `This grid cannot start: ${planned.error.message}`)
+    if (planned.value.problems.length > 0) return useAppStore.getState().tell('error', `This grid cannot start: ${planned.value.problems.map((problem) => problem.message).join(' ')} Change the settings first.`)
+    setConfirming({ config, plan: planned.value })
   }
   return (
     <div className="dashboard">
@@ -69,7 +70,7 @@ function ReadyToStart() {
               {suggested.risk?.stopLoss !== undefined ? `, stop-loss ${suggested.risk.stopLoss}` : ''}.
             </p>
             <div className="summary-actions">
-              <button type="button" className="button-primary" onClick={() => setConfirming(true)}>
+              <button type="button" className="button-primary" onClick={() => void confirm()}>
                 Start this grid
               </button>
               <button type="button" onClick={() => useAppStore.getState().show('setup')}>
@@ -88,10 +89,8 @@ function ReadyToStart() {
       </section>
       {suggested !== null && <MarketChart symbol={suggested.symbol} levels={[]} markers={[]} stopLoss={null} takeProfit={null} />}
       <BalancesPanel />
-      {confirming && suggested !== null && (
-        <ConfirmDialog title={`Start ${suggested.id} on ${suggested.symbol}`} busy={busy} onClose={() => setConfirming(false)} choices={[{ label: 'Start and place the orders', onChoose: () => void start() }]}>
-          <p>The grid's orders are placed on the {app.mode === 'paper' ? 'paper' : app.mode} exchange.</p>
-        </ConfirmDialog>
+      {confirming !== null && (
+        <StartConfirmation config={confirming.config} plan={confirming.plan} onClose={() => setConfirming(null)} onStarted={(botId) => (setConfirming(null), useAppStore.getState().selectBot(botId))} />
       )}
     </div>
   )

@@ -2,16 +2,35 @@ import { useId } from 'react'
 import type { SetupDraft } from './setup-draft'
 
 /** The text fields of a grid draft. */
-type TextName = 'id' | 'lower' | 'upper' | 'grids' | 'investment' | 'stopLoss' | 'takeProfit'
+export type TextName = 'id' | 'lower' | 'upper' | 'grids' | 'investment' | 'stopLoss' | 'takeProfit'
 
-/** One labelled text field of a grid draft, with an optional hint that describes it. */
-export function DraftTextField(props: { readonly draft: SetupDraft; readonly name: TextName; readonly label: string; readonly hint?: string; readonly onChange: (patch: Partial<SetupDraft>) => void }) {
+/** What is wrong with each field of a draft: sentences shown at the field. */
+export type FieldProblems = Partial<Readonly<Record<TextName, readonly string[]>>>
+
+/** One labelled text field of a grid draft, with an optional hint and the problems found with it, both describing it (named by its label alone). */
+export function DraftTextField(props: { readonly draft: SetupDraft; readonly name: TextName; readonly label: string; readonly hint?: string; readonly problems?: FieldProblems; readonly onChange: (patch: Partial<SetupDraft>) => void }) {
+  const labelId = useId()
   const hintId = useId()
+  const problemId = useId()
   const { draft, name, label, hint, onChange } = props
+  const problems = props.problems?.[name] ?? []
+  const describedBy = [...(problems.length > 0 ? [problemId] : []), ...(hint === undefined ? [] : [hintId])].join(' ')
   return (
     <label className="field">
-      <span>{label}</span>
-      <input value={draft[name]} inputMode={name === 'id' ? 'text' : 'decimal'} onChange={(event) => onChange({ [name]: event.target.value })} aria-describedby={hint === undefined ? undefined : hintId} />
+      <span id={labelId}>{label}</span>
+      <input
+        aria-labelledby={labelId}
+        value={draft[name]}
+        inputMode={name === 'id' ? 'text' : 'decimal'}
+        onChange={(event) => onChange({ [name]: event.target.value })}
+        aria-invalid={problems.length > 0 ? true : undefined}
+        aria-describedby={describedBy === '' ? undefined : describedBy}
+      />
+      {problems.length > 0 && (
+        <small id={problemId} className="field-problem">
+          {problems.join(' ')}
+        </small>
+      )}
       {hint !== undefined && (
         <small id={hintId} className="hint">
           {hint}

@@ -1,13 +1,13 @@
-import { DraftTextField } from './draft-text-field'
+import { DraftTextField, type FieldProblems } from './draft-text-field'
 import type { SetupDraft } from './setup-draft'
 
 /** A grid's settings as form fields: range, grids, spacing, investment, exits and protections (the bot setup and the backtest show the same). */
-export function GridSettingsFields({ draft, onChange }: { readonly draft: SetupDraft; readonly onChange: (patch: Partial<SetupDraft>) => void }) {
+export function GridSettingsFields({ draft, onChange, problems }: { readonly draft: SetupDraft; readonly onChange: (patch: Partial<SetupDraft>) => void; readonly problems?: FieldProblems }) {
   return (
     <>
-      <DraftTextField draft={draft} name="lower" label="Lower price" onChange={onChange} />
-      <DraftTextField draft={draft} name="upper" label="Upper price" onChange={onChange} />
-      <DraftTextField draft={draft} name="grids" label="Grids" hint="N grids make N + 1 levels" onChange={onChange} />
+      <DraftTextField draft={draft} name="lower" problems={problems} label="Lower price" onChange={onChange} />
+      <DraftTextField draft={draft} name="upper" problems={problems} label="Upper price" onChange={onChange} />
+      <DraftTextField draft={draft} name="grids" problems={problems} label="Grids" hint="N grids make N + 1 levels" onChange={onChange} />
       <label className="field">
         <span>Spacing</span>
         <select value={draft.spacing} onChange={(event) => onChange({ spacing: event.target.value as SetupDraft['spacing'] })}>
@@ -15,9 +15,9 @@ export function GridSettingsFields({ draft, onChange }: { readonly draft: SetupD
           <option value="geometric">geometric (equal percentages)</option>
         </select>
       </label>
-      <DraftTextField draft={draft} name="investment" label="Investment (quote)" onChange={onChange} />
-      <DraftTextField draft={draft} name="stopLoss" label="Stop-loss" hint="empty for none" onChange={onChange} />
-      <DraftTextField draft={draft} name="takeProfit" label="Take-profit" hint="empty for none" onChange={onChange} />
+      <DraftTextField draft={draft} name="investment" problems={problems} label="Investment (quote)" onChange={onChange} />
+      <DraftTextField draft={draft} name="stopLoss" problems={problems} label="Stop-loss" hint="empty for none" onChange={onChange} />
+      <DraftTextField draft={draft} name="takeProfit" problems={problems} label="Take-profit" hint="empty for none" onChange={onChange} />
       <label className="field">
         <span>When a stop triggers</span>
         <select value={draft.stopOutcome} onChange={(event) => onChange({ stopOutcome: event.target.value as SetupDraft['stopOutcome'] })}>

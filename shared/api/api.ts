@@ -15,6 +15,12 @@ export interface LevelRef extends BotRef {
   readonly level: number
 }
 
+/** The orders a person confirmed: each level's order, and the base purchase before them. */
+export interface ConfirmedPlan {
+  readonly levels: readonly { readonly price: string; readonly side: 'BUY' | 'SELL' | 'NONE'; readonly quantity: string }[]
+  readonly acquisitionQuantity: string | null
+}
+
 /** What an emergency stop did. */
 export interface EmergencyStopOutcome {
   readonly cancelled: readonly string[]
@@ -43,8 +49,12 @@ export interface ApiCommands {
   getCandles(params: { readonly symbol: string; readonly interval: string; readonly limit: number }): Promise<Result<readonly CandleView[]>>
   /** Plans a grid from a draft configuration without sending anything: levels, profit per grid, problems. */
   previewPlan(params: { readonly config: BotConfigInput }): Promise<Result<PlanPreview>>
-  /** Creates a bot from a configuration and starts it. */
-  startBot(params: { readonly config: BotConfigInput }): Promise<Result<BotRef>>
+  /**
+   * Creates a bot from a configuration and starts it, once its plan passes every check; with
+   * `expected`, only when the plan at the price now places exactly those orders and that purchase
+   * (else `plan-changed`, with the new plan as `details.plan`). A refused start leaves no bot.
+   */
+  startBot(params: { readonly config: BotConfigInput; readonly expected?: ConfirmedPlan }): Promise<Result<BotRef>>
   /** Stops opening new exposure; open orders stay. */
   pauseBot(params: BotRef): Promise<Result<null>>
   /** Resumes a paused, stopped or emergency bot after reconciling it. */

@@ -14,6 +14,7 @@ export const COMMAND_PARAM_NAMES: Readonly<Record<string, string>> = {
   interval: 'Candle interval',
   limit: 'Number of candles',
   config: 'The bot configuration',
+  expected: 'The confirmed plan',
   stopLoss: 'Stop-loss',
   takeProfit: 'Take-profit',
   profile: 'Key profile',

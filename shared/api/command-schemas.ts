@@ -15,6 +15,9 @@ const keyedMode = z.enum(['testnet', 'demo', 'live'], 'must be testnet, demo or 
 const levelRef = z.strictObject({ botId, level: z.number().int().min(0).max(1000) })
 // The configuration itself is checked by the bot configuration schema, which names every problem
 const configParams = z.strictObject({ config: z.record(z.string(), z.unknown()) })
+const plannedOrder = z.strictObject({ price: z.string().max(64), side: z.enum(['BUY', 'SELL', 'NONE']), quantity: z.string().max(64) })
+// The plan the person confirmed: the start is refused when the plan at the price then differs
+const startParams = configParams.extend({ expected: z.strictObject({ levels: z.array(plannedOrder).max(1001), acquisitionQuantity: z.string().max(64).nullable() }).optional() })
 const symbol = z.string().regex(/^[A-Z0-9]{2,20}$/, 'must be an exchange symbol in capitals, such as BTCUSDT')
 // Binance opened in July 2017: nothing earlier has klines
 const klinesTimeMs = z
@@ -48,7 +51,7 @@ export const commandSchemas = {
     limit: z.number().int().min(1).max(1000)
   }),
   previewPlan: configParams,
-  startBot: configParams,
+  startBot: startParams,
   pauseBot: botRef,
   resumeBot: botRef,
   emergencyStop: z.strictObject({ botId, sellBase: z.boolean() }),

@@ -1,5 +1,5 @@
 /** The contract shared by main, preload and renderer. */
-export type { Api, ApiCommands, ApiEvents, BotRef, EmergencyStopOutcome, KeyedMode, LevelRef, RebalanceDiagnosis, Unsubscribe } from './api'
+export type { Api, ApiCommands, ApiEvents, BotRef, ConfirmedPlan, EmergencyStopOutcome, KeyedMode, LevelRef, RebalanceDiagnosis, Unsubscribe } from './api'
 export { PRODUCT_NAME, TRADING_MODES, type AppInfo, type TradingMode } from './app-info'
 export {
   BACKTEST_INTERVALS,

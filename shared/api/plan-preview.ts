@@ -17,5 +17,6 @@ export interface PlanPreview {
   readonly baseHeld: string
   readonly acquisition: { method: string; side: string; quantity: string; price: string; quoteCost: string } | null
   readonly quoteRequired: string
-  readonly problems: readonly { level: number | null; code: string; message: string }[]
+  /** Every problem; `field`, when set, names the setting it concerns by its place in the configuration ("grid.investment"), and the message is a sentence shown at it. */
+  readonly problems: readonly { level: number | null; code: string; message: string; field: string | null }[]
 }

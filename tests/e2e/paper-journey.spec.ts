@@ -65,7 +65,7 @@ test('setup: the preview draws the planned levels on the chart and shows the pla
   expect(await openOrderLabels(paper.rest)).toEqual([])
   // A range that cannot work is explained, and cannot be started
   await form.getByLabel('Upper price').fill('58000')
-  await expect(page.getByRole('region', { name: 'Plan problems' })).toContainText('Upper price must be above the lower price (58800)')
+  await expect(form.getByLabel('Upper price')).toHaveAccessibleDescription('Upper price must be above the lower price (58800)')
   await expect(form.getByRole('button', { name: 'Start grid' })).toBeDisabled()
   await form.getByLabel('Upper price').fill('61200')
   await expect(preview.getByRole('table', { name: 'Planned levels' }).locator('tbody tr')).toHaveCount(9)

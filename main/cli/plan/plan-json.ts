@@ -41,6 +41,6 @@ export function planToJson(plan: GridPlan, priceAssumed: boolean): PlanJson {
             quoteCost: plan.acquisition.quoteCost.toFixed()
           },
     quoteRequired: plan.quoteRequired.toFixed(),
-    problems: plan.problems.map((problem) => ({ level: problem.level, code: problem.code, message: problem.message }))
+    problems: plan.problems.map((problem) => ({ level: problem.level, code: problem.code, message: problem.message, field: problem.field ?? null }))
   }
 }

@@ -100,3 +100,17 @@ describe('FundsLedger as the exchange takes an order', () => {
     expect(() => ledger().available('zz', 'USDT')).toThrow('bot zz has no share in the funds ledger')
   })
 })
+
+describe('FundsLedger: what no bot claims', () => {
+  it('is the free balance less every bot share not locked in an order and less pending reservations', () => {
+    const funds = new FundsLedger(snapshot({ USDT: ['10000', '500'] }))
+    funds.registerBot('a', { USDT: new Decimal('3000') })
+    funds.registerBot('b', { USDT: new Decimal('1000') })
+    // b has 500 in an open order (locked on the exchange, not in the free balance)
+    funds.setOrderLock('b-1', 'b', 'USDT', new Decimal('500'))
+    expect(funds.unclaimed('USDT').toFixed()).toBe('6500')
+    expect(funds.reserve('i1', 'a', 'USDT', new Decimal('200')).ok).toBe(true)
+    expect(funds.unclaimed('USDT').toFixed()).toBe('6500')
+    expect(funds.unclaimed('BTC').toFixed()).toBe('0')
+  })
+})

@@ -103,6 +103,16 @@ export class FundsLedger {
     return Decimal.min(this.botAvailable(botId, asset), this.accountAvailable(asset))
   }
 
+  /**
+   * Returns what of an asset no bot's share claims: the account's free balance less its pending
+   * reservations and the unlocked part of every bot's share (a new bot can be given at most this).
+   */
+  unclaimed(asset: string): Decimal {
+    let claimed = ZERO
+    for (const botId of this.owners.keys()) claimed = claimed.add(Decimal.max(ZERO, this.botAvailable(botId, asset)))
+    return Decimal.max(ZERO, this.accountAvailable(asset).sub(claimed))
+  }
+
   /** Sets funds aside for an intent, or says whose funds are short. One reservation per intent. */
   reserve(intentId: string, botId: string, asset: string, amount: Decimal): Result<void, InsufficientFunds> {
     if (this.reservations.has(intentId)) throw new Error(`intent ${intentId} already holds a reservation`)

@@ -18,12 +18,26 @@ export type PlanProblemCode =
   | 'ACQUISITION_NOT_PLACEABLE'
   | 'ACQUISITION_OVER_BUDGET'
   | 'FILTER_FAILURE'
+  | 'INSUFFICIENT_QUOTE'
+  | 'INSUFFICIENT_BASE'
+  | 'STOP_LOSS_NOT_BELOW_PRICE'
+  | 'STOP_LOSS_INSIDE_RANGE'
+  | 'TAKE_PROFIT_NOT_ABOVE_PRICE'
+  | 'TAKE_PROFIT_INSIDE_RANGE'
+  | 'TOO_FEW_GRIDS'
 
-/** Something that keeps a plan from running as shown; `level` is null for the plan as a whole. */
+/** The setting a problem is about, by its place in the bot configuration ("grid.investment"). */
+export type PlanField = 'grid.lower' | 'grid.upper' | 'grid.grids' | 'grid.investment' | 'grid.baseHeld' | 'risk.stopLoss' | 'risk.takeProfit'
+
+/**
+ * Something that keeps a plan from running as shown; `level` is null for the plan as a whole, and
+ * `field`, when set, names the setting to change (the message is then a sentence shown at it).
+ */
 export interface PlanProblem {
   readonly level: number | null
   readonly code: PlanProblemCode
   readonly message: string
+  readonly field?: PlanField
 }
 
 /** Problem codes that concern the symbol, not a level: reported once for the plan. */
