@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/app-store'
 import { NONE } from '../store/selectors'
+import { formatExact } from './decimal-text-format'
 
 /** The account's balances, free and locked in orders. */
 export function BalancesPanel() {
@@ -19,8 +20,8 @@ export function BalancesPanel() {
           {balances.map((balance) => (
             <tr key={balance.asset} data-asset={balance.asset}>
               <td>{balance.asset}</td>
-              <td>{balance.free}</td>
-              <td>{balance.locked}</td>
+              <td className="number">{formatExact(balance.free, null)}</td>
+              <td className="number">{formatExact(balance.locked, null)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,6 +3,7 @@ import type { BotView } from '@shared/api'
 import { useAppStore } from '../store/app-store'
 import { statusText } from '../store/selectors'
 import { ConfirmDialog } from './confirm-dialog'
+import { formatAmount, formatExact } from './decimal-text-format'
 import { runCommand } from './run-command'
 
 type Pending = { readonly title: string; readonly text: string; readonly label: string; readonly run: () => Promise<unknown>; readonly noAction?: boolean }
@@ -21,6 +22,9 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
     setPending(null)
   }
   const active = bot.status === 'running'
+  // Amounts in the quote asset are shown to the price's decimals (cents for a USDT pair)
+  const amount = (text: string) => formatAmount(text, bot.priceDecimals ?? 2, bot.quoteAsset)
+  const lastPrice = bot.lastPrice === null ? null : formatExact(bot.lastPrice, bot.priceDecimals)
   return (
     <section className="panel bot-summary" aria-label="Bot">
       <div className="summary-facts">
@@ -31,7 +35,7 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
           {statusText(bot.status)}
         </div>
         <div>
-          <span className="fact-label">Price</span> <span aria-label="Last price">{bot.lastPrice ?? '–'}</span>
+          <span className="fact-label">Price</span> <span aria-label="Last price">{lastPrice === null ? '–' : `${lastPrice} ${bot.quoteAsset}`.trim()}</span>
         </div>
         <div>
           <span className="fact-label">Market</span> {bot.marketState ?? 'reading…'}
@@ -39,13 +43,13 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
         {bot.profit !== null && (
           <>
             <div>
-              <span className="fact-label">Grid profit</span> <span aria-label="Grid profit">{bot.profit.gridProfit}</span> {bot.quoteAsset}
+              <span className="fact-label">Grid profit</span> <span aria-label="Grid profit">{amount(bot.profit.gridProfit)}</span>
             </div>
             <div>
-              <span className="fact-label">Floating PnL</span> <span aria-label="Floating PnL">{bot.profit.floatingPnl}</span> {bot.quoteAsset}
+              <span className="fact-label">Floating PnL</span> <span aria-label="Floating PnL">{amount(bot.profit.floatingPnl)}</span>
             </div>
             <div>
-              <span className="fact-label">Value</span> {bot.profit.currentValue} {bot.quoteAsset} (started {bot.profit.startValue})
+              <span className="fact-label">Value</span> <span aria-label="Value">{amount(bot.profit.currentValue)}</span> (started at {amount(bot.profit.startValue)})
             </div>
             {bot.profit.unvaluedFees !== undefined && (
               <div>
@@ -81,7 +85,7 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
           onClick={() =>
             setPending({
               title: 'Recenter the grid now',
-              text: `The grid's orders are cancelled and it is planned again around the current price (${bot.lastPrice ?? '?'}).`,
+              text: `The grid's orders are cancelled and it is planned again around the current price (${lastPrice ?? '?'}).`,
               label: 'Recenter',
               run: () => runCommand('Recenter', () => api.recenterNow({ botId: bot.botId }))
             })
@@ -97,7 +101,7 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
               result.ok
                 ? setPending({
                     title: result.value.deadlocked ? 'Rebalance now' : 'Nothing to rebalance',
-                    text: `${result.value.message}${result.value.trade === null ? '' : ` A rebalance would ${result.value.trade.side} ${result.value.trade.quantity} ${bot.baseAsset} (MARKET where allowed, else a re-priced LIMIT).`}`,
+                    text: `${result.value.message}${result.value.trade === null ? '' : ` A rebalance would ${result.value.trade.side} ${formatExact(result.value.trade.quantity, bot.quantityDecimals)} ${bot.baseAsset} (MARKET where allowed, else a re-priced LIMIT).`}`,
                     label: 'Rebalance',
                     run: () => runCommand('Rebalance', () => api.rebalanceNow({ botId: bot.botId })),
                     ...(result.value.deadlocked ? {} : { noAction: true })

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useAppStore } from '../store/app-store'
+import { groupFills } from '../store/fill-groups'
 import { fillMark, levelLine, selectedBot } from '../store/selectors'
 import { AwayPanel } from './away-panel'
 import { BalancesPanel } from './balances-panel'
@@ -19,7 +20,8 @@ export function Dashboard() {
   const bot = useAppStore(selectedBot)
   useCandles(bot?.symbol)
   const levels = useMemo(() => bot?.levels.map(levelLine) ?? [], [bot?.levels])
-  const markers = useMemo(() => bot?.fills.map(fillMark) ?? [], [bot?.fills])
+  // One marker per order, not one per trade of it
+  const markers = useMemo(() => (bot === undefined ? [] : groupFills(bot.fills).map((group) => fillMark(group, bot.quantityDecimals))), [bot?.fills, bot?.quantityDecimals])
   if (bot === undefined) return <ReadyToStart />
   return (
     <div className="dashboard">

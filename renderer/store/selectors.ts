@@ -1,7 +1,9 @@
-import type { BotView, CandleView, FillView, LevelView } from '@shared/api'
+import type { BotView, CandleView, LevelView } from '@shared/api'
+import { formatExact } from '../components/decimal-text-format'
 import type { ChartLevel, ChartMarker } from '../chart/price-chart'
 import type { AppStore } from './app-store'
 import { candleKey } from './app-store'
+import type { FillGroup } from './fill-groups'
 
 /** One empty list, so a selector that finds nothing returns the same value every time (a new one would re-render forever). */
 export const NONE: readonly never[] = Object.freeze([])
@@ -24,9 +26,9 @@ export function levelLine(level: LevelView): ChartLevel {
   return { price: level.price, kind, title }
 }
 
-/** Marks each fill on the chart. */
-export function fillMark(fill: FillView): ChartMarker {
-  return { timeMs: fill.timeMs, side: fill.side, price: fill.price, text: `${fill.side === 'BUY' ? 'B' : 'S'} ${fill.quantity}` }
+/** Marks an order's fills on the chart at their (average) price, with what it traded at the symbol's quantity precision. */
+export function fillMark(group: FillGroup, quantityDecimals: number | null): ChartMarker {
+  return { timeMs: group.timeMs, side: group.side, price: group.price, text: `${group.side === 'BUY' ? 'B' : 'S'} ${formatExact(group.quantity, quantityDecimals)}` }
 }
 
 /** Says what a bot's status means, for a person. */
