@@ -26,12 +26,12 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
   const amount = (text: string) => formatAmount(text, bot.priceDecimals ?? 2, bot.quoteAsset)
   const lastPrice = bot.lastPrice === null ? null : formatExact(bot.lastPrice, bot.priceDecimals)
   return (
-    <section className="panel bot-summary" aria-label="Bot">
+    <section className="panel bot-summary" aria-label="Bot summary">
       <div className="summary-facts">
         <div>
           <span className="fact-label">Bot</span> {bot.botId} · {bot.symbol}
         </div>
-        <div className={`bot-status status-${bot.status}`} aria-label="Bot status">
+        <div className={`bot-status status-${bot.status}`} role="status" aria-label="Bot status">
           {statusText(bot.status)}
         </div>
         <div>

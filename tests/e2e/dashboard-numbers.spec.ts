@@ -51,7 +51,7 @@ async function column(table: Locator, index: number): Promise<string[]> {
 }
 
 test('the summary shows money rounded to cents with its asset and the price with thousands separators', async () => {
-  const summary = page.getByRole('region', { name: 'Bot' })
+  const summary = page.getByRole('region', { name: 'Bot summary' })
   await expect(summary.getByLabel('Value', { exact: true })).toHaveText(USDT)
   await expect(summary.getByLabel('Grid profit')).toHaveText(USDT)
   await expect(summary.getByLabel('Floating PnL')).toHaveText(USDT)
@@ -107,7 +107,7 @@ test('the chart marks each order at its fill price with its quantity at the symb
 })
 
 test('a notice that a command went through clears by itself', async () => {
-  await page.getByRole('region', { name: 'Bot' }).getByRole('button', { name: 'Pause' }).click()
+  await page.getByRole('region', { name: 'Bot summary' }).getByRole('button', { name: 'Pause' }).click()
   const notice = page.getByRole('status').filter({ hasText: 'Pause: done' })
   await expect(notice).toBeVisible()
   await expect(notice).toBeHidden({ timeout: 20_000 })
