@@ -19,7 +19,12 @@ export function App() {
     <div className="app">
       <Header />
       {link === 'unavailable' && <p className="app-status app-status-error">{linkProblem}</p>}
-      {connection?.status === 'failed' && <p className="app-status app-status-error" role="alert">{connection.message}</p>}
+      {/* Mode and keys says it by the mode buttons */}
+      {connection?.status === 'failed' && view !== 'keys' && (
+        <p className="app-status app-status-error" role="alert">
+          {connection.message}
+        </p>
+      )}
       <OutOfServiceBanner />
       <NoticeLine />
       <main className="main">{link === 'unavailable' ? null : view === 'setup' ? <SetupView /> : view === 'backtest' ? <BacktestView /> : view === 'keys' ? <KeysView /> : <Dashboard />}</main>
