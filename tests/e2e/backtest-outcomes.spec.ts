@@ -40,8 +40,9 @@ async function expectUncovered(locator: Locator): Promise<void> {
     .poll(async () =>
       locator.evaluate((element) => {
         const box = element.getBoundingClientRect()
-        const seen = document.elementFromPoint(box.left + 4, box.top + 4)
-        return seen !== null && element.contains(seen)
+        // Runs in the page: its document, typed here without the DOM library
+        const seen = (globalThis as unknown as { document: { elementFromPoint(x: number, y: number): unknown } }).document.elementFromPoint(box.left + 4, box.top + 4)
+        return seen !== null && element.contains(seen as typeof element)
       })
     )
     .toBe(true)
