@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { BotView, LevelView } from '@shared/api'
 import { useAppStore } from '../store/app-store'
+import { levelWhy } from '../store/selectors'
 import { ConfirmDialog } from './confirm-dialog'
 import { formatExact } from './decimal-text-format'
 import { runCommand } from './run-command'
@@ -40,7 +41,7 @@ export function LevelsTable({ bot }: { readonly bot: BotView }) {
               <td className="number">{formatExact(level.price, bot.priceDecimals)}</td>
               <td>{level.held ? 'held' : level.phase}</td>
               <td>{level.side === null ? '–' : `${level.side} ${level.quantity === null ? '' : formatExact(level.quantity, bot.quantityDecimals)}`.trim()}</td>
-              <td className="reason">{level.reason}</td>
+              <td className="reason">{levelWhy(level) || '–'}</td>
               <td>
                 <button type="button" aria-label={`${level.held ? 'Release' : 'Hold'} level ${level.index}`} onClick={() => setTarget(level)}>
                   {level.held ? 'Release' : 'Hold'}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FillView, LevelView } from '@shared/api'
 import { groupFills } from './fill-groups'
-import { fillMark, levelLine, statusText } from './selectors'
+import { fillMark, levelLine, levelWhy, statusText } from './selectors'
 
 const level = (patch: Partial<LevelView>): LevelView => ({ index: 3, price: '59700', phase: 'open', side: 'BUY', quantity: '0.002', held: false, reason: 'open', ...patch })
 
@@ -12,6 +12,16 @@ describe('levelLine', () => {
     expect(levelLine(level({ held: true, phase: 'empty', side: null, quantity: null }))).toEqual({ price: '59700', kind: 'held', title: 'L3' })
     expect(levelLine(level({ phase: 'failed', side: null })).kind).toBe('failed')
     expect(levelLine(level({ phase: 'empty', side: null, quantity: null })).kind).toBe('empty')
+  })
+})
+
+describe('levelWhy', () => {
+  it('says only what the State, Order and Price columns do not', () => {
+    expect(levelWhy(level({ side: 'SELL', quantity: '0.0016', reason: 'open: SELL 0.0016 @ 63500' }))).toBe('')
+    expect(levelWhy(level({ side: 'BUY', reason: 'open: BUY 0.002 @ 59700; 0.00001 below the minimum carried' }))).toBe('0.00001 below the minimum carried')
+    expect(levelWhy(level({ phase: 'empty', side: null, quantity: null, reason: 'empty: its order filled' }))).toBe('its order filled')
+    expect(levelWhy(level({ phase: 'empty', side: null, quantity: null, reason: 'waiting: BUY to place' }))).toBe('waiting: BUY to place')
+    expect(levelWhy(level({ phase: 'placing', reason: 'placing: BUY 0.002' }))).toBe('')
   })
 })
 

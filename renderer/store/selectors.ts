@@ -26,6 +26,20 @@ export function levelLine(level: LevelView): ChartLevel {
   return { price: level.price, kind, title }
 }
 
+/** What the order part of a level's reason says ("SELL 0.0016 @ 63500"), which the Order and Price columns already show. */
+const ORDER_PART = /^(BUY|SELL) \d+(\.\d+)?( @ \d+(\.\d+)?)?(?=;|$)/
+
+/**
+ * Returns what a level's reason adds to its State, Order and Price columns: "open: SELL 0.0016 @
+ * 63500" adds nothing, "empty: its order filled" adds "its order filled"; "" when nothing.
+ */
+export function levelWhy(level: LevelView): string {
+  const state = level.held ? 'held' : level.phase
+  const rest = level.reason.startsWith(`${state}: `) ? level.reason.slice(state.length + 2) : level.reason === state ? '' : level.reason
+  if (level.side === null || !ORDER_PART.test(rest)) return rest
+  return rest.replace(ORDER_PART, '').replace(/^;\s*/, '').trim()
+}
+
 /** Marks an order's fills on the chart at their (average) price, with what it traded at the symbol's quantity precision. */
 export function fillMark(group: FillGroup, quantityDecimals: number | null): ChartMarker {
   return { timeMs: group.timeMs, side: group.side, price: group.price, text: `${group.side === 'BUY' ? 'B' : 'S'} ${formatExact(group.quantity, quantityDecimals)}` }

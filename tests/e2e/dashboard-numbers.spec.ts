@@ -62,6 +62,8 @@ test('levels and open orders show prices and quantities at the symbol precision,
   const levels = page.getByRole('table', { name: 'Levels' })
   for (const price of await column(levels, 2)) expect(price).toMatch(PRICE)
   await expect(levels.getByRole('columnheader', { name: 'Price (USDT)' })).toBeVisible()
+  // The Why column says what the State, Order and Price columns do not, never the order again
+  for (const why of await column(levels, 5)) expect(why).not.toMatch(/(BUY|SELL) \d+(\.\d+)? @ /)
   const orders = page.getByRole('table', { name: /Open orders/ })
   await expect(orders.locator('tbody tr').first()).toBeVisible()
   await expect(orders.getByRole('columnheader', { name: 'Quantity (BTC)' })).toBeVisible()
