@@ -12,8 +12,8 @@ export function BalancesPanel() {
         <thead>
           <tr>
             <th scope="col">Asset</th>
-            <th scope="col">Free</th>
-            <th scope="col">Locked</th>
+            <th scope="col" className="number">Free</th>
+            <th scope="col" className="number">Locked</th>
           </tr>
         </thead>
         <tbody>

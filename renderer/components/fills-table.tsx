@@ -17,9 +17,9 @@ export function FillsTable({ bot }: { readonly bot: BotView }) {
             <th scope="col">Time</th>
             <th scope="col">Level</th>
             <th scope="col">Side</th>
-            <th scope="col">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
-            <th scope="col">Quantity{bot.baseAsset === '' ? '' : ` (${bot.baseAsset})`}</th>
-            <th scope="col">Fee</th>
+            <th scope="col" className="number">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
+            <th scope="col" className="number">Quantity{bot.baseAsset === '' ? '' : ` (${bot.baseAsset})`}</th>
+            <th scope="col" className="number">Fee</th>
             <th scope="col">Answered by</th>
           </tr>
         </thead>

@@ -27,7 +27,7 @@ export function LevelsTable({ bot }: { readonly bot: BotView }) {
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
+            <th scope="col" className="number">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
             <th scope="col">State</th>
             <th scope="col">Order</th>
             <th scope="col">Why</th>

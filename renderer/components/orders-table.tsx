@@ -15,8 +15,8 @@ export function OrdersTable({ bot }: { readonly bot: BotView }) {
             <th scope="col">Level</th>
             <th scope="col">Side</th>
             <th scope="col">Type</th>
-            <th scope="col">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
-            <th scope="col">Quantity{bot.baseAsset === '' ? '' : ` (${bot.baseAsset})`}</th>
+            <th scope="col" className="number">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
+            <th scope="col" className="number">Quantity{bot.baseAsset === '' ? '' : ` (${bot.baseAsset})`}</th>
             <th scope="col">Status</th>
           </tr>
         </thead>
