@@ -2,6 +2,7 @@ import { fail, ok, type AwayItem, type ConfirmedPlan, type BalanceView, type Eme
 import type { CommandParams } from '@shared/api/command-schemas'
 import { parseBotConfig, type BotConfigInput } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
+import { stepDecimals } from '@shared/money/step'
 import { planToJson } from '../cli/plan/plan-json'
 import { AccountEngine } from '../engine/account/account-engine'
 import { isBotIdInUseError } from '../engine/bot/bot-id-in-use-error'
@@ -178,7 +179,16 @@ export class AccountSession {
       const known = rules?.has(record.symbol) === true ? rules.get(record.symbol) : undefined
       let profit = this.profits.get(record.botId)
       if (profit === undefined) this.profits.set(record.botId, (profit = new BotProfit()))
-      return buildBotView(this.journal, record, { baseAsset: known?.baseAsset ?? '', quoteAsset: known?.quoteAsset ?? '', lastPrice: this.prices.get(record.symbol) ?? null, profit })
+      const tick = known?.filters.priceFilter?.tickSize
+      const step = known?.filters.lotSize?.stepSize
+      return buildBotView(this.journal, record, {
+        baseAsset: known?.baseAsset ?? '',
+        quoteAsset: known?.quoteAsset ?? '',
+        ...(tick !== undefined && tick.gt(0) ? { priceDecimals: stepDecimals(tick) } : {}),
+        ...(step !== undefined && step.gt(0) ? { quantityDecimals: stepDecimals(step) } : {}),
+        lastPrice: this.prices.get(record.symbol) ?? null,
+        profit
+      })
     })
   }
 

@@ -43,4 +43,10 @@ describe('backtestResultView', () => {
     expect(view).toMatchObject({ interval: '1m', chartInterval: '1m', gapCount: 1, missingCandles: 2, gaps: [{ fromMs: SERIES.openTimeMs[0]! + 60_000, toMs: SERIES.openTimeMs[0]! + 120_000, missing: 2 }] })
     expect(view.candles.map((candle) => candle.high)).toEqual(['112', '111.5'])
   })
+
+  it('says a warning the run repeated once, with its count and without the log\'s "{}"', () => {
+    const repeated = { ...result(0), warnings: Array.from({ length: 105 }, () => 'warn: the order was refused: outside the price band {}') }
+    const view = backtestResultView({ series: SERIES, symbol: 'BTCUSDT', rules: RULES, config: CONFIG, result: repeated, notes: [] })
+    expect(view.warnings).toEqual(['The order was refused: outside the price band (105 times)'])
+  })
 })

@@ -8,6 +8,7 @@ import type { CandleSeries } from '../klines/candle-series'
 import { downsampleSeries } from '../klines/downsample-series'
 import { findGaps } from '../klines/find-gaps'
 import { priceDecimal } from '../klines/price-text'
+import { summarizeWarnings } from './backtest-warnings'
 
 /** What a finished run is shown from. */
 export interface BacktestOutcomeParts {
@@ -50,6 +51,6 @@ export function backtestResultView(parts: BacktestOutcomeParts): BacktestResultV
     gaps: gaps.gaps.slice(0, BACKTEST_MAX_GAPS),
     gapCount: gaps.gaps.length,
     missingCandles: gaps.totalMissing,
-    warnings: [...parts.notes, ...result.warnings]
+    warnings: summarizeWarnings([...parts.notes, ...result.warnings])
   }
 }

@@ -5,6 +5,7 @@ import type { LevelState } from '../engine/grid/trader/level-state'
 import type { Journal } from '../engine/journal/journal'
 import type { BotEventRecord, BotRecord, FillRecord, IntentRecord } from '../engine/journal/journal-records'
 import { BotProfit } from './bot-profit'
+import { hedgeNoteText } from './hedge-note-text'
 
 /** The journal's names the view reads (owned by the engine: market state, OCO backstop). */
 const MARKET_STATE_KEY = 'market-state'
@@ -24,6 +25,9 @@ const HALTED_REASONS = [/^paused: the bot opens no new exposure$/, /^waiting: (b
 export interface BotViewContext {
   readonly baseAsset: string
   readonly quoteAsset: string
+  /** Decimals of the symbol's tick size and lot step, when its rules are known. */
+  readonly priceDecimals?: number
+  readonly quantityDecimals?: number
   readonly lastPrice: Decimal | null
   /** The bot's profit kept between views (a new one counts from scratch). */
   readonly profit?: BotProfit
@@ -52,6 +56,8 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
     symbol: record.symbol,
     baseAsset: context.baseAsset,
     quoteAsset: context.quoteAsset,
+    priceDecimals: context.priceDecimals ?? null,
+    quantityDecimals: context.quantityDecimals ?? null,
     status: record.status,
     config,
     lastPrice: context.lastPrice?.toFixed() ?? null,
@@ -68,7 +74,8 @@ export function buildBotView(journal: Journal, record: BotRecord, context: BotVi
       commission: fill.commission,
       commissionAsset: fill.commissionAsset,
       timeMs: fill.timeMs,
-      hedgedBy: fill.counterIntentId ?? fill.hedgeNote
+      hedgedBy: fill.counterIntentId ?? null,
+      coveredBy: fill.counterIntentId === null ? hedgeNoteText(fill.hedgeNote) : null
     })),
     oco: ocoView(journal, record.botId),
     profit:

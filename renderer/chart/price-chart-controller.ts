@@ -36,7 +36,7 @@ interface DrawnLine {
  * `series.update()` when only the newest changed (else `setData()`), price lines created and
  * removed one by one as they change, fill markers snapped to their candles. It writes what it
  * has drawn to the container's data attributes (`data-candles`, `data-levels`, `data-markers`,
- * `data-last-close`, `data-stop-loss`, `data-take-profit`) so tests can read the chart without
+ * `data-last-marker` (its text and price), `data-last-close`, `data-stop-loss`, `data-take-profit`) so tests can read the chart without
  * looking at pixels.
  */
 export class PriceChartController {
@@ -51,6 +51,7 @@ export class PriceChartController {
   #bars: CandlestickData<UTCTimestamp>[] = []
   #fills: readonly ChartMarker[] = []
   #markerCount = 0
+  #lastMarker = ''
   #levelLineCount = 0
   #precision: number | null = null
   #linePrices: number[] = []
@@ -175,6 +176,8 @@ export class PriceChartController {
     const placed = toSeriesMarkers(this.#fills, this.#candles)
     this.#markers.setMarkers(placed)
     this.#markerCount = placed.length
+    const last = placed.at(-1)
+    this.#lastMarker = last === undefined ? '' : `${last.text ?? ''} at ${'price' in last ? String(last.price) : ''}`
   }
 
   #applyPrecision(candles: readonly CandleView[]): void {
@@ -190,6 +193,7 @@ export class PriceChartController {
     dataset.candles = String(this.#bars.length)
     dataset.levels = String(this.#levelLineCount)
     dataset.markers = String(this.#markerCount)
+    dataset.lastMarker = this.#lastMarker
     dataset.lastClose = this.#candles.at(-1)?.close ?? ''
   }
 }

@@ -22,10 +22,10 @@ describe('toSeriesMarkers', () => {
     expect(toSeriesMarkers(markers, stubCandles(3)).map((marker) => marker.text)).toEqual(['a', 'b', 'c'])
   })
 
-  test('draws a BUY as a green arrow up below the bar and a SELL as a red arrow down above it', () => {
-    const [buy, sell] = toSeriesMarkers([fill(STUB_START_MS, 'BUY', 'B 0.001'), fill(STUB_START_MS + 1, 'SELL', 'S 0.001')], stubCandles(1))
-    expect(buy).toEqual({ time: startSeconds, position: 'belowBar', shape: 'arrowUp', color: '#3fb950', text: 'B 0.001' })
-    expect(sell).toEqual({ time: startSeconds, position: 'aboveBar', shape: 'arrowDown', color: '#f85149', text: 'S 0.001' })
+  test('draws a BUY as a green arrow up to its fill price and a SELL as a red arrow down to it, not stacked off the candles', () => {
+    const [buy, sell] = toSeriesMarkers([{ ...fill(STUB_START_MS, 'BUY', 'B 0.001'), price: '99.50' }, { ...fill(STUB_START_MS + 1, 'SELL', 'S 0.001'), price: '100.50' }], stubCandles(1))
+    expect(buy).toEqual({ time: startSeconds, position: 'atPriceTop', price: 99.5, shape: 'arrowUp', color: '#3fb950', text: 'B 0.001' })
+    expect(sell).toEqual({ time: startSeconds, position: 'atPriceBottom', price: 100.5, shape: 'arrowDown', color: '#f85149', text: 'S 0.001' })
   })
 
   test('leaves out fills before the first candle; fills after the last open sit on the last candle', () => {

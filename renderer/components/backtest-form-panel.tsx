@@ -15,6 +15,7 @@ export function BacktestFormPanel(props: {
 }) {
   const { form, symbols, busy, onChange, onRun } = props
   const symbolsId = useId()
+  const fieldId = useId()
   const request = backtestRequestOf(form)
   const edit = (patch: Partial<BacktestForm>) => onChange({ ...form, ...patch })
   const editGrid = (patch: Partial<SetupDraft>) => onChange({ ...form, grid: { ...form.grid, ...patch } })
@@ -50,21 +51,25 @@ export function BacktestFormPanel(props: {
           </select>
         </label>
       ) : (
-        <label className="field">
-          <span>Klines file</span>
-          <input value={form.path} spellCheck={false} placeholder="/home/me/klines/BTCUSDT-1m-2024-01.csv" onChange={(event) => edit({ path: event.target.value })} />
-          <small className="hint">Binance CSV or klines JSON, or freqtrade JSON; its full path</small>
-        </label>
+        <div className="field">
+          <label htmlFor={`${fieldId}-path`}>Klines file</label>
+          <input id={`${fieldId}-path`} value={form.path} spellCheck={false} placeholder="/home/me/klines/BTCUSDT-1m-2024-01.csv" aria-describedby={`${fieldId}-path-hint`} onChange={(event) => edit({ path: event.target.value })} />
+          <small id={`${fieldId}-path-hint`} className="hint">
+            Binance CSV or klines JSON, or freqtrade JSON; its full path
+          </small>
+        </div>
       )}
       <label className="field">
         <span>From (UTC)</span>
         <input type="date" value={form.from} onChange={(event) => edit({ from: event.target.value })} />
       </label>
-      <label className="field">
-        <span>To (UTC)</span>
-        <input type="date" value={form.to} onChange={(event) => edit({ to: event.target.value })} />
-        <small className="hint">{download ? 'the whole day is included' : "the whole day is included; empty for the file's start or end"}</small>
-      </label>
+      <div className="field">
+        <label htmlFor={`${fieldId}-to`}>To (UTC)</label>
+        <input id={`${fieldId}-to`} type="date" value={form.to} aria-describedby={`${fieldId}-to-hint`} onChange={(event) => edit({ to: event.target.value })} />
+        <small id={`${fieldId}-to-hint`} className="hint">
+          {download ? 'the whole day is included' : "the whole day is included; empty for the file's start or end"}
+        </small>
+      </div>
       <GridSettingsFields draft={form.grid} onChange={editGrid} />
       {!request.ok && <p className="problems">{request.problem}</p>}
       <button type="submit" className="button-primary" disabled={busy || !request.ok}>

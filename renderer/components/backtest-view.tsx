@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useAppStore } from '../store/app-store'
 import { NONE } from '../store/selectors'
 import { backtestRequestOf, defaultBacktestForm } from './backtest-form-state'
@@ -19,6 +19,22 @@ export function BacktestView() {
   const update = useAppStore((store) => store.backtest)
   const [openedAtMs] = useState(() => Date.now())
   const [starting, setStarting] = useState(false)
+  // Why the latest Run did not start: shown in place of the run before it, which it would otherwise hide behind
+  const [startProblem, setStartProblem] = useState<string | null>(null)
+  const outcomeRef = useRef<HTMLDivElement>(null)
+  const outcome = startProblem ?? (update === null || update.phase === 'loading' || update.phase === 'running' ? null : `${update.backtestId}:${update.phase}`)
+  const shownOutcome = useRef(outcome)
+  // A new result or error is brought into view: the person is likely scrolled down to the Run button
+  useEffect(() => {
+    if (outcome === shownOutcome.current) return
+    shownOutcome.current = outcome
+    const element = outcomeRef.current
+    if (outcome === null || element === null) return
+    // Below the sticky header, which would cover it otherwise
+    const headerBottom = document.querySelector('.header')?.getBoundingClientRect().bottom ?? 0
+    const top = element.getBoundingClientRect().top
+    if (top < headerBottom || top > window.innerHeight / 2) window.scrollBy({ top: top - headerBottom - 8 })
+  }, [outcome])
   if (api === null) return <p role="status">Connecting…</p>
   const form = edited ?? defaultBacktestForm(suggested, openedAtMs)
   const running = update?.phase === 'loading' || update?.phase === 'running'
@@ -27,9 +43,10 @@ export function BacktestView() {
     const request = backtestRequestOf(form)
     if (!request.ok) return
     setStarting(true)
+    setStartProblem(null)
     const started = await api.startBacktest(request.request)
     setStarting(false)
-    if (!started.ok) tell('error', `The backtest cannot start: ${started.error.message}`)
+    if (!started.ok) setStartProblem(`The backtest cannot start: ${started.error.message}`)
   }
   const cancel = async () => {
     if (update === null) return
@@ -46,15 +63,21 @@ export function BacktestView() {
   return (
     <div className="setup backtest">
       <BacktestFormPanel form={form} symbols={symbols} busy={starting || running} onChange={editBacktestForm} onRun={() => void run()} />
-      <div className="setup-preview">
-        {update === null ? (
+      <div className="setup-preview" ref={outcomeRef}>
+        {startProblem !== null ? (
+          <section className="panel backtest-status" aria-label="Backtest status">
+            <p className="problems" role="alert">
+              {startProblem}
+            </p>
+          </section>
+        ) : update === null ? (
           <p className="panel hint">
             Runs the grid on the engine that trades, over historical candles, on a simulated exchange: a resting order fills at its own price when a later candle reaches it, never inside a gap.
           </p>
         ) : (
           <BacktestProgress update={update} onCancel={() => void cancel()} />
         )}
-        {update?.phase === 'done' && update.result !== undefined && <BacktestResultPanel result={update.result} />}
+        {startProblem === null && update?.phase === 'done' && update.result !== undefined && <BacktestResultPanel result={update.result} />}
       </div>
     </div>
   )

@@ -1,5 +1,6 @@
 import { useAppStore } from '../store/app-store'
 import { NONE } from '../store/selectors'
+import { formatExact } from './decimal-text-format'
 
 /** The account's balances, free and locked in orders. */
 export function BalancesPanel() {
@@ -11,16 +12,16 @@ export function BalancesPanel() {
         <thead>
           <tr>
             <th scope="col">Asset</th>
-            <th scope="col">Free</th>
-            <th scope="col">Locked</th>
+            <th scope="col" className="number">Free</th>
+            <th scope="col" className="number">Locked</th>
           </tr>
         </thead>
         <tbody>
           {balances.map((balance) => (
             <tr key={balance.asset} data-asset={balance.asset}>
               <td>{balance.asset}</td>
-              <td>{balance.free}</td>
-              <td>{balance.locked}</td>
+              <td className="number">{formatExact(balance.free, null)}</td>
+              <td className="number">{formatExact(balance.locked, null)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { useAppStore } from '../store/app-store'
 import { statusText } from '../store/selectors'
 import { BotStop } from './bot-stop'
 import { ConfirmDialog } from './confirm-dialog'
+import { formatAmount, formatExact } from './decimal-text-format'
 import { runCommand } from './run-command'
 
 type Pending = { readonly title: string; readonly text: string; readonly label: string; readonly run: () => Promise<unknown>; readonly noAction?: boolean }
@@ -22,17 +23,20 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
     setPending(null)
   }
   const active = bot.status === 'running'
+  // Amounts in the quote asset are shown to the price's decimals (cents for a USDT pair)
+  const amount = (text: string) => formatAmount(text, bot.priceDecimals ?? 2, bot.quoteAsset)
+  const lastPrice = bot.lastPrice === null ? null : formatExact(bot.lastPrice, bot.priceDecimals)
   return (
-    <section className="panel bot-summary" aria-label="Bot">
+    <section className="panel bot-summary" aria-label="Bot summary">
       <div className="summary-facts">
         <div>
           <span className="fact-label">Bot</span> {bot.botId} · {bot.symbol}
         </div>
-        <div className={`bot-status status-${bot.status}`} aria-label="Bot status">
+        <div className={`bot-status status-${bot.status}`} role="status" aria-label="Bot status">
           {statusText(bot.status)}
         </div>
         <div>
-          <span className="fact-label">Price</span> <span aria-label="Last price">{bot.lastPrice ?? '–'}</span>
+          <span className="fact-label">Price</span> <span aria-label="Last price">{lastPrice === null ? '–' : `${lastPrice} ${bot.quoteAsset}`.trim()}</span>
         </div>
         <div>
           <span className="fact-label">Market</span> {bot.marketState ?? 'reading…'}
@@ -40,13 +44,13 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
         {bot.profit !== null && (
           <>
             <div>
-              <span className="fact-label">Grid profit</span> <span aria-label="Grid profit">{bot.profit.gridProfit}</span> {bot.quoteAsset}
+              <span className="fact-label">Grid profit</span> <span aria-label="Grid profit">{amount(bot.profit.gridProfit)}</span>
             </div>
             <div>
-              <span className="fact-label">Floating PnL</span> <span aria-label="Floating PnL">{bot.profit.floatingPnl}</span> {bot.quoteAsset}
+              <span className="fact-label">Floating PnL</span> <span aria-label="Floating PnL">{amount(bot.profit.floatingPnl)}</span>
             </div>
             <div>
-              <span className="fact-label">Value</span> {bot.profit.currentValue} {bot.quoteAsset} (started {bot.profit.startValue})
+              <span className="fact-label">Value</span> <span aria-label="Value">{amount(bot.profit.currentValue)}</span> (started at {amount(bot.profit.startValue)})
             </div>
             {bot.profit.unvaluedFees !== undefined && (
               <div>
@@ -82,7 +86,7 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
           onClick={() =>
             setPending({
               title: 'Recenter the grid now',
-              text: `The grid's orders are cancelled and it is planned again around the current price (${bot.lastPrice ?? '?'}).`,
+              text: `The grid's orders are cancelled and it is planned again around the current price (${lastPrice ?? '?'}).`,
               label: 'Recenter',
               run: () => runCommand('Recenter', () => api.recenterNow({ botId: bot.botId }))
             })
@@ -98,7 +102,7 @@ export function BotSummary({ bot }: { readonly bot: BotView }) {
               result.ok
                 ? setPending({
                     title: result.value.deadlocked ? 'Rebalance now' : 'Nothing to rebalance',
-                    text: `${result.value.message}${result.value.trade === null ? '' : ` A rebalance would ${result.value.trade.side} ${result.value.trade.quantity} ${bot.baseAsset} (MARKET where allowed, else a re-priced LIMIT).`}`,
+                    text: `${result.value.message}${result.value.trade === null ? '' : ` A rebalance would ${result.value.trade.side} ${formatExact(result.value.trade.quantity, bot.quantityDecimals)} ${bot.baseAsset} (MARKET where allowed, else a re-priced LIMIT).`}`,
                     label: 'Rebalance',
                     run: () => runCommand('Rebalance', () => api.rebalanceNow({ botId: bot.botId })),
                     ...(result.value.deadlocked ? {} : { noAction: true })

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import type { PlanPreview } from '@shared/api'
 import type { BotConfigInput } from '@shared/config/bot-config'
 import { useAppStore } from '../store/app-store'
+import { groupFills } from '../store/fill-groups'
 import { fillMark, levelLine, selectedBot } from '../store/selectors'
 import { AwayPanel } from './away-panel'
 import { BalancesPanel } from './balances-panel'
@@ -20,7 +21,8 @@ export function Dashboard() {
   const bot = useAppStore(selectedBot)
   useCandles(bot?.symbol)
   const levels = useMemo(() => bot?.levels.map(levelLine) ?? [], [bot?.levels])
-  const markers = useMemo(() => bot?.fills.map(fillMark) ?? [], [bot?.fills])
+  // One marker per order, not one per trade of it
+  const markers = useMemo(() => (bot === undefined ? [] : groupFills(bot.fills).map((group) => fillMark(group, bot.quantityDecimals))), [bot?.fills, bot?.quantityDecimals])
   if (bot === undefined) return <ReadyToStart />
   return (
     <div className="dashboard">

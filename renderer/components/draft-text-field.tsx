@@ -7,19 +7,22 @@ export type TextName = 'id' | 'lower' | 'upper' | 'grids' | 'investment' | 'stop
 /** What is wrong with each field of a draft: sentences shown at the field. */
 export type FieldProblems = Partial<Readonly<Record<TextName, readonly string[]>>>
 
-/** One labelled text field of a grid draft, with an optional hint and the problems found with it, both describing it (named by its label alone). */
+/**
+ * One labelled text field of a grid draft, with an optional hint and the problems found with it,
+ * both describing it outside its label (so the field's name is the label alone).
+ */
 export function DraftTextField(props: { readonly draft: SetupDraft; readonly name: TextName; readonly label: string; readonly hint?: string; readonly problems?: FieldProblems; readonly onChange: (patch: Partial<SetupDraft>) => void }) {
-  const labelId = useId()
+  const inputId = useId()
   const hintId = useId()
   const problemId = useId()
   const { draft, name, label, hint, onChange } = props
   const problems = props.problems?.[name] ?? []
   const describedBy = [...(problems.length > 0 ? [problemId] : []), ...(hint === undefined ? [] : [hintId])].join(' ')
   return (
-    <label className="field">
-      <span id={labelId}>{label}</span>
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
       <input
-        aria-labelledby={labelId}
+        id={inputId}
         value={draft[name]}
         inputMode={name === 'id' ? 'text' : 'decimal'}
         onChange={(event) => onChange({ [name]: event.target.value })}
@@ -36,6 +39,6 @@ export function DraftTextField(props: { readonly draft: SetupDraft; readonly nam
           {hint}
         </small>
       )}
-    </label>
+    </div>
   )
 }

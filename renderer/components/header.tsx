@@ -36,7 +36,7 @@ export function Header() {
       </nav>
       {bots !== undefined && bots.length > 1 && (
         <label className="bot-picker">
-          Bot{' '}
+          Bot shown{' '}
           <select value={selectedBotId ?? ''} onChange={(event) => selectBot(event.target.value)}>
             {bots.map((bot) => (
               <option key={bot.botId} value={bot.botId}>

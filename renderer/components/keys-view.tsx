@@ -18,12 +18,15 @@ export function KeysView() {
   const api = useAppStore((store) => store.api)
   const mode = useAppStore((store) => store.app?.mode)
   const keychainProblem = useAppStore((store) => store.app?.keychainProblem ?? null)
+  const connection = useAppStore((store) => store.app?.connection)
   const [target, setTarget] = useState<TradingMode | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
+  const [switchProblem, setSwitchProblem] = useState<string | null>(null)
   if (api === null || mode === undefined) return <p role="status">Connecting…</p>
   const switchMode = async (next: TradingMode) => {
     setBusy(`Switching to ${next}: stopping this mode's bots (their orders stay) and opening the account…`)
-    await runCommand(`Switch to ${next}`, () => api.setMode({ mode: next }))
+    setSwitchProblem(null)
+    await runCommand(`Switch to ${next}`, () => api.setMode({ mode: next }), setSwitchProblem)
     setBusy(null)
     setTarget(null)
   }
@@ -41,6 +44,12 @@ export function KeysView() {
             </li>
           ))}
         </ul>
+        {/* Said here, by the mode buttons, and not again at the top of the page (App leaves it to this view) */}
+        {(switchProblem !== null || connection?.status === 'failed') && (
+          <p className="warning" role="alert" aria-label="Mode problem">
+            {sentence(switchProblem ?? connection?.message ?? 'The exchange cannot be reached.')}
+          </p>
+        )}
       </section>
       {keychainProblem !== null && (
         <section className="panel" aria-label="OS keychain">
@@ -78,11 +87,14 @@ function KeyProfile({ profile }: { readonly profile: KeyedMode }) {
   const [test, setTest] = useState<ConnectionTest | null>(null)
   const [busy, setBusy] = useState<string | null>(null)
   const [deleting, setDeleting] = useState(false)
+  // What went wrong with this profile's last command, said beside its buttons
+  const [problem, setProblem] = useState<string | null>(null)
   if (api === null) return null
   const save = async () => {
     setBusy('Saving in the OS keychain…')
     // The secret leaves the page once, here; the fields are emptied whatever the outcome
-    const result = await runCommand(`Save the ${profile} keys`, () => api.saveKeys({ profile, apiKey: apiKey.trim(), apiSecret: apiSecret.trim() }))
+    setProblem(null)
+    const result = await runCommand(`Save the ${profile} keys`, () => api.saveKeys({ profile, apiKey: apiKey.trim(), apiSecret: apiSecret.trim() }), setProblem)
     setApiSecret('')
     if (result !== undefined) setApiKey('')
     setTest(null)
@@ -90,11 +102,13 @@ function KeyProfile({ profile }: { readonly profile: KeyedMode }) {
   }
   const check = async () => {
     setBusy('Asking the exchange…')
-    setTest((await runCommand(`Test the ${profile} connection`, () => api.testConnection({ profile }))) ?? null)
+    setProblem(null)
+    setTest((await runCommand(`Test the ${profile} connection`, () => api.testConnection({ profile }), setProblem)) ?? null)
     setBusy(null)
   }
   const remove = async () => {
-    await runCommand(`Delete the ${profile} keys`, () => api.deleteKeys({ profile }))
+    setProblem(null)
+    await runCommand(`Delete the ${profile} keys`, () => api.deleteKeys({ profile }), setProblem)
     setDeleting(false)
     setTest(null)
   }
@@ -119,6 +133,11 @@ function KeyProfile({ profile }: { readonly profile: KeyedMode }) {
           Delete keys
         </button>
       </form>
+      {problem !== null && (
+        <p className="warning" role="alert">
+          {problem}
+        </p>
+      )}
       {busy !== null && (
         <p className="progress" role="status">
           <span className="spinner" aria-hidden="true" /> {busy}
@@ -144,4 +163,9 @@ function KeyProfile({ profile }: { readonly profile: KeyedMode }) {
       )}
     </section>
   )
+}
+
+/** Starts a message with a capital, as a sentence on its own. */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`
 }

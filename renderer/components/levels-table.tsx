@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { BotView, LevelView } from '@shared/api'
 import { useAppStore } from '../store/app-store'
+import { levelWhy } from '../store/selectors'
 import { ConfirmDialog } from './confirm-dialog'
+import { formatExact } from './decimal-text-format'
 import { runCommand } from './run-command'
 
 /** Every grid level, highest first, with its state, its order and why; each can be held (its order cancelled) or released. */
@@ -19,13 +21,13 @@ export function LevelsTable({ bot }: { readonly bot: BotView }) {
     setTarget(null)
   }
   return (
-    <section className="panel" aria-label="Levels">
+    <section className="panel panel-wide" aria-label="Levels">
       <table className="table">
         <caption>Levels</caption>
         <thead>
           <tr>
             <th scope="col">#</th>
-            <th scope="col">Price</th>
+            <th scope="col" className="number">Price{bot.quoteAsset === '' ? '' : ` (${bot.quoteAsset})`}</th>
             <th scope="col">State</th>
             <th scope="col">Order</th>
             <th scope="col">Why</th>
@@ -36,10 +38,10 @@ export function LevelsTable({ bot }: { readonly bot: BotView }) {
           {[...bot.levels].reverse().map((level) => (
             <tr key={level.index} data-level={level.index} className={`level-${level.held ? 'held' : level.phase}`}>
               <td>{level.index}</td>
-              <td>{level.price}</td>
+              <td className="number">{formatExact(level.price, bot.priceDecimals)}</td>
               <td>{level.held ? 'held' : level.phase}</td>
-              <td>{level.side === null ? '–' : `${level.side} ${level.quantity ?? ''}`}</td>
-              <td className="reason">{level.reason}</td>
+              <td>{level.side === null ? '–' : `${level.side} ${level.quantity === null ? '' : formatExact(level.quantity, bot.quantityDecimals)}`.trim()}</td>
+              <td className="reason">{levelWhy(level) || '–'}</td>
               <td>
                 <button type="button" aria-label={`${level.held ? 'Release' : 'Hold'} level ${level.index}`} onClick={() => setTarget(level)}>
                   {level.held ? 'Release' : 'Hold'}
@@ -51,7 +53,7 @@ export function LevelsTable({ bot }: { readonly bot: BotView }) {
       </table>
       {target !== null && (
         <ConfirmDialog
-          title={`${target.held ? 'Release' : 'Hold'} level ${target.index} at ${target.price}`}
+          title={`${target.held ? 'Release' : 'Hold'} level ${target.index} at ${formatExact(target.price, bot.priceDecimals)}`}
           busy={busy}
           onClose={() => setTarget(null)}
           choices={[{ label: target.held ? 'Release the level' : 'Hold the level', onChoose: () => void act(target) }]}

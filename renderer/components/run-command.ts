@@ -1,9 +1,13 @@
 import type { Result } from '@shared/api'
 import { useAppStore } from '../store/app-store'
 
-/** Runs a command, tells the person how it went, and returns its value (undefined when it failed). */
-export async function runCommand<T>(what: string, command: () => Promise<Result<T>>): Promise<T | undefined> {
-  const { tell } = useAppStore.getState()
+/**
+ * Runs a command, tells the person how it went, and returns its value (undefined when it failed).
+ * With `onError` a failure is said there, beside the control that gave the command, instead of
+ * in the status line at the top.
+ */
+export async function runCommand<T>(what: string, command: () => Promise<Result<T>>, onError?: (text: string) => void): Promise<T | undefined> {
+  const tell = (kind: 'info' | 'error', text: string) => (kind === 'error' && onError !== undefined ? onError(text) : useAppStore.getState().tell(kind, text))
   let result: Result<T>
   try {
     result = await command()

@@ -23,7 +23,7 @@ export interface AppStore {
   readonly selectedBotId: string | null
   readonly view: MainView
   /** The latest outcome of a command the person gave, for the status line. */
-  readonly notice: { readonly kind: 'info' | 'error'; readonly text: string } | null
+  readonly notice: { readonly id: number; readonly kind: 'info' | 'error'; readonly text: string } | null
   /** The latest update of the latest backtest (its result once done); kept while other views show. */
   readonly backtest: BacktestUpdate | null
   /** The backtest form as the person left it; null until they change it. */
@@ -39,6 +39,8 @@ export interface AppStore {
   selectBot(botId: string | null): void
   show(view: MainView): void
   tell(kind: 'info' | 'error', text: string): void
+  /** Takes the notice away, if it is still the one with this id. */
+  dismissNotice(id: number): void
   receiveBacktest(update: BacktestUpdate): void
   editBacktestForm(form: BacktestForm): void
   /** Opens the grid setup filled with a configuration, under an id no bot has. */
@@ -90,7 +92,8 @@ export const useAppStore = create<AppStore>()((set) => ({
     }),
   selectBot: (botId) => set({ selectedBotId: botId }),
   show: (view) => set({ view }),
-  tell: (kind, text) => set({ notice: { kind, text } }),
+  tell: (kind, text) => set((store) => ({ notice: { id: (store.notice?.id ?? 0) + 1, kind, text } })),
+  dismissNotice: (id) => set((store) => (store.notice?.id === id ? { notice: null } : {})),
   receiveBacktest: (update) => set({ backtest: update }),
   editBacktestForm: (form) => set({ backtestForm: form }),
   setUpWith: (config) =>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FillView, LevelView } from '@shared/api'
-import { fillMark, levelLine, statusText } from './selectors'
+import { groupFills } from './fill-groups'
+import { fillMark, levelLine, levelWhy, statusText } from './selectors'
 
 const level = (patch: Partial<LevelView>): LevelView => ({ index: 3, price: '59700', phase: 'open', side: 'BUY', quantity: '0.002', held: false, reason: 'open', ...patch })
 
@@ -14,10 +15,27 @@ describe('levelLine', () => {
   })
 })
 
+describe('levelWhy', () => {
+  it('says only what the State, Order and Price columns do not', () => {
+    expect(levelWhy(level({ side: 'SELL', quantity: '0.0016', reason: 'open: SELL 0.0016 @ 63500' }))).toBe('')
+    expect(levelWhy(level({ side: 'BUY', reason: 'open: BUY 0.002 @ 59700; 0.00001 below the minimum carried' }))).toBe('0.00001 below the minimum carried')
+    expect(levelWhy(level({ phase: 'empty', side: null, quantity: null, reason: 'empty: its order filled' }))).toBe('its order filled')
+    expect(levelWhy(level({ phase: 'empty', side: null, quantity: null, reason: 'waiting: BUY to place' }))).toBe('waiting: BUY to place')
+    expect(levelWhy(level({ phase: 'placing', reason: 'placing: BUY 0.002' }))).toBe('')
+  })
+})
+
 describe('fillMark', () => {
-  it('marks a fill at its time and price with its side and quantity', () => {
-    const fill: FillView = { tradeId: '1', clientOrderId: 'c', level: 3, side: 'SELL', price: '60300', quantity: '0.002', commission: '0.1', commissionAsset: 'USDT', timeMs: 1_000, hedgedBy: 'x' }
-    expect(fillMark(fill)).toEqual({ timeMs: 1_000, side: 'SELL', price: '60300', text: 'S 0.002' })
+  const fill = (tradeId: string, quantity: string, timeMs: number): FillView => ({ tradeId, clientOrderId: 'c', level: 3, side: 'SELL', price: '60300.00000000', quantity, commission: '0.1', commissionAsset: 'USDT', timeMs, hedgedBy: 'x', coveredBy: null })
+
+  it('marks an order at its time and fill price with its side and the quantity it traded', () => {
+    const [group] = groupFills([fill('1', '0.00200000', 1_000)])
+    expect(group && fillMark(group, 5)).toEqual({ timeMs: 1_000, side: 'SELL', price: '60300.00000000', text: 'S 0.00200' })
+  })
+
+  it('shows the quantity at the symbol precision, never rounded away to zero', () => {
+    const [group] = groupFills([fill('1', '0.00001000', 1_000), fill('2', '0.00001000', 1_001)])
+    expect(group && fillMark(group, 3)).toEqual({ timeMs: 1_001, side: 'SELL', price: '60300.00000000', text: 'S 0.00002' })
   })
 })
 

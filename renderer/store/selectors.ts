@@ -1,7 +1,9 @@
-import type { BotView, CandleView, FillView, LevelView } from '@shared/api'
+import type { BotView, CandleView, LevelView } from '@shared/api'
+import { formatExact } from '../components/decimal-text-format'
 import type { ChartLevel, ChartMarker } from '../chart/price-chart'
 import type { AppStore } from './app-store'
 import { candleKey } from './app-store'
+import type { FillGroup } from './fill-groups'
 
 /** One empty list, so a selector that finds nothing returns the same value every time (a new one would re-render forever). */
 export const NONE: readonly never[] = Object.freeze([])
@@ -24,9 +26,23 @@ export function levelLine(level: LevelView): ChartLevel {
   return { price: level.price, kind, title }
 }
 
-/** Marks each fill on the chart. */
-export function fillMark(fill: FillView): ChartMarker {
-  return { timeMs: fill.timeMs, side: fill.side, price: fill.price, text: `${fill.side === 'BUY' ? 'B' : 'S'} ${fill.quantity}` }
+/** What the order part of a level's reason says ("SELL 0.0016 @ 63500"), which the Order and Price columns already show. */
+const ORDER_PART = /^(BUY|SELL) \d+(\.\d+)?( @ \d+(\.\d+)?)?(?=;|$)/
+
+/**
+ * Returns what a level's reason adds to its State, Order and Price columns: "open: SELL 0.0016 @
+ * 63500" adds nothing, "empty: its order filled" adds "its order filled"; "" when nothing.
+ */
+export function levelWhy(level: LevelView): string {
+  const state = level.held ? 'held' : level.phase
+  const rest = level.reason.startsWith(`${state}: `) ? level.reason.slice(state.length + 2) : level.reason === state ? '' : level.reason
+  if (level.side === null || !ORDER_PART.test(rest)) return rest
+  return rest.replace(ORDER_PART, '').replace(/^;\s*/, '').trim()
+}
+
+/** Marks an order's fills on the chart at their (average) price, with what it traded at the symbol's quantity precision. */
+export function fillMark(group: FillGroup, quantityDecimals: number | null): ChartMarker {
+  return { timeMs: group.timeMs, side: group.side, price: group.price, text: `${group.side === 'BUY' ? 'B' : 'S'} ${formatExact(group.quantity, quantityDecimals)}` }
 }
 
 /** Says what a bot's status means, for a person. */

@@ -91,8 +91,10 @@ export interface FillView {
   readonly commission: string
   readonly commissionAsset: string
   readonly timeMs: number
-  /** The order that answers it, or how it is covered without one. */
+  /** The order that answers it; null when none does (yet). */
   readonly hedgedBy: string | null
+  /** How it is covered without an order of its own, in words ("Kept as dust on level 6, too small for an order"); null when it is not. */
+  readonly coveredBy: string | null
 }
 
 /** The exchange-side OCO that protects the bot's uncovered inventory while the app is offline. */
@@ -141,6 +143,10 @@ export interface BotView {
   readonly symbol: string
   readonly baseAsset: string
   readonly quoteAsset: string
+  /** Decimals of the symbol's prices (its tick size); null while the exchange's rules are not known. */
+  readonly priceDecimals: number | null
+  /** Decimals of the symbol's quantities (its lot step); null while the exchange's rules are not known. */
+  readonly quantityDecimals: number | null
   readonly status: 'running' | 'paused' | 'stopped' | 'emergency' | 'failed'
   /** The bot's configuration, as stored (exact decimal strings). */
   readonly config: BotConfig

@@ -26,7 +26,7 @@ test('without a keychain, Paper mode trades and the Keys view says what the keyc
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
   await page.goto(opened.line.slice('gridkeeper serve: open '.length).trim())
   await expect(page.getByLabel('Mode: Paper')).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Balances' }).locator('tr[data-asset="USDT"]')).toContainText('10000')
+  await expect(page.getByRole('region', { name: 'Balances' }).locator('tr[data-asset="USDT"]')).toContainText('10,000')
   await page.getByRole('button', { name: 'Mode and keys' }).click()
   await expect(page.getByRole('region', { name: 'OS keychain' }).getByRole('alert')).toHaveText(
     'The OS keychain is not available: no Secret Service answered; on Debian it is gnome-keyring (sudo apt-get install gnome-keyring), running and unlocked in a desktop session or in a D-Bus session.'

@@ -85,7 +85,7 @@ test('switching to Testnet trades with those keys on its exchange', async () => 
   await expect(page.getByLabel('Mode: Testnet')).toBeVisible({ timeout: 20_000 })
   await page.getByRole('button', { name: 'Dashboard' }).click()
   await expect(page.getByRole('heading', { name: 'No grid in testnet mode yet' })).toBeVisible({ timeout: 20_000 })
-  await expect(page.getByRole('region', { name: 'Balances' }).locator('tr[data-asset="USDT"]')).toContainText('10000')
+  await expect(page.getByRole('region', { name: 'Balances' }).locator('tr[data-asset="USDT"]')).toContainText('10,000')
   await page.screenshot({ path: join(SHOTS, 'testnet-mode.png') })
 })
 
