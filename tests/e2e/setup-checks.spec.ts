@@ -44,7 +44,8 @@ test.afterAll(async () => {
 /** In the page: types 1500 as the investment, then reads whether Start is off two frames later, before a preview can answer. */
 const CHANGE_INVESTMENT_AND_READ_START = `(async () => {
   const form = document.querySelector('form[aria-label="Grid setup"]')
-  const input = [...form.querySelectorAll('label.field')].find((label) => label.querySelector('span')?.textContent === 'Investment (quote)').querySelector('input')
+  const label = [...form.querySelectorAll('label')].find((candidate) => candidate.textContent === 'Investment (quote)')
+  const input = document.getElementById(label.htmlFor)
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '1500')
   input.dispatchEvent(new Event('input', { bubbles: true }))
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
