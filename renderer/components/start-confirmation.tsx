@@ -21,7 +21,8 @@ export function confirmedPlanOf(plan: PlanPreview): ConfirmedPlan {
 export function StartConfirmation(props: { readonly config: BotConfigInput; readonly plan: PlanPreview; readonly onClose: () => void; readonly onStarted: (botId: string) => void }) {
   const api = useAppStore((store) => store.api)
   const [plan, setPlan] = useState(props.plan)
-  const [moved, setMoved] = useState(false)
+  // How often the price moved between what was shown and the start (each time nothing was sent)
+  const [moved, setMoved] = useState(0)
   const [busy, setBusy] = useState<string | null>(null)
   const { config } = props
   const start = async () => {
@@ -37,7 +38,7 @@ export function StartConfirmation(props: { readonly config: BotConfigInput; read
     const newPlan = (result.error.details as { plan?: PlanPreview } | undefined)?.plan
     if (result.error.code === 'plan-changed' && newPlan !== undefined) {
       setPlan(newPlan)
-      setMoved(true)
+      setMoved((count) => count + 1)
       return
     }
     useAppStore.getState().tell('error', `Start ${config.id} failed: ${result.error.message}`)
@@ -47,8 +48,8 @@ export function StartConfirmation(props: { readonly config: BotConfigInput; read
   const buys = orders.filter((level) => level.side === 'BUY').length
   return (
     <ConfirmDialog title={`Start ${config.id} on ${config.symbol}`} busy={busy} onClose={props.onClose} choices={[{ label: 'Start and place the orders', onChoose: () => void start() }]}>
-      {moved && (
-        <p className="notice" role="alert">
+      {moved > 0 && (
+        <p className="notice" role="alert" data-moved={moved}>
           The price moved to {plan.price} and the plan changed; nothing was sent. Read it again before you start.
         </p>
       )}

@@ -1,9 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { openApp, type AppUnderTest } from './support/app-under-test'
-import { startPaperServerProcess, type Started } from './support/processes'
-import { writeSawtoothKlines } from './support/sawtooth-klines'
+import { confirmStart } from './support/confirm-start'
+import { closePaperWorld, openPaperWorld, type PaperWorld } from './support/paper-world'
 
 // What a screen reader says of each control: its label alone, once per view
 test.describe.configure({ mode: 'serial' })
@@ -11,9 +8,7 @@ test.describe.configure({ mode: 'serial' })
 /** The roles whose names a person navigates by. */
 const NAMED_ROLES = new Set(['button', 'textbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'region', 'link', 'slider', 'status'])
 
-let folder: string
-let paper: { started: Started; rest: string }
-let app: AppUnderTest
+let world: PaperWorld | undefined
 let page: Page
 
 /** The role and name of every control and region the view shows, from its accessibility tree. */
@@ -32,21 +27,14 @@ function repeated(nodes: readonly string[]): string[] {
 }
 
 test.beforeAll(async ({ browser }) => {
-  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
-  folder = mkdtempSync(join(process.cwd(), '.tmp', 'e2e-'))
-  writeSawtoothKlines(join(folder, 'klines.json'), { mid: 60_000, swing: 450, candles: 2_000 })
-  paper = await startPaperServerProcess(join(folder, 'klines.json'), 20)
-  app = await openApp(browser, join(folder, 'data'), { paperRest: paper.rest })
-  page = app.page
+  world = await openPaperWorld(browser, 'paper')
+  page = world.page
   await page.getByRole('button', { name: 'Start this grid' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Start and place the orders' }).click()
-  await expect(page.getByLabel('Bot status')).toHaveText('Running')
+  await confirmStart(page)
 })
 
 test.afterAll(async () => {
-  await app?.close()
-  await paper?.started.stop()
-  if (folder !== undefined) rmSync(folder, { recursive: true, force: true })
+  await closePaperWorld(world)
 })
 
 test('the dashboard names each control and region once, and the bot summary says what it is', async () => {

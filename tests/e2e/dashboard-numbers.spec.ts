@@ -1,12 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { openApp, type AppUnderTest } from './support/app-under-test'
-import { startPaperServerProcess, type Started } from './support/processes'
-import { writeSawtoothKlines } from './support/sawtooth-klines'
-
-/** Where the run saves its screenshots. */
-const SHOTS = process.env['GRIDKEEPER_SCREENSHOTS'] ?? join(process.cwd(), '.tmp', 'screenshots')
+import { confirmStart } from './support/confirm-start'
+import { closePaperWorld, openPaperWorld, SHOTS, type PaperWorld } from './support/paper-world'
 
 /** A price of BTCUSDT at its tick size (0.01), with thousands separators. */
 const PRICE = /^\d{1,3}(,\d{3})*\.\d{2}$/
@@ -20,29 +15,19 @@ const RAW_NOTE = /\b(dust|none|sold|netted|replanned):/
 // One running grid on a paper server whose every candle crosses its levels, looked at as a trader would
 test.describe.configure({ mode: 'serial' })
 
-let folder: string
-let paper: { started: Started; rest: string }
-let app: AppUnderTest
+let world: PaperWorld | undefined
 let page: Page
 
 test.beforeAll(async ({ browser }) => {
-  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
-  mkdirSync(SHOTS, { recursive: true })
-  folder = mkdtempSync(join(process.cwd(), '.tmp', 'e2e-'))
-  writeSawtoothKlines(join(folder, 'klines.json'), { mid: 60_000, swing: 450, candles: 2_000 })
-  paper = await startPaperServerProcess(join(folder, 'klines.json'), 20)
-  app = await openApp(browser, join(folder, 'data'), { paperRest: paper.rest })
-  page = app.page
+  world = await openPaperWorld(browser, 'paper')
+  page = world.page
   await page.getByRole('button', { name: 'Start this grid' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Start and place the orders' }).click()
-  await expect(page.getByLabel('Bot status')).toHaveText('Running')
+  await confirmStart(page)
   await expect(page.getByRole('table', { name: /Fills/ }).locator('tbody tr').nth(1)).toBeVisible({ timeout: 60_000 })
 })
 
 test.afterAll(async () => {
-  await app?.close()
-  await paper?.started.stop()
-  if (folder !== undefined) rmSync(folder, { recursive: true, force: true })
+  await closePaperWorld(world)
 })
 
 /** The texts of one column of a table's body. */

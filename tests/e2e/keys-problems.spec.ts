@@ -1,39 +1,25 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
-import { openApp, type AppUnderTest } from './support/app-under-test'
-import { startGridkeeper, startPaperServerProcess, type Started } from './support/processes'
-import { writeSawtoothKlines } from './support/sawtooth-klines'
-
-/** Where the run saves its screenshots. */
-const SHOTS = process.env['GRIDKEEPER_SCREENSHOTS'] ?? join(process.cwd(), '.tmp', 'screenshots')
+import { startGridkeeper } from './support/processes'
+import { closePaperWorld, openPaperWorld, SHOTS, type PaperWorld } from './support/paper-world'
 
 // What goes wrong under Mode and keys is said once, beside the button that was pressed
 test.describe.configure({ mode: 'serial' })
 
-let folder: string
-let paper: { started: Started; rest: string }
-let app: AppUnderTest
+let world: PaperWorld | undefined
 let page: Page
 
 test.beforeAll(async ({ browser }) => {
-  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
-  mkdirSync(SHOTS, { recursive: true })
-  folder = mkdtempSync(join(process.cwd(), '.tmp', 'e2e-keys-'))
-  writeSawtoothKlines(join(folder, 'klines.json'), { mid: 60_000, swing: 450, candles: 2_000 })
-  paper = await startPaperServerProcess(join(folder, 'klines.json'), 20)
-  app = await openApp(browser, join(folder, 'data'), { testnetRest: paper.rest })
-  page = app.page
+  world = await openPaperWorld(browser, 'testnet', 'e2e-keys-')
+  page = world.page
   await page.setViewportSize({ width: 1024, height: 900 })
   await expect(page.getByLabel('Mode: Paper')).toBeVisible()
   await page.getByRole('button', { name: 'Mode and keys' }).click()
 })
 
 test.afterAll(async () => {
-  await app?.close()
-  await paper?.started.stop()
+  await closePaperWorld(world)
   await startGridkeeper(['keys', 'delete', '--profile', 'testnet'], {}, () => true).then(({ started }) => started.stop()).catch(() => undefined)
-  if (folder !== undefined) rmSync(folder, { recursive: true, force: true })
 })
 
 test('a connection test the exchange refuses is said once, in the panel of its keys', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
+import { confirmStart } from './support/confirm-start'
 import { openApp, type AppUnderTest } from './support/app-under-test'
 import { openOrderLabels, startPaperServerProcess, type Started } from './support/processes'
 import { writeSawtoothKlines } from './support/sawtooth-klines'
@@ -74,8 +75,7 @@ test('setup: the preview draws the planned levels on the chart and shows the pla
 
 test('start the grid: the levels are on the chart and the orders appear, on screen and on the exchange', async () => {
   await page.getByRole('form', { name: 'Grid setup' }).getByRole('button', { name: 'Start grid' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Start and place the orders' }).click()
-  await expect(page.getByLabel('Bot status')).toHaveText('Running')
+  await confirmStart(page)
   await expect.poll(async () => (await openOrderLabels(paper.rest)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(7)
   await expect(page.getByTestId('price-chart')).toHaveAttribute('data-levels', '9')
   await expect(page.getByRole('table', { name: /Open orders/ }).locator('tbody tr')).not.toHaveCount(0)
@@ -132,8 +132,7 @@ test('a second bot trades another symbol beside the first', async () => {
   await form.getByLabel('Take-profit').fill('')
   await expect(page.getByRole('region', { name: 'Plan preview' }).getByRole('table', { name: 'Planned levels' }).locator('tbody tr')).toHaveCount(7)
   await form.getByRole('button', { name: 'Start grid' }).click()
-  await page.getByRole('dialog').getByRole('button', { name: 'Start and place the orders' }).click()
-  await expect(page.getByLabel('Bot status')).toHaveText('Running')
+  await confirmStart(page)
   await expect.poll(async () => (await openOrderLabels(paper.rest, 'ETHUSDT')).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3)
   expect((await openOrderLabels(paper.rest)).length).toBeGreaterThan(0)
 })

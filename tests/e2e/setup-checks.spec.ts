@@ -1,29 +1,20 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { openApp, type AppUnderTest } from './support/app-under-test'
-import { openOrderLabels, startPaperServerProcess, type Started } from './support/processes'
-import { writeSawtoothKlines } from './support/sawtooth-klines'
-
-const SHOTS = process.env['GRIDKEEPER_SCREENSHOTS'] ?? join(process.cwd(), '.tmp', 'screenshots')
+import { openOrderLabels } from './support/processes'
+import { closePaperWorld, openPaperWorld, SHOTS, type PaperWorld } from './support/paper-world'
 
 // The setup form's checks before a start, on one paper account of 10000 USDT whose price swings 59,550 – 60,450
 test.describe.configure({ mode: 'serial' })
 
-let folder: string
-let paper: { started: Started; rest: string }
-let app: AppUnderTest
+let world: PaperWorld | undefined
+let paper: PaperWorld['paper']
 let page: Page
 let form: Locator
 
 test.beforeAll(async ({ browser }) => {
-  mkdirSync(join(process.cwd(), '.tmp'), { recursive: true })
-  mkdirSync(SHOTS, { recursive: true })
-  folder = mkdtempSync(join(process.cwd(), '.tmp', 'e2e-'))
-  writeSawtoothKlines(join(folder, 'klines.json'), { mid: 60_000, swing: 450, candles: 2_000 })
-  paper = await startPaperServerProcess(join(folder, 'klines.json'), 20)
-  app = await openApp(browser, join(folder, 'data'), { paperRest: paper.rest })
-  page = app.page
+  world = await openPaperWorld(browser, 'paper')
+  paper = world.paper
+  page = world.page
   await page.getByRole('button', { name: 'Change the settings' }).click()
   form = page.getByRole('form', { name: 'Grid setup' })
   await form.getByLabel('Lower price').fill('58800')
@@ -36,9 +27,7 @@ test.beforeAll(async ({ browser }) => {
 })
 
 test.afterAll(async () => {
-  await app?.close()
-  await paper?.started.stop()
-  if (folder !== undefined) rmSync(folder, { recursive: true, force: true })
+  await closePaperWorld(world)
 })
 
 /** In the page: types 1500 as the investment, then reads whether Start is off two frames later, before a preview can answer. */
