@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { confirmStart } from './support/confirm-start'
 import { openOrderLabels } from './support/processes'
 import { closePaperWorld, openPaperWorld, SHOTS, type PaperWorld } from './support/paper-world'
 
@@ -113,17 +114,11 @@ test('the confirmation names exactly what the start sends, and the exchange gets
   await expect(sends.nth(6)).toHaveText('62000')
   await page.screenshot({ path: join(SHOTS, 'start-confirmation.png') })
   // The price swings through the levels: when it moved since the preview, the new plan is shown instead of being started
-  for (let attempt = 0; attempt < 5 && (await page.getByLabel('Bot status').count()) === 0; attempt += 1) {
-    const planned = await sends.nth(3).textContent()
-    await dialog.getByRole('button', { name: 'Start and place the orders' }).click()
-    await expect(page.getByLabel('Bot status').or(dialog.getByRole('alert'))).toBeVisible({ timeout: 30_000 })
-    if ((await dialog.getByRole('alert').count()) > 0) {
-      await expect(dialog.getByRole('alert')).toHaveText(/^The price moved to [\d.]+ and the plan changed; nothing was sent\. Read it again before you start\.$/)
-      expect(await openOrderLabels(paper.rest)).toEqual([])
-      expect(await sends.nth(3).textContent()).toMatch(/planned at/)
-      if (planned === (await sends.nth(3).textContent())) continue
-    }
-  }
+  await confirmStart(page, async () => {
+    await expect(dialog.getByRole('alert')).toHaveText(/^The price moved to [\d.]+ and the plan changed; nothing was sent\. Read it again before you start\.$/)
+    expect(await openOrderLabels(paper.rest)).toEqual([])
+    await expect(sends.nth(3)).toHaveText(/^\d buys and \d sells, planned at [\d.]+$/)
+  })
   await expect(page.getByLabel('Bot status')).toHaveText('Running')
   await expect.poll(async () => (await openOrderLabels(paper.rest)).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(7)
 })
