@@ -56,7 +56,7 @@ export async function auditAccount(input: AuditInput): Promise<string[]> {
 
 function auditBot(view: BotView, history: ExchangeHistory): string[] {
   const levelCount = view.config.grid.grids + 1
-  const found = findEpochs(view.intents, levelCount, view.events.filter((event) => event.type === 'Recentered').map((event) => event.atMs))
+  const found = findEpochs(view.intents, levelCount, view.events.filter((event) => event.type === 'Recentered').map((event) => event.atMs), view.rerounded)
   const common = [...checkBaseBound(view, found.epochs), ...checkOcoLists(view, history.openLists), ...checkJournalCompleteness(view)]
   const last = found.epochs[found.epochs.length - 1]
   // A bot whose start failed has no grid to keep: nothing of it may trade on, and an incident must say why

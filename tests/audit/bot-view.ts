@@ -1,3 +1,4 @@
+import { REROUNDED_STATE, type PlannedOrder } from '../../main/engine/orders/order-gateway'
 import { parseBotConfig, type BotConfig } from '@shared/config/bot-config'
 import { Decimal } from '@shared/money/decimal'
 import type { OrderStatusReport } from '../../main/engine/exchange/port/order-report'
@@ -34,6 +35,8 @@ export interface BotView {
   readonly marketState: string | undefined
   /** The order list the journal keeps as the bot's OCO backstop, if any. */
   readonly backstopListId: string | undefined
+  /** What orders the engine put on the exchange's changed tick or lot step were planned with, by intent id. */
+  readonly rerounded: ReadonlyMap<string, PlannedOrder>
 }
 
 /**
@@ -64,7 +67,8 @@ export function botView(history: ExchangeHistory, journal: Journal, botId: strin
     incidents: journal.listIncidents({ botId }),
     events: journal.listBotEvents(botId, { limit: 1_000_000 }),
     marketState: marketStateOf(journal.getBotState(botId, 'market-state')),
-    backstopListId: backstopOf(journal.getBotState(botId, 'oco-backstop'))
+    backstopListId: backstopOf(journal.getBotState(botId, 'oco-backstop')),
+    rerounded: new Map(Object.entries(JSON.parse(journal.getBotState(botId, REROUNDED_STATE) ?? '{}') as Record<string, PlannedOrder>))
   }
 }
 

@@ -66,6 +66,22 @@ describe('finding the grids a bot laid out', () => {
   })
 })
 
+describe("a plan's quantities", () => {
+  it('are the ones the plan gave, also for an order the engine put on a coarser lot step before sending it (the rest is dust of the level)', () => {
+    const moved = intent(3, 'SELL', '130', 1_000, { quantity: '0.0483', lastError: "put on the exchange's new tick and lot step: 0.04838 @ 130 → 0.0483 @ 130" })
+    const found = findEpochs([intent(0, 'BUY', '100', 1_000), intent(1, 'BUY', '110', 1_000), moved], 4)
+    expect(found.epochs[0]?.plan.get(3)?.quantity.toFixed()).toBe('0.04838')
+    expect(found.epochs[0]?.plan.get(0)?.quantity.toFixed()).toBe('0.001')
+  })
+
+  it('are the ones the journal kept for an order put on new steps, when a later error overwrote its note', () => {
+    const moved = intent(3, 'SELL', '130.1', 1_000, { quantity: '0.0483', lastError: 'Timeout waiting for response from backend server.' })
+    const found = findEpochs([intent(0, 'BUY', '100', 1_000), intent(1, 'BUY', '110', 1_000), moved], 4, [], new Map([[moved.intentId, { quantity: '0.04838', price: '130.05' }]]))
+    expect(found.epochs[0]?.plan.get(3)?.quantity.toFixed()).toBe('0.04838')
+    expect(found.epochs[0]?.prices.get(3)?.toFixed()).toBe('130.05')
+  })
+})
+
 describe("the journal's level prices against the grid's orders", () => {
   const epoch = (prices: Record<number, string>) => ({ index: 0, planTimeMs: 0, plan: new Map(Object.keys(prices).map((level) => [Number(level), { side: 'BUY' as const, quantity: new Decimal('0.001'), intentId: `gk-b1-${level}B-1` }])), prices: new Map(Object.entries(prices).map(([level, price]) => [Number(level), new Decimal(price)])) })
   const level = (index: number, price: string) => ({ index, price }) as unknown as LevelState

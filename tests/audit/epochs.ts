@@ -33,7 +33,10 @@ export interface EpochMap {
  * is a cancel of every order, which re-queues each level the same way. Every level intent belongs
  * to the latest grid started before it.
  */
-export function findEpochs(intents: readonly IntentRecord[], levelCount: number, recenteredAtMs: readonly number[] = []): EpochMap {
+export function findEpochs(intents: readonly IntentRecord[], levelCount: number, recenteredAtMs: readonly number[] = [], rerounded: ReadonlyMap<string, PlannedBefore> = new Map()): EpochMap {
+  const plannedPriceOf = (intent: IntentRecord) => (rerounded.has(intent.intentId) ? (rerounded.get(intent.intentId)?.price ?? null) : (movedFrom(intent) ?? intent.price))
+  const plannedQuantityOf = (intent: IntentRecord) => rerounded.get(intent.intentId)?.quantity ?? quantityBefore(intent) ?? intent.quantity
+  const wasMoved = (intent: IntentRecord) => rerounded.has(intent.intentId) || movedFrom(intent) !== undefined
   const epochs: { index: number; planTimeMs: number; plan: Map<number, PlannedOrder>; prices: Map<number, Decimal> }[] = []
   const epochOfIntent = new Map<string, number>()
   const runTimes = intents.flatMap((_, position) => (planRunAt(intents, position, levelCount) === undefined ? [] : [(intents[position] as IntentRecord).createdAtMs]))
@@ -44,7 +47,7 @@ export function findEpochs(intents: readonly IntentRecord[], levelCount: number,
     const nextRunMs = runTimes.find((timeMs) => timeMs > runMs) ?? Number.POSITIVE_INFINITY
     const claimed = recenteredAtMs.some((timeMs) => timeMs >= runMs && timeMs < nextRunMs)
     if (run !== undefined && (current === undefined || claimed || run.some((intent) => !samePrice(current.prices.get(intent.level as number), plannedPriceOf(intent))))) {
-      const plan = new Map(run.map((intent) => [intent.level as number, { side: intent.side, quantity: new Decimal(intent.quantity ?? '0'), intentId: intent.intentId }]))
+      const plan = new Map(run.map((intent) => [intent.level as number, { side: intent.side, quantity: new Decimal(plannedQuantityOf(intent) ?? '0'), intentId: intent.intentId }]))
       epochs.push({ index: epochs.length, planTimeMs: (run[0] as IntentRecord).createdAtMs, plan, prices: new Map() })
     }
     const intent = intents[position] as IntentRecord
@@ -53,7 +56,7 @@ export function findEpochs(intents: readonly IntentRecord[], levelCount: number,
     epochOfIntent.set(intent.intentId, epoch.index)
     const planned = plannedPriceOf(intent)
     // A note that the engine moved the order onto a changed tick names the plan's price: it wins over a price read before (whose own note a later error overwrote)
-    if (planned !== null && (!epoch.prices.has(intent.level) || movedFrom(intent) !== undefined)) epoch.prices.set(intent.level, new Decimal(planned))
+    if (planned !== null && (!epoch.prices.has(intent.level) || wasMoved(intent))) epoch.prices.set(intent.level, new Decimal(planned))
   }
   return { epochs, epochOfIntent }
 }
@@ -77,17 +80,20 @@ function isPlanIntent(intent: IntentRecord): boolean {
   return intent.purpose === 'grid' && intent.sourceFillKey === null && intent.level !== null && intent.price !== null
 }
 
-/**
- * The price the plan gave an intent's level: its own, or, for an order the engine put on a tick
- * the exchange changed before it was sent, the price its note says it had before.
- */
-function plannedPriceOf(intent: IntentRecord): string | null {
-  return movedFrom(intent) ?? intent.price
+/** What an order was planned with before the engine put it on the exchange's changed tick or lot step (the engine keeps it in the journal). */
+export interface PlannedBefore {
+  readonly quantity: string
+  readonly price: string | null
 }
 
 /** The price an intent had before the engine put it on the exchange's new tick, as its note says, if it says so. */
 function movedFrom(intent: IntentRecord): string | undefined {
   return /^put on the exchange's new tick and lot step: \S+ @ (\S+) → /.exec(intent.lastError ?? '')?.[1]
+}
+
+/** The quantity an intent had before the engine put it on the exchange's new lot step, as its note says (the rest is the level's dust). */
+function quantityBefore(intent: IntentRecord): string | undefined {
+  return /^put on the exchange's new tick and lot step: (\S+) @ /.exec(intent.lastError ?? '')?.[1]
 }
 
 function samePrice(known: Decimal | undefined, text: string | null): boolean {

@@ -6,7 +6,7 @@ import type { OrderStatusReport } from '../exchange/port/order-report'
 import { limit, T0 } from '../exchange/sim/stubs'
 import type { IntentRecord } from '../journal'
 import type { Order } from './order'
-import { newOrderOf, type ExecuteOutcome } from './order-gateway'
+import { newOrderOf, REROUNDED_STATE, type ExecuteOutcome } from './order-gateway'
 import { backoffDelayMs, DEFAULT_RETRY_POLICY } from './retry-policy'
 import { orderWorld, TEST_BOT_ID, venueReport, type OrderWorld } from './stubs'
 
@@ -309,6 +309,8 @@ describe('OrderGateway.execute', () => {
     const [sent] = await onExchange(world)
     expect([sent?.price.toFixed(), sent?.origQty.toFixed()]).toEqual(['59000', '0.01'])
     expect(intentOf(world).lastError).toBe("put on the exchange's new tick and lot step: 0.0100009 @ 59000.005 → 0.01 @ 59000")
+    // Kept where a later error cannot overwrite it, as it was planned
+    expect(JSON.parse(world.journal.getBotState(TEST_BOT_ID, REROUNDED_STATE) ?? '{}')).toEqual({ [id]: { quantity: '0.0100009', price: '59000.005' } })
   })
 
   it('puts an order off the lot step on it while the market is in BREAK, and waits for trading instead of rejecting it', async () => {

@@ -630,6 +630,10 @@ export class OrderGateway {
     if (quantity.isZero()) return false
     const note = `put on the exchange's new tick and lot step: ${intent.quantity} @ ${intent.price ?? 'market'} → ${quantity.toFixed()} @ ${price?.toFixed() ?? 'market'}`
     this.deps.journal.transaction(() => {
+      // Kept where no later error overwrites it: the quantity and price the order was planned with
+      const planned = JSON.parse(this.deps.journal.getBotState(intent.botId, REROUNDED_STATE) ?? '{}') as Record<string, PlannedOrder>
+      planned[intentId] ??= { quantity: intent.quantity ?? '0', price: intent.price }
+      this.deps.journal.saveBotState(intent.botId, REROUNDED_STATE, JSON.stringify(planned), this.deps.clock.nowMs())
       this.deps.journal.updateIntent(intentId, { quantity: quantity.toFixed(), ...(price === null ? {} : { price: price.toFixed() }), lastError: note, updatedAtMs: this.deps.clock.nowMs() })
       const remainder = new Decimal(intent.quantity ?? '0').sub(quantity)
       if (remainder.gt(0)) this.remainderSinks.get(intent.botId)?.(intent, remainder)
@@ -691,6 +695,18 @@ export class OrderGateway {
     if (intent === undefined) throw new Error(`no intent ${intentId} in the journal`)
     return intent
   }
+}
+
+/**
+ * Bot state: the quantity and price each order had before the engine put it on a tick or lot step
+ * the exchange changed, by intent id (the order's note says so too, until a later error replaces it).
+ */
+export const REROUNDED_STATE = 'rerounded-orders'
+
+/** What an order was planned with, before it was put on the exchange's new steps. */
+export interface PlannedOrder {
+  readonly quantity: string
+  readonly price: string | null
 }
 
 /** Filters whose refusal passes by itself: the band follows the average price, and a market in BREAK trades again. */
