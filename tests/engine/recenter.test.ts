@@ -30,6 +30,20 @@ async function botOrderPrices(sim: SimWorld): Promise<string[]> {
 }
 
 describe('recentering', () => {
+  it('waits out a BREAK with the grid as it is, and recenters once the market trades again', async () => {
+    const sim = world()
+    const { bot } = await sim.boot(CONFIG)
+    await priceAt(sim, '70000')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    await sim.clock.advance(2 * HOUR)
+    const before = await botOrderPrices(sim)
+    sim.exchange.world.setSymbolStatus('BTCUSDT', 'BREAK')
+    expect(await sim.run(bot.checkRecenter())).toBe('waiting')
+    expect(await botOrderPrices(sim)).toEqual(before)
+    sim.exchange.world.setSymbolStatus('BTCUSDT', 'TRADING')
+    expect(await sim.run(bot.checkRecenter())).toBe('recentered')
+  })
+
   it('holds outside the new grid what the old grid traded while the stream was down, instead of answering it on a level that has moved', async () => {
     const sim = world()
     const { bot, journal } = await sim.boot(CONFIG)

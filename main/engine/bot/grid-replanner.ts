@@ -69,7 +69,8 @@ export class GridReplanner {
   /**
    * Checks whether the grid must move: the bot running, the price outside the range (by more than
    * the hysteresis) without interruption for the confirmation period, and no attempt within the
-   * cooldown. Then recenters. Returns what it found.
+   * cooldown, and the market trading (it waits out a BREAK with the grid as it is). Then
+   * recenters. Returns what it found.
    */
   async checkRecenter(): Promise<RecenterCheck> {
     const { journal, exchange } = this.deps
@@ -96,6 +97,9 @@ export class GridReplanner {
     if (nowMs - since.atMs < recenter.confirmationMs) return 'waiting'
     const last = journal.getTimer(botId, LAST_RECENTER)
     if (last !== undefined && nowMs - last.atMs < recenter.cooldownMs) return 'cooldown'
+    // A recenter cancels the grid and trades base: it waits, the grid untouched, while the market does not trade (a BREAK)
+    await this.deps.account.rules.refresh([symbol])
+    if (this.deps.account.rules.get(symbol).status !== 'TRADING') return 'waiting'
     return (await this.recenter(price, nowMs)) ? 'recentered' : 'refused'
   }
 
