@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { PLACEMENT_REJECTS } from './sim-fault-rates'
 import { SimFaults } from './sim-faults'
-import { cid, d, describeEvents, limit, market, simRules, simSetup, outcome } from './stubs'
+import { cid, d, describeEvents, limit, market, sellOco, simRules, simSetup, outcome } from './stubs'
 
 describe('the random reject mix', () => {
   it('refuses placements with Binance’s own non-retryable codes and texts, several kinds, placing nothing', async () => {
@@ -60,6 +60,17 @@ describe('world events on public trades', () => {
     sim.trade('BTCUSDT', d('100'), d('1'))
     expect(await sim.allOrders({ symbol: 'BTCUSDT' })).toEqual([])
     expect(sim.faults.stats()).toMatchObject({ exchangeExpiries: 1, ordersForgotten: 1 })
+  })
+
+  it('never forgets the other leg of an order list one leg of which traded (the two go together, and a trade is never forgotten)', async () => {
+    const { sim } = simSetup({ faults: { forgetOrderRate: 1 } })
+    // The take-profit leg fills, the stop leg expires with nothing traded
+    await sim.placeOcoList(sellOco('0.5', '110', '95', '94'))
+    sim.trade('BTCUSDT', d('111'), d('1'))
+    for (let round = 0; round < 5; round += 1) sim.trade('BTCUSDT', d('105'), d('1'))
+    expect((await sim.allOrders({ symbol: 'BTCUSDT' })).map((order) => `${order.clientOrderId} ${order.status}`).sort()).toEqual(['oco1-sl EXPIRED', 'oco1-tp FILLED'])
+    expect((await sim.myTrades({ symbol: 'BTCUSDT' })).map((trade) => trade.quantity.toFixed())).toEqual(['0.5'])
+    expect(sim.faults.stats().ordersForgotten).toBe(0)
   })
 })
 

@@ -51,7 +51,10 @@ export function applyWorldEvent(venue: SimVenue, world: ExchangeWorld, symbol: s
     case 'forget-order': {
       // Binance never forgets a trade: what vanishes is an order that has none (an open one the
       // exchange lost, or an unfilled one archived); a whole testnet reset is resetAccount's
-      const order = pick(venue.store.allOrders(symbol).filter((candidate) => candidate.executedQty.isZero()), first)
+      // An order list's legs go together, so neither leg may have traded
+      const all = venue.store.allOrders(symbol)
+      const traded = new Set(all.filter((candidate) => candidate.orderListId !== undefined && !candidate.executedQty.isZero()).map((candidate) => candidate.orderListId))
+      const order = pick(all.filter((candidate) => candidate.executedQty.isZero() && !traded.has(candidate.orderListId)), first)
       if (order !== undefined) world.forgetOrder({ symbol, orderId: order.orderId })
       return
     }
