@@ -16,6 +16,20 @@ afterEach(() => {
   for (const created of worlds.splice(0)) created.dispose()
 })
 
+/**
+ * Level 4's BUY and level 6's SELL fill while nothing is placed: level 5 owes a SELL and a BUY, which
+ * net; what crossed owes a SELL on level 6 and a BUY on level 4, and that BUY, which answers no single
+ * fill, is the next order sent: the exchange refuses it for good.
+ */
+async function refuseANettedCounter(t: AuditWorld): Promise<void> {
+  t.engine.bot.trader.halt('all')
+  await t.world.trade('58990')
+  await t.world.trade('61010')
+  t.world.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
+  t.engine.bot.trader.unhalt()
+  await t.world.run(t.engine.bot.trader.driveAll())
+}
+
 const isFirstGridBuy = (side: 'BUY' | 'SELL', purpose: string) => purpose === 'grid' && side === 'BUY'
 
 describe('the auditor on hedging', () => {
@@ -133,14 +147,7 @@ describe('the auditor on hedging', () => {
 
   it('accepts a counter that came of netting, refused by the exchange, while the bot waits in EMERGENCY and then paused', async () => {
     const t = await world()
-    // Level 4's BUY and level 6's SELL fill while nothing is placed: level 5 owes a SELL and a BUY, which
-    // net; what crossed owes a SELL on level 6 and a BUY on level 4, and that BUY answers no single fill
-    t.engine.bot.trader.halt('all')
-    await t.world.trade('58990')
-    await t.world.trade('61010')
-    t.world.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
-    t.engine.bot.trader.unhalt()
-    await t.world.run(t.engine.bot.trader.driveAll())
+    await refuseANettedCounter(t)
     const refused = t.engine.journal.listIntents('b1', ['rejected'])
     expect(refused.map((intent) => `${intent.purpose} ${intent.level} ${intent.side}`)).toEqual(['counter 4 BUY'])
     expect(t.engine.journal.listFills('b1').some((fill) => fill.counterIntentId === refused[0]?.intentId)).toBe(false)
@@ -151,12 +158,7 @@ describe('the auditor on hedging', () => {
 
   it('finds a refused counter that came of netting when a resume drops it instead of trying it again', async () => {
     const t = await world()
-    t.engine.bot.trader.halt('all')
-    await t.world.trade('58990')
-    await t.world.trade('61010')
-    t.world.exchange.faults.rejectNextPlacement(-2010, 'This action is disabled on this account.')
-    t.engine.bot.trader.unhalt()
-    await t.world.run(t.engine.bot.trader.driveAll())
+    await refuseANettedCounter(t)
     // The bug: resuming forgets the refused counter rather than trying it again
     Object.assign(t.engine.bot.trader, { retryFailedCounters: () => undefined })
     await t.world.run(t.engine.bot.resume())

@@ -139,11 +139,11 @@ export class OcoBackstop {
     const { journal, account } = this.deps
     const config = this.deps.config()
     let held = new Decimal(0)
-    const fills = journal.listFills(config.id)
+    let fills: readonly FillRecord[] | undefined
     for (const intent of journal.listIntents(config.id, ['pending', 'sending', 'placed', 'unknown', 'failed', 'rejected'])) {
       if (intent.side !== 'SELL' || (intent.purpose !== 'grid' && intent.purpose !== 'counter')) continue
       // A SELL that failed is still owed (the deadlock rule or a resume tries it again), unless what it answered was closed otherwise
-      if ((intent.status === 'failed' || intent.status === 'rejected') && !stillOwed(intent, fills)) continue
+      if ((intent.status === 'failed' || intent.status === 'rejected') && !stillOwed(intent, (fills ??= journal.listFills(config.id)))) continue
       const order = account.tracker.order(intent.intentId)
       held = held.add(new Decimal(intent.quantity ?? '0').sub(order?.filledQuantity ?? 0))
     }

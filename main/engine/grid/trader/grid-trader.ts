@@ -90,6 +90,8 @@ export class GridTrader {
   private halted: 'no' | 'buys' | 'all' = 'no'
   /** Orders whose cancel for a merge failed and was said once: trying again is not news. */
   private readonly mergeCancelsFailed = new Set<string>()
+  /** When the grid now trading was laid out (GRID_PLANNED_AT), read once from the journal. */
+  private plannedAtMs: number | undefined
   private protection: (lowestOpenBuy: Decimal | null) => ProtectiveDecision = () => ({ blockNewBuys: false, reason: 'no protective mode' })
 
   constructor(private readonly deps: GridTraderDeps) {
@@ -315,7 +317,8 @@ export class GridTrader {
         if (failed.level !== null) journal.updateIntent(failed.intentId, { status: 'done', lastError: `${failed.lastError ?? 'failed'}; ended by a new plan`, updatedAtMs: this.deps.clock.nowMs() })
       }
       journal.clearLevels(botId)
-      journal.saveBotState(botId, GRID_PLANNED_AT, String(this.deps.clock.nowMs()), this.deps.clock.nowMs())
+      this.plannedAtMs = this.deps.clock.nowMs()
+      journal.saveBotState(botId, GRID_PLANNED_AT, String(this.plannedAtMs), this.plannedAtMs)
       this.levels.clear()
       for (const level of plan.levels) {
         let state: LevelState = { index: level.index, price: level.price.toFixed(), phase: 'empty', activeIntentId: null, waiting: [], dustSell: '0', dustBuy: '0', reason: 'empty: the level nearest the price' }
@@ -333,6 +336,8 @@ export class GridTrader {
   load(): void {
     this.levels.clear()
     for (const record of this.deps.journal.listLevels(this.deps.botId)) this.levels.set(record.level, JSON.parse(record.stateJson) as LevelState)
+    const plannedAt = this.deps.journal.getBotState(this.deps.botId, GRID_PLANNED_AT)
+    this.plannedAtMs = plannedAt === undefined ? undefined : Number(plannedAt)
   }
 
   /** Hedges what the journal shows unhedged, finishes closed orders' levels, and drives every level (after reconciliation). */
@@ -396,8 +401,7 @@ export class GridTrader {
 
   /** Tells whether a level order was written for a grid before the one now trading (a re-plan replaced it). */
   private isOfAReplacedGrid(intent: IntentRecord): boolean {
-    const plannedAt = this.deps.journal.getBotState(this.deps.botId, GRID_PLANNED_AT)
-    return plannedAt !== undefined && intent.createdAtMs < Number(plannedAt)
+    return this.plannedAtMs !== undefined && intent.createdAtMs < this.plannedAtMs
   }
 
   /**
